@@ -1,0 +1,17 @@
+// Fixed facts shared by the devnet, indexer, API and web app. Browser-safe: no env here.
+
+/** Chain id of the embedded demo network; the UI shows the "simulated data" banner on it. */
+export const DEVNET_CHAIN_ID = 20200414;
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/yuscan.db';
+export const DEFAULT_PORT = 4000;
+
+/** The alliance's launch day (Yuzhong District, Chongqing). */
+export const ALLIANCE_LAUNCH_DATE = '2020-04-14';
+
+/** KPI keys as stored on chain: the ASCII name right-padded to 32 bytes. */
+export const KPI_KEYS = ['patents', 'scenarios', 'outputValue', 'members'] as const;
+export type KpiKey = (typeof KPI_KEYS)[number];
+
+/** Scenario stages as the contract numbers them. */
+export const SCENARIO_STAGES = ['pilot', 'in-depth', 'retired'] as const;

@@ -1,0 +1,59 @@
+// One entry point for both dialects: `sqlite:PATH` or `postgres://…`.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import { dialectOf, type Dialect } from './dialect';
+import type { Database } from './schema';
+
+// int8 (bigint, COUNT) arrives from pg as a string; every int8 we store fits in 2^53
+// (block numbers, timestamps, gas), so read it as a number like SQLite does. NUMERIC stays
+// a string: that is where the uint256 values live.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export interface Db {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+  /** Called for every executed statement; tests use it to count queries. */
+  onQuery?: (sql: string) => void;
+}
+
+export function sqlitePath(url: string): string {
+  return url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+}
+
+export function connect(url: string, options: ConnectOptions = {}): Db {
+  const dialect = dialectOf(url);
+  const log = options.onQuery
+    ? (e: LogEvent) => {
+        if (e.level === 'query') options.onQuery!(e.query.sql);
+      }
+    : undefined;
+
+  if (dialect === 'sqlite') {
+    const path = sqlitePath(url);
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    const sqlite = new SQLite(path);
+    // WAL lets the API read while the indexer writes; the busy timeout rides out the short
+    // moments when a checkpoint holds the lock.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
+    return { db, dialect, url, close: () => db.destroy() };
+  }
+
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle client's socket error must not crash the process; the pool replaces the client.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+  return { db, dialect, url, close: () => db.destroy() };
+}

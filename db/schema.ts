@@ -1,0 +1,194 @@
+// Kysely table types. Conventions, the same on SQLite and PostgreSQL:
+// - hashes, addresses and hex data: lowercase 0x-hex text;
+// - integers that fit in 2^53 (block numbers, timestamps, gas, counts): `number`;
+// - integers that may not (wei, gas prices, uint256 amounts): decimal `string`, stored as
+//   NUMERIC(78,0) on PostgreSQL and TEXT on SQLite, so nothing is ever rounded;
+// - timestamps: unix seconds;
+// - every row the indexer writes carries the block number that produced it, so a reorg
+//   rolls back with `DELETE … WHERE block_number > ancestor`.
+export interface BlocksTable {
+  number: number;
+  hash: string;
+  parent_hash: string;
+  timestamp: number;
+  miner: string;
+  gas_used: number;
+  gas_limit: number;
+  base_fee_per_gas: string | null;
+  size: number;
+  tx_count: number;
+}
+
+export interface TransactionsTable {
+  hash: string;
+  block_number: number;
+  tx_index: number;
+  timestamp: number;
+  from_address: string;
+  to_address: string | null;
+  value: string;
+  nonce: number;
+  gas: number;
+  gas_price: string | null;
+  max_fee_per_gas: string | null;
+  max_priority_fee_per_gas: string | null;
+  type: number;
+  input: string;
+  status: number;
+  gas_used: number;
+  effective_gas_price: string;
+  contract_address: string | null;
+  /** Decoded registry call: function name and JSON of its arguments; null for others. */
+  method_name: string | null;
+  method_args: string | null;
+}
+
+export interface LogsTable {
+  block_number: number;
+  log_index: number;
+  tx_hash: string;
+  tx_index: number;
+  address: string;
+  topic0: string | null;
+  topic1: string | null;
+  topic2: string | null;
+  topic3: string | null;
+  data: string;
+  /** Decoded registry event: name and JSON of its arguments; null for others. */
+  event_name: string | null;
+  event_args: string | null;
+}
+
+/** One row per (address, transaction) it takes part in: the account-history index. */
+export interface AddressTransactionsTable {
+  address: string;
+  block_number: number;
+  tx_index: number;
+  tx_hash: string;
+}
+
+export interface AccountsTable {
+  address: string;
+  first_seen_block: number;
+  tx_count: number;
+  is_contract: number;
+  /** Transaction that created the contract, when it is one. */
+  creation_tx: string | null;
+}
+
+/** Member admissions and removals; current membership is the latest event per member. */
+export interface MemberEventsTable {
+  block_number: number;
+  log_index: number;
+  tx_hash: string;
+  member: string;
+  kind: 'admitted' | 'removed';
+  name: string | null;
+  country: string | null;
+  sector: string | null;
+  at: number;
+}
+
+export interface KpiTargetsTable {
+  block_number: number;
+  log_index: number;
+  tx_hash: string;
+  kpi: string;
+  target: string;
+  period_start: number;
+  period_end: number;
+}
+
+export interface PatentsTable {
+  block_number: number;
+  log_index: number;
+  tx_hash: string;
+  member: string;
+  application_no: string;
+  title: string;
+  filed_at: number;
+}
+
+export interface ScenariosTable {
+  block_number: number;
+  log_index: number;
+  tx_hash: string;
+  scenario_id: number;
+  lead_member: string;
+  name: string;
+  sector: string;
+  launched_at: number;
+}
+
+export interface ScenarioStagesTable {
+  block_number: number;
+  log_index: number;
+  tx_hash: string;
+  scenario_id: number;
+  stage: number;
+  at: number;
+}
+
+export interface OutputReportsTable {
+  block_number: number;
+  log_index: number;
+  tx_hash: string;
+  member: string;
+  period: number;
+  amount_cny: string;
+  at: number;
+}
+
+/** Per-UTC-day chain aggregates for charts; `day` is days since the unix epoch. */
+export interface DailyStatsTable {
+  day: number;
+  block_count: number;
+  tx_count: number;
+  gas_used: number;
+  first_block_time: number;
+  last_block_time: number;
+  active_accounts: number;
+}
+
+/** Distinct senders/recipients per day, the source of `active_accounts`. */
+export interface DailyActiveAccountsTable {
+  day: number;
+  address: string;
+}
+
+/** The indexer's single-row checkpoint; committed in the same transaction as its batch. */
+export interface IndexerStateTable {
+  id: number;
+  chain_id: number;
+  registry: string | null;
+  last_block: number;
+  last_hash: string;
+  chain_head: number;
+  updated_at: number;
+}
+
+/** SQLite's single-writer lock row (PostgreSQL uses pg_advisory_lock instead). */
+export interface IndexerLockTable {
+  id: number;
+  owner: string;
+  pid: number;
+  heartbeat_at: number;
+}
+
+export interface Database {
+  blocks: BlocksTable;
+  transactions: TransactionsTable;
+  logs: LogsTable;
+  address_transactions: AddressTransactionsTable;
+  accounts: AccountsTable;
+  member_events: MemberEventsTable;
+  kpi_targets: KpiTargetsTable;
+  patents: PatentsTable;
+  scenarios: ScenariosTable;
+  scenario_stages: ScenarioStagesTable;
+  output_reports: OutputReportsTable;
+  daily_stats: DailyStatsTable;
+  daily_active_accounts: DailyActiveAccountsTable;
+  indexer_state: IndexerStateTable;
+  indexer_lock: IndexerLockTable;
+}

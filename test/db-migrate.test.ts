@@ -1,0 +1,48 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { connect, migrateToLatest } from '../db';
+import { freshPostgresUrl } from './helpers/postgres';
+
+const TABLES = [
+  'accounts', 'address_transactions', 'blocks', 'daily_active_accounts', 'daily_stats',
+  'indexer_lock', 'indexer_state', 'kpi_targets', 'logs', 'member_events', 'output_reports',
+  'patents', 'scenario_stages', 'scenarios', 'transactions',
+];
+
+async function checkMigrations(url: string) {
+  const first = connect(url);
+  try {
+    expect(await migrateToLatest(first)).toEqual(['0001_initial']);
+    // Idempotent: a second run applies nothing and fails on nothing.
+    expect(await migrateToLatest(first)).toEqual([]);
+    const tables = (await first.db.introspection.getTables()).map((t) => t.name).sort();
+    expect(tables).toEqual(TABLES);
+
+    // uint256 values survive a round trip exactly: wei does not fit in 64 bits.
+    const max = (2n ** 256n - 1n).toString();
+    await first.db
+      .insertInto('kpi_targets')
+      .values({ block_number: 1, log_index: 0, tx_hash: '0xab', kpi: 'patents', target: max, period_start: 0, period_end: 1 })
+      .execute();
+    const row = await first.db.selectFrom('kpi_targets').select('target').executeTakeFirstOrThrow();
+    expect(String(row.target)).toBe(max);
+    const n = await sql<{ n: number }>`select count(*) as n from blocks`.execute(first.db);
+    expect(n.rows[0]!.n).toBe(0);
+  } finally {
+    await first.close();
+  }
+}
+
+describe('migrations', () => {
+  it('apply cleanly, twice, on SQLite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yuscan-migrate-'));
+    await checkMigrations(`sqlite:${join(dir, 'test.db')}`);
+  });
+
+  it('apply cleanly, twice, on PostgreSQL', async () => {
+    await checkMigrations(await freshPostgresUrl('migrate'));
+  });
+});
