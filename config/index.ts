@@ -150,7 +150,8 @@ function parseFlags<S extends Spec>(command: string, spec: S, args: string[], en
     ({ values } = parseArgs({ args, options, strict: true, allowPositionals: false }));
   } catch (err) {
     const known = Object.keys(spec).map((f) => `--${f}`).join(', ');
-    const msg = (err as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '');
+    // node's messages run to several sentences; the first one names the problem.
+    const msg = (err as Error).message.split(/\.(\s|$)/)[0];
     throw new ConfigError(`yuscan ${command}: ${msg}. Accepted flags: ${known || 'none'}`);
   }
   const out: Record<string, unknown> = {};

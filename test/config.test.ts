@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_DATABASE_URL, parseCommand } from '../config';
+
+describe('parseCommand', () => {
+  it('applies defaults, then env, then flags', () => {
+    const serve = parseCommand(['serve'], {});
+    expect(serve).toEqual({ name: 'serve', config: { databaseUrl: DEFAULT_DATABASE_URL, port: 4000 } });
+    const fromEnv = parseCommand(['serve'], { PORT: '5000', DATABASE_URL: 'postgres://u@h:5432/db' });
+    expect(fromEnv).toEqual({ name: 'serve', config: { databaseUrl: 'postgres://u@h:5432/db', port: 5000 } });
+    const flagWins = parseCommand(['serve', '--port', '6000'], { PORT: '5000' });
+    expect(flagWins.name === 'serve' && flagWins.config.port).toBe(6000);
+  });
+
+  it('parses index flags and lowercases the registry', () => {
+    const cmd = parseCommand(
+      ['index', '--rpc', 'http://127.0.0.1:8545', '--registry', '0xABCDEF0123456789abcdef0123456789ABCDEF01', '--from', '5', '--once'],
+      {},
+    );
+    expect(cmd).toEqual({
+      name: 'index',
+      config: {
+        rpcUrl: 'http://127.0.0.1:8545',
+        databaseUrl: DEFAULT_DATABASE_URL,
+        registry: '0xabcdef0123456789abcdef0123456789abcdef01',
+        fromBlock: 5,
+        confirmations: 0,
+        once: true,
+      },
+    });
+  });
+
+  it('leaves the rpc of start unset so the devnet starts', () => {
+    const cmd = parseCommand(['start'], {});
+    expect(cmd.name === 'start' && cmd.config.rpcUrl).toBeUndefined();
+    expect(cmd.name === 'start' && cmd.config.devnet).toEqual({ port: 8545, seed: 1, history: 'full', blockTimeMs: 2000 });
+  });
+
+  it.each([
+    [['serve', '--port', 'abc'], /--port "abc" is not valid; it takes a whole number from 1 to 65535/],
+    [['serve', '--port', '0'], /--port "0" is not valid/],
+    [['serve', '--db', 'mysql://x'], /--db "mysql:\/\/x" is not valid; it takes sqlite:PATH or postgres:/],
+    [['index'], /--rpc \(or RPC_URL\) is required/],
+    [['index', '--rpc', 'ftp://x'], /--rpc "ftp:\/\/x" is not valid/],
+    [['index', '--rpc', 'http://x', '--registry', '0x12'], /--registry "0x12" is not valid; it takes a 0x-prefixed 20-byte hex address/],
+    [['index', '--rpc', 'http://x', '--from=-1'], /--from "-1" is not valid/],
+    [['index', '--rpc', 'http://x', '--from', '-1'], /yuscan index: Option '--from' argument is ambiguous\. Accepted flags/],
+    [['devnet', '--history', 'half'], /--history "half" is not valid; it takes full or none/],
+    [['devnet', '--unknown'], /Unknown option '--unknown'. Accepted flags: --port, --seed/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseCommand(argv, {})).toThrowError(ConfigError);
+    expect(() => parseCommand(argv, {})).toThrowError(message);
+  });
+
+  it('names the environment variable when the bad value came from it', () => {
+    expect(() => parseCommand(['serve'], { DATABASE_URL: 'redis://x' })).toThrowError(/DATABASE_URL "redis:\/\/x" is not valid/);
+  });
+});
+
+describe('yuscan CLI on bad input', () => {
+  it.each([
+    [['serve', '--port', 'abc'], 'yuscan serve: --port "abc" is not valid'],
+    [['index', '--bogus'], "yuscan index: Unknown option '--bogus'"],
+    [['migrate', '--db', 'mysql://localhost/x'], 'yuscan migrate: --db "mysql://localhost/x" is not valid'],
+  ])('%j exits 2 with one clear line and touches nothing', (argv, message) => {
+    const r = spawnSync(process.execPath, ['bin/yuscan.js', ...argv], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(message);
+  });
+});
