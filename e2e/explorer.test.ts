@@ -1,0 +1,174 @@
+// Browser tests of the public explorer (issue 5) against a real devnet, indexer and server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Hex } from 'viem';
+import { startStack, type Stack } from './helpers/stack';
+import { horizontalOverflow, launchBrowser, trackForeignRequests } from './helpers/browser';
+
+let stack: Stack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const foreign: string[] = [];
+const pageErrors: string[] = [];
+
+async function open(path: string, opts: { width?: number; locale?: string } = {}): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 }, locale: opts.locale ?? 'en-US' });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  foreign.push(...trackForeignRequests(page, stack.url));
+  page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
+  await page.goto(stack.url + path);
+  return page;
+}
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('explorer in a real browser', () => {
+  it('home shows the chain head, the demo banner and live feeds', async () => {
+    const head = await stack.chain.getBlockNumber();
+    const page = await open('/');
+    const stat = page.getByTestId('stat-latest-block');
+    await expect.poll(() => stat.getAttribute('data-value'), { timeout: 10_000 }).toBe(String(head));
+    expect(await stat.textContent()).toContain(`#${head}`);
+    await expect.poll(() => page.getByTestId('latest-block-row').first().getAttribute('data-number')).toBe(String(head));
+    await expect.poll(() => page.getByTestId('demo-banner').textContent()).toContain('Demo network — simulated data');
+    expect(await page.getByTestId('stat-members').getAttribute('data-value')).toBe(String(stack.scenario.members.length));
+  });
+
+  it('block → transaction → address show the chain’s values', async () => {
+    const txHash = stack.scenario.transfers[1]!;
+    const tx = await stack.chain.getTransaction({ hash: txHash });
+    const receipt = await stack.chain.getTransactionReceipt({ hash: txHash });
+    const block = await stack.chain.getBlock({ blockNumber: receipt.blockNumber });
+
+    const page = await open(`/block/${block.number}`);
+    await expect.poll(() => page.getByTestId('block-number').textContent(), { timeout: 10_000 }).toBe(String(block.number));
+    expect(await page.getByTestId('kv-hash').locator('[data-value]').getAttribute('data-value')).toBe(block.hash);
+    expect(await page.getByTestId('kv-parent').locator('[data-value]').getAttribute('data-value')).toBe(block.parentHash);
+    expect(await page.getByTestId('block-timestamp').getAttribute('data-value')).toBe(String(block.timestamp));
+    expect(await page.getByTestId('block-txcount').textContent()).toBe(String(block.transactions.length));
+    await page.getByTestId('block-prev').waitFor();
+
+    // → the transaction
+    await page.locator(`[data-testid="tx-row"][data-hash="${txHash}"] a[href="/tx/${txHash}"]`).click();
+    await page.waitForURL(`**/tx/${txHash}`);
+    await expect.poll(() => page.getByTestId('tx-hash').getAttribute('title'), { timeout: 10_000 }).toBe(txHash);
+    expect(await page.getByTestId('tx-status').getAttribute('data-value')).toBe(receipt.status === 'success' ? 'SUCCESS' : 'FAILED');
+    expect(await page.getByTestId('tx-block').textContent()).toBe(String(block.number));
+    expect(await page.getByTestId('tx-from').getAttribute('data-value')).toBe(tx.from.toLowerCase());
+    expect(await page.getByTestId('tx-to').getAttribute('data-value')).toBe(tx.to!.toLowerCase());
+    expect(await page.getByTestId('tx-value').getAttribute('data-value')).toBe(tx.value.toString());
+    expect(await page.getByTestId('tx-value').textContent()).toBe('2.25 ETH');
+    expect(await page.getByTestId('tx-fee').getAttribute('data-value')).toBe((receipt.gasUsed * receipt.effectiveGasPrice).toString());
+    const member = stack.scenario.members[1]!;
+    expect(tx.to!.toLowerCase()).toBe(member.address);
+    expect(await page.getByTestId('tx-to').textContent()).toContain(member.nameEn);
+
+    // → the recipient's address page
+    await page.getByTestId('tx-to').locator(`a[href="/address/${member.address}"]`).click();
+    await page.waitForURL(`**/address/${member.address}`);
+    await expect.poll(() => page.getByTestId('address-value').getAttribute('title'), { timeout: 10_000 }).toBe(member.address);
+    expect(await page.getByTestId('member-name').textContent()).toBe(member.nameEn);
+    expect(await page.getByTestId('member-profile').getAttribute('href')).toBe(`/member/${member.address}`);
+    // Its transactions, counted from the chain itself.
+    const head = await stack.chain.getBlockNumber();
+    const involved = new Set<Hex>();
+    for (let n = 0n; n <= head; n++) {
+      const b = await stack.chain.getBlock({ blockNumber: n, includeTransactions: true });
+      for (const t of b.transactions) if (t.from.toLowerCase() === member.address || t.to?.toLowerCase() === member.address) involved.add(t.hash);
+    }
+    expect(await page.getByTestId('address-txcount').textContent()).toBe(String(involved.size));
+    const rows = await page.getByTestId('address-txs').getByTestId('tx-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-hash')));
+    expect(new Set(rows)).toEqual(involved);
+  });
+
+  it('search jumps to a transaction, a block and a member', async () => {
+    const page = await open('/');
+    const search = async (q: string) => {
+      const input = page.locator('[data-search-input="hero"], [data-search-input="header"]').first();
+      await input.waitFor();
+      await page.keyboard.press('/');
+      await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+      await input.fill(q);
+      await input.press('Enter');
+    };
+    const txHash = stack.scenario.patents[0]!;
+    await search(txHash.toUpperCase().replace('0X', '0x'));
+    await page.waitForURL(`**/tx/${txHash}`);
+
+    await page.goto(stack.url + '/');
+    await search('3');
+    await page.waitForURL('**/block/3');
+    await expect.poll(() => page.getByTestId('block-number').textContent()).toBe('3');
+
+    await page.goto(stack.url + '/');
+    const member = stack.scenario.members[2]!;
+    await search('渝中物流');
+    await page.waitForURL(`**/address/${member.address}`);
+    await expect.poll(() => page.getByTestId('member-name').textContent()).toBe(member.nameEn);
+
+    await page.goto(stack.url + '/search?q=no-such-thing-at-all');
+    await page.getByTestId('search-not-found').waitFor();
+  });
+
+  it('?lang=zh-CN renders Chinese and the toggle switches back (and stays)', async () => {
+    const page = await open('/?lang=zh-CN');
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('渝快链区块浏览器');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await expect.poll(() => page.getByTestId('demo-banner').textContent()).toContain('演示网络——模拟数据');
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Yu Express Chain explorer');
+    expect(new URL(page.url()).searchParams.has('lang')).toBe(false);
+    await page.reload();
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Yu Express Chain explorer');
+  });
+
+  it('has no horizontal scroll at 360 px on home, block, tx and address', async () => {
+    const txHash = stack.scenario.patents[1]!;
+    const receipt = await stack.chain.getTransactionReceipt({ hash: txHash });
+    const paths: [string, string][] = [
+      ['/', 'latest-block-row'],
+      [`/block/${receipt.blockNumber}`, 'block-number'],
+      [`/tx/${txHash}`, 'tx-hash'],
+      [`/address/${stack.scenario.members[0]!.address}`, 'address-value'],
+    ];
+    for (const locale of ['en-US', 'zh-CN']) {
+      const page = await open('/', { width: 360, locale });
+      for (const [path, testId] of paths) {
+        await page.goto(stack.url + path);
+        await page.getByTestId(testId).first().waitFor();
+        expect({ path, locale, overflow: await horizontalOverflow(page) }).toEqual({ path, locale, overflow: 0 });
+      }
+    }
+  });
+
+  it('shows a newly mined block on the home page within 5 s, without a reload', async () => {
+    const page = await open('/');
+    const first = page.getByTestId('latest-block-row').first();
+    const before = await stack.chain.getBlockNumber();
+    await expect.poll(() => first.getAttribute('data-number'), { timeout: 10_000 }).toBe(String(before));
+    // Let the live feed settle into 'live' (websocket) before timing.
+    await expect.poll(() => page.getByTestId('live-indicator').getAttribute('class')).toContain('live-live');
+    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
+    const t0 = Date.now();
+    const mined = await stack.mineBlock();
+    await page.locator(`[data-testid="latest-block-row"][data-number="${mined}"]`).waitFor({ timeout: 5_000 });
+    const elapsed = Date.now() - t0;
+    expect(elapsed).toBeLessThan(5_000);
+    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1); // same document
+    expect(await page.getByTestId('stat-latest-block').getAttribute('data-value')).toBe(String(mined));
+  });
+
+  it('made no request to another origin and threw no page errors', () => {
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Hash } from '../../components/Hash';
+import { useFormat } from '../../lib/format';
+import type { BlockSummary } from '../../lib/resources';
+
+export function BlockTable({ blocks }: { blocks: BlockSummary[] }) {
+  const { t } = useTranslation('explorer');
+  const f = useFormat();
+  return (
+    <div className="table-wrap">
+      <table className="data stack" data-testid="block-table">
+        <thead>
+          <tr>
+            <th>{t('table.block')}</th>
+            <th>{t('table.hash')}</th>
+            <th>{t('table.age')}</th>
+            <th className="num">{t('table.txs')}</th>
+            <th className="num">{t('table.gasUsed')}</th>
+            <th>{t('table.miner')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {blocks.map((b) => (
+            <tr key={b.hash} data-testid="block-row" data-number={b.number}>
+              <td data-label={t('table.block')}>
+                <Link to={`/block/${b.number}`}>{f.number(b.number)}</Link>
+              </td>
+              <td data-label={t('table.hash')}>
+                <Hash value={b.hash} to={`/block/${b.hash}`} copy={false} />
+              </td>
+              <td data-label={t('table.age')} title={f.dateTime(b.timestamp)}>
+                {f.relative(b.timestamp)}
+              </td>
+              <td data-label={t('table.txs')} className="num">
+                {f.number(b.txCount)}
+              </td>
+              <td data-label={t('table.gasUsed')} className="num">
+                {f.number(b.gasUsed)}
+              </td>
+              <td data-label={t('table.miner')}>
+                <Hash value={b.miner} to={`/address/${b.miner}`} copy={false} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
