@@ -1,4 +1,5 @@
-import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationResultSet } from 'kysely';
+import { isPostgres } from './dialect';
 import type { Db } from './connect';
 import * as m0001 from './migrations/0001_initial';
 
@@ -10,7 +11,12 @@ const migrations: Record<string, Migration> = {
 
 /** Apply every pending migration. Idempotent. Returns the names applied by this call. */
 export async function migrateToLatest({ db }: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Kysely looks for its bookkeeping tables in every schema; name ours, or a database split
+  // into schemas (tenants, parallel test suites) would find another schema's and skip its own.
+  const migrationTableSchema = isPostgres(db)
+    ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+    : undefined;
+  const migrator = new Migrator({ db, migrationTableSchema, provider: { getMigrations: async () => migrations } });
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
