@@ -1,0 +1,69 @@
+// One benchmark phase in its own process, so its peak RSS is the indexer's alone.
+// Usage: node --import tsx bench/indexer-phase.ts fetch|index RPC_URL [DB_URL]
+import { readFileSync } from 'node:fs';
+import { pino } from 'pino';
+import { connect } from '../db/connect';
+import { migrateToLatest } from '../db/migrate';
+import { BlockFetcher, type FetchedBlock } from '../indexer/fetch';
+import { startIndexer } from '../indexer/index';
+import { createRpcClient } from '../indexer/rpc';
+
+const [phase, rpcUrl, dbUrl] = process.argv.slice(2) as [string, string, string | undefined];
+// The indexer's own defaults, so (a) fetches exactly the way (b) and (c) do.
+const CONCURRENCY = 4;
+const TARGET_TX = 2_000;
+const MAX_BLOCKS = 100;
+
+async function fetchOnly(): Promise<{ blocks: number; txs: number }> {
+  const rpc = createRpcClient(rpcUrl);
+  const fetcher = new BlockFetcher(rpc);
+  const head = parseInt(await rpc.request<string>('eth_blockNumber'), 16);
+  let next = 0;
+  let avg = 1;
+  let txs = 0;
+  const queue: Promise<FetchedBlock[]>[] = [];
+  const fill = () => {
+    while (queue.length < CONCURRENCY && next <= head) {
+      const size = Math.max(1, Math.min(MAX_BLOCKS, Math.round(TARGET_TX / Math.max(1, avg))));
+      const to = Math.min(head, next + size - 1);
+      queue.push(fetcher.fetchRange(next, to));
+      next = to + 1;
+    }
+  };
+  fill();
+  while (queue.length) {
+    const blocks = await queue.shift()!;
+    fill();
+    const n = blocks.reduce((s, b) => s + b.block.transactions.length, 0);
+    txs += n;
+    avg = avg * 0.7 + (n / blocks.length) * 0.3;
+  }
+  return { blocks: head + 1, txs };
+}
+
+async function indexAll(): Promise<{ blocks: number; txs: number }> {
+  const db = connect(dbUrl!);
+  await migrateToLatest(db);
+  const ix = await startIndexer({ rpcUrl, db, fromBlock: 0, confirmations: 0, once: true, logger: pino({ level: 'warn' }, pino.destination(2)) });
+  await ix.done;
+  const s = await db.db.selectFrom('indexer_state').select('last_block').executeTakeFirstOrThrow();
+  const t = await db.db.selectFrom('blocks').select((eb) => eb.fn.sum<number>('tx_count').as('n')).executeTakeFirstOrThrow();
+  await db.close();
+  return { blocks: Number(s.last_block) + 1, txs: Number(t.n) };
+}
+
+const t0 = performance.now();
+const r = phase === 'fetch' ? await fetchOnly() : await indexAll();
+const seconds = (performance.now() - t0) / 1000;
+process.stdout.write(
+  JSON.stringify({ ...r, seconds, blocksPerSecond: r.blocks / seconds, txPerSecond: r.txs / seconds, maxRssMb: peakRssMb() }) + '\n',
+);
+
+/**
+ * VmHWM, the peak RSS of this process image. Not getrusage's maxRSS: Linux carries that
+ * across fork+exec, so a child would report its (large) parent's peak.
+ */
+function peakRssMb(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) / 1024 : process.resourceUsage().maxRSS / 1024;
+}

@@ -1,0 +1,103 @@
+// `npm run bench:indexer`: prints figures, asserts nothing.
+//  (a) RPC ceiling: fetch only, same batching and concurrency, no database;
+//  (b) full index of a devnet chain into SQLite and PostgreSQL;
+//  (c) the same chain from a replay server (recorded responses), so the node's cost is out.
+// Each phase runs in its own process; peak RSS is that process's maxRSS.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { startChain } from '../test/helpers/indexer';
+import { freshPostgresUrl } from '../test/helpers/postgres';
+
+const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 2_000);
+const TX_PER_BLOCK = Number(process.env.BENCH_TX_PER_BLOCK ?? 10);
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+process.env.TEST_DATABASE_URL = PG_URL;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const run = promisify(execFile);
+
+interface Figures { blocks: number; txs: number; seconds: number; blocksPerSecond: number; txPerSecond: number; maxRssMb: number }
+
+async function phase(args: string[]): Promise<Figures> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/indexer-phase.ts', ...args], { cwd: ROOT, maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Figures;
+}
+
+const fmt = (f: Figures) =>
+  `${f.blocks} blocks, ${f.txs} tx in ${f.seconds.toFixed(2)} s: ${f.blocksPerSecond.toFixed(0)} blocks/s, ${f.txPerSecond.toFixed(0)} tx/s, peak RSS ${f.maxRssMb.toFixed(0)} MB`;
+
+console.log(`building a devnet chain: ${BLOCKS} blocks x ${TX_PER_BLOCK} transfers …`);
+const c = await startChain();
+await c.automine(false);
+const t = performance.now();
+for (let b = 0; b < BLOCKS; b++) {
+  const calls = [];
+  for (let i = 0; i < TX_PER_BLOCK; i++) {
+    const k = b * TX_PER_BLOCK + i;
+    calls.push({ method: 'eth_sendTransaction', params: [{ from: c.users[k % c.users.length], to: c.users[(k * 7 + 3) % c.users.length], value: `0x${(k + 1).toString(16)}`, gas: '0x5208' }] });
+  }
+  await c.rpcBatch(calls);
+  await c.rpc('evm_mine');
+}
+const head = (await c.head()).number;
+console.log(`chain ready: head ${head} (${((performance.now() - t) / 1000).toFixed(1)} s)\n`);
+
+// Record every response the indexer can ask for, then serve them from memory.
+const recorded = new Map<string, string>();
+const key = (method: string, params: unknown) => `${method}:${JSON.stringify(params)}`;
+for (let from = 0; from <= head; from += 100) {
+  const calls = [];
+  for (let n = from; n <= Math.min(head, from + 99); n++) {
+    const hex = `0x${n.toString(16)}`;
+    calls.push({ method: 'eth_getBlockByNumber', params: [hex, true] }, { method: 'eth_getBlockReceipts', params: [hex] }, { method: 'eth_getBlockByNumber', params: [hex, false] });
+  }
+  const results = await c.rpcBatch(calls);
+  calls.forEach((call, i) => recorded.set(key(call.method, call.params), JSON.stringify(results[i])));
+}
+for (const method of ['eth_chainId', 'eth_blockNumber']) recorded.set(key(method, []), JSON.stringify(await c.rpc(method)));
+const block1 = (await c.rpc('eth_getBlockByNumber', ['0x1', false])) as { transactions: string[] };
+recorded.set(key('eth_getTransactionReceipt', [block1.transactions[0]]), JSON.stringify(await c.rpc('eth_getTransactionReceipt', [block1.transactions[0]])));
+const replay = createServer((req, res) => {
+  const parts: Buffer[] = [];
+  req.on('data', (p: Buffer) => parts.push(p));
+  req.on('end', () => {
+    const body = JSON.parse(Buffer.concat(parts).toString()) as { id: number; method: string; params: unknown[] }[] | { id: number; method: string; params: unknown[] };
+    const items = Array.isArray(body) ? body : [body];
+    const out = items.map((r) => {
+      const v = recorded.get(key(r.method, r.params ?? []));
+      return v === undefined
+        ? `{"jsonrpc":"2.0","id":${r.id},"error":{"code":-32601,"message":"not recorded"}}`
+        : `{"jsonrpc":"2.0","id":${r.id},"result":${v}}`;
+    });
+    res.writeHead(200, { 'content-type': 'application/json' }).end(Array.isArray(body) ? `[${out.join(',')}]` : out[0]);
+  });
+});
+await new Promise<void>((r) => replay.listen(0, '127.0.0.1', r));
+const replayUrl = `http://127.0.0.1:${(replay.address() as AddressInfo).port}`;
+
+const dir = mkdtempSync(join(tmpdir(), 'yuscan-bench-'));
+try {
+  const a = await phase(['fetch', c.rpcUrl]);
+  console.log(`(a) RPC ceiling, fetch only:      ${fmt(a)}`);
+  const bSqlite = await phase(['index', c.rpcUrl, `sqlite:${join(dir, 'b.db')}`]);
+  console.log(`(b) full index into SQLite:       ${fmt(bSqlite)}`);
+  const bPg = await phase(['index', c.rpcUrl, await freshPostgresUrl('bench')]);
+  console.log(`(b) full index into PostgreSQL:   ${fmt(bPg)}`);
+  console.log(`    b/a (blocks/s): SQLite ${(bSqlite.blocksPerSecond / a.blocksPerSecond).toFixed(2)}, PostgreSQL ${(bPg.blocksPerSecond / a.blocksPerSecond).toFixed(2)}  (target ≥ 0.85 on SQLite)`);
+  const aReplay = await phase(['fetch', replayUrl]);
+  console.log(`    replay server, fetch only:    ${fmt(aReplay)}`);
+  const cSqlite = await phase(['index', replayUrl, `sqlite:${join(dir, 'c.db')}`]);
+  console.log(`(c) replay into SQLite:           ${fmt(cSqlite)}  (target ≥ 25,000 tx/s)`);
+  const cPg = await phase(['index', replayUrl, await freshPostgresUrl('bench_replay')]);
+  console.log(`    replay into PostgreSQL:       ${fmt(cPg)}`);
+  console.log(`peak RSS target ≤ 400 MB: max ${Math.max(a.maxRssMb, bSqlite.maxRssMb, bPg.maxRssMb, cSqlite.maxRssMb, cPg.maxRssMb).toFixed(0)} MB`);
+} finally {
+  replay.close();
+  await c.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,170 @@
+// The indexer's programmatic entry point (used by `yuscan index` and `yuscan start`).
+import type { Logger } from 'pino';
+import { DEVNET_CHAIN_ID } from '../config/constants';
+import { createLogger } from '../config/log';
+import type { Db } from '../db/connect';
+import { migrateToLatest } from '../db/migrate';
+import { DEFAULT_RETRY, RetryableError, STARTUP_RETRY, withRetry, type RetryPolicy } from './backoff';
+import { toHex } from './fetch';
+import { acquireWriterLock, LockError, type WriterLock } from './lock';
+import type { IndexerProgress } from './progress';
+import { createRpcClient, redactUrl, RpcError, type RpcClient } from './rpc';
+import { Sync } from './sync';
+import { loadCheckpoint, saveCheckpoint } from './writer';
+
+export type { IndexerProgress } from './progress';
+export { LockError } from './lock';
+
+export interface IndexerOptions {
+  rpcUrl: string;
+  db: Db;
+  registry?: `0x${string}`;
+  fromBlock: number;
+  confirmations: number;
+  once: boolean;
+  logger?: Logger;
+  onProgress?: (p: IndexerProgress) => void;
+  pollIntervalMs?: number;
+  /** Tuning; the defaults suit a local node. */
+  concurrency?: number;
+  targetTxPerBatch?: number;
+  maxBlocksPerBatch?: number;
+  retry?: RetryPolicy;
+  startupRetry?: RetryPolicy;
+  rpcTimeoutMs?: number;
+}
+
+export interface Indexer {
+  /** Resolves when --once caught up or after stop(); rejects on a fatal error. */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A wrong --rpc, an unknown chain, a second writer: reported as one clear line. */
+export class IndexerError extends Error {
+  override name = 'IndexerError';
+}
+
+async function probeChainId(rpc: RpcClient, policy: RetryPolicy, logger: Logger): Promise<number> {
+  try {
+    return await withRetry(
+      async () => {
+        const [r] = await rpc.batch([{ method: 'eth_chainId', params: [] }]);
+        if (r!.error || typeof r!.result !== 'string' || !/^0x[0-9a-f]+$/i.test(r!.result)) {
+          throw new RetryableError(`eth_chainId answered ${JSON.stringify(r!.error ?? r!.result)}`);
+        }
+        return parseInt(r!.result, 16);
+      },
+      policy,
+      { onRetry: (err, attempt, delayMs) => logger.warn({ attempt, delayMs, err: err.message }, 'node not answering; retrying') },
+    );
+  } catch (err) {
+    throw new IndexerError(
+      `cannot use ${redactUrl(rpc.url)} as an EVM JSON-RPC node after ${policy.attempts} attempts: ${(err as Error).message}`,
+    );
+  }
+}
+
+/**
+ * The devnet deploys AllianceRegistry in the first transaction of block 1. Only on the
+ * devnet's chain id is that a safe guess; anywhere else the registry must be named.
+ */
+async function detectDevnetRegistry(rpc: RpcClient): Promise<`0x${string}` | null> {
+  const block = await rpc.request<{ transactions: string[] } | null>('eth_getBlockByNumber', [toHex(1), false]);
+  const first = block?.transactions[0];
+  if (!first) return null;
+  const receipt = await rpc.request<{ contractAddress: string | null } | null>('eth_getTransactionReceipt', [first]);
+  return (receipt?.contractAddress?.toLowerCase() as `0x${string}` | undefined) ?? null;
+}
+
+export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
+  const logger = opts.logger ?? createLogger('indexer');
+  const { db } = opts;
+  await migrateToLatest(db);
+  let lock: WriterLock;
+  try {
+    lock = await acquireWriterLock(db);
+  } catch (err) {
+    if (err instanceof LockError) throw new IndexerError(err.message);
+    throw err;
+  }
+  const rpc = createRpcClient(opts.rpcUrl, { timeoutMs: opts.rpcTimeoutMs });
+  const cleanup = async () => {
+    await rpc.close().catch(() => {});
+    await lock.release();
+  };
+  let sync: Sync;
+  const controller = new AbortController();
+  try {
+    const chainId = await probeChainId(rpc, opts.startupRetry ?? STARTUP_RETRY, logger);
+    const cp = await loadCheckpoint(db.db);
+    if (cp && cp.chainId !== chainId) {
+      throw new IndexerError(`this database holds chain ${cp.chainId}, but ${redactUrl(opts.rpcUrl)} serves chain ${chainId}; use another database`);
+    }
+    const fresh = !cp || cp.lastBlock < opts.fromBlock;
+    let registry: string | null = opts.registry?.toLowerCase() ?? cp?.registry ?? null;
+    if (cp && opts.registry && cp.registry !== opts.registry.toLowerCase() && !fresh) {
+      throw new IndexerError(
+        `this database was indexed with registry ${cp.registry ?? '(none)'}, not ${opts.registry.toLowerCase()}; use a fresh database to change it`,
+      );
+    }
+    if (!registry && fresh && chainId === DEVNET_CHAIN_ID) {
+      registry = await detectDevnetRegistry(rpc).catch(() => null);
+      if (registry) logger.info({ registry }, 'devnet chain id: using the registry deployed by the first transaction of block 1');
+    }
+    if (!registry) logger.warn('no --registry: indexing chain data only, no alliance data');
+
+    const lastBlock = cp ? cp.lastBlock : opts.fromBlock - 1;
+    const lastHash = cp ? cp.lastHash : '';
+    if (!cp || cp.registry !== registry) {
+      await saveCheckpoint(db.db, { chainId, registry, lastBlock, lastHash, chainHead: cp?.chainHead ?? 0 });
+    }
+    logger.info({ chainId, registry, resumeFrom: lastBlock + 1, rpc: redactUrl(opts.rpcUrl) }, 'indexer started');
+    sync = new Sync({
+      db,
+      rpc,
+      logger,
+      chainId,
+      registry,
+      lastBlock,
+      lastHash,
+      confirmations: opts.confirmations,
+      once: opts.once,
+      pollIntervalMs: opts.pollIntervalMs ?? 1_000,
+      retry: opts.retry ?? DEFAULT_RETRY,
+      concurrency: opts.concurrency ?? 4,
+      targetTxPerBatch: opts.targetTxPerBatch ?? 2_000,
+      maxBlocksPerBatch: opts.maxBlocksPerBatch ?? 100,
+      onProgress: opts.onProgress,
+      signal: controller.signal,
+    });
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+
+  const done = (async () => {
+    try {
+      await Promise.race([sync.run(), lock.lost]);
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      controller.abort();
+      if (err instanceof RetryableError) {
+        throw new IndexerError(`giving up on ${redactUrl(opts.rpcUrl)} after repeated failures: ${err.message}`);
+      }
+      if (err instanceof RpcError || err instanceof LockError) throw new IndexerError(err.message);
+      throw err;
+    } finally {
+      await cleanup();
+    }
+  })();
+  done.catch(() => {});
+
+  return {
+    done,
+    async stop() {
+      controller.abort();
+      await done.catch(() => {});
+    },
+  };
+}

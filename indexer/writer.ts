@@ -1,0 +1,237 @@
+// Every write the indexer makes. A batch of blocks and its checkpoint go in one
+// transaction, and so does a reorg rollback: a crash at any instant leaves the database at
+// a batch boundary. Inserts are hand-built multi-row statements, because building a Kysely
+// AST for thousands of rows costs more than the insert itself.
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import type { Dialect } from '../db/dialect';
+import type { Database } from '../db/schema';
+import type { BatchRows } from './rows';
+import { SECONDS_PER_DAY } from './rows';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** Bound-parameter ceilings: SQLite's SQLITE_MAX_VARIABLE_NUMBER and PostgreSQL's wire-protocol Int16 count. */
+export const MAX_PARAMS: Record<Dialect, number> = { sqlite: 32_766, postgres: 65_535 };
+/** Rows per statement, so one statement never grows without bound. */
+const MAX_ROWS_PER_STATEMENT = 2_000;
+
+export const COLUMNS = {
+  blocks: ['number', 'hash', 'parent_hash', 'timestamp', 'miner', 'gas_used', 'gas_limit', 'base_fee_per_gas', 'size', 'tx_count'],
+  transactions: [
+    'hash', 'block_number', 'tx_index', 'timestamp', 'from_address', 'to_address', 'value', 'nonce', 'gas', 'gas_price',
+    'max_fee_per_gas', 'max_priority_fee_per_gas', 'type', 'input', 'status', 'gas_used', 'effective_gas_price',
+    'contract_address', 'method_name', 'method_args',
+  ],
+  logs: ['block_number', 'log_index', 'tx_hash', 'tx_index', 'address', 'topic0', 'topic1', 'topic2', 'topic3', 'data', 'event_name', 'event_args'],
+  address_transactions: ['address', 'block_number', 'tx_index', 'tx_hash'],
+  accounts: ['address', 'first_seen_block', 'tx_count', 'is_contract', 'creation_tx'],
+  member_events: ['block_number', 'log_index', 'tx_hash', 'member', 'kind', 'name', 'country', 'sector', 'at'],
+  kpi_targets: ['block_number', 'log_index', 'tx_hash', 'kpi', 'target', 'period_start', 'period_end'],
+  patents: ['block_number', 'log_index', 'tx_hash', 'member', 'application_no', 'title', 'filed_at'],
+  scenarios: ['block_number', 'log_index', 'tx_hash', 'scenario_id', 'lead_member', 'name', 'sector', 'launched_at'],
+  scenario_stages: ['block_number', 'log_index', 'tx_hash', 'scenario_id', 'stage', 'at'],
+  output_reports: ['block_number', 'log_index', 'tx_hash', 'member', 'period', 'amount_cny', 'at'],
+  daily_stats: ['day', 'block_count', 'tx_count', 'gas_used', 'first_block_time', 'last_block_time', 'active_accounts'],
+  daily_active_accounts: ['day', 'address'],
+} as const satisfies Partial<Record<keyof Database, readonly string[]>>;
+
+/** Tables whose rows hang off a block number; a rollback deletes above the ancestor in each. */
+export const BLOCK_KEYED_TABLES = [
+  'logs', 'address_transactions', 'member_events', 'kpi_targets', 'patents', 'scenarios', 'scenario_stages',
+  'output_reports', 'transactions',
+] as const;
+
+/** Rows per statement for a table of `ncols` columns, inside the dialect's parameter limit. */
+export function rowsPerStatement(dialect: Dialect, ncols: number): number {
+  return Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMS[dialect] / ncols)));
+}
+
+/** Build `insert … values (…),(…) suffix` statements covering `rows`, each within the limits. */
+export function buildInserts(
+  dialect: Dialect,
+  table: string,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  suffix = '',
+): CompiledQuery[] {
+  const out: CompiledQuery[] = [];
+  const per = rowsPerStatement(dialect, columns.length);
+  const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
+  for (let start = 0; start < rows.length; start += per) {
+    const chunk = rows.slice(start, start + per);
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    for (const row of chunk) {
+      const marks: string[] = [];
+      for (const c of columns) {
+        params.push(row[c] ?? null);
+        marks.push(dialect === 'postgres' ? `$${params.length}` : '?');
+      }
+      tuples.push(`(${marks.join(',')})`);
+    }
+    out.push(CompiledQuery.raw(head + tuples.join(',') + suffix, params));
+  }
+  return out;
+}
+
+async function run(q: Q, queries: CompiledQuery[]): Promise<unknown[]> {
+  const rows: unknown[] = [];
+  for (const cq of queries) rows.push(...(await q.executeQuery(cq)).rows);
+  return rows;
+}
+
+export interface Checkpoint {
+  chainId: number;
+  registry: string | null;
+  lastBlock: number;
+  lastHash: string;
+  chainHead: number;
+}
+
+export async function saveCheckpoint(q: Q, cp: Checkpoint): Promise<void> {
+  const row = {
+    id: 1,
+    chain_id: cp.chainId,
+    registry: cp.registry,
+    last_block: cp.lastBlock,
+    last_hash: cp.lastHash,
+    chain_head: cp.chainHead,
+    updated_at: Math.floor(Date.now() / 1000),
+  };
+  await q
+    .insertInto('indexer_state')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doUpdateSet({ ...row, id: undefined }))
+    .execute();
+}
+
+export async function loadCheckpoint(q: Q): Promise<Checkpoint | undefined> {
+  const r = await q.selectFrom('indexer_state').selectAll().where('id', '=', 1).executeTakeFirst();
+  if (!r) return undefined;
+  return { chainId: Number(r.chain_id), registry: r.registry, lastBlock: Number(r.last_block), lastHash: r.last_hash, chainHead: Number(r.chain_head) };
+}
+
+/** Only the head moved: the API reports lag from it while the indexer waits. */
+export async function saveChainHead(q: Q, head: number): Promise<void> {
+  await q.updateTable('indexer_state').set({ chain_head: head, updated_at: Math.floor(Date.now() / 1000) }).where('id', '=', 1).execute();
+}
+
+const greatest = (d: Dialect) => (d === 'postgres' ? 'greatest' : 'max');
+const least = (d: Dialect) => (d === 'postgres' ? 'least' : 'min');
+
+/** Write one batch's rows and its checkpoint. Call inside a transaction. */
+export async function writeBatch(trx: Q, dialect: Dialect, rows: BatchRows, cp: Checkpoint): Promise<void> {
+  const plain: [keyof typeof COLUMNS, Record<string, unknown>[]][] = [
+    ['blocks', rows.blocks],
+    ['transactions', rows.transactions],
+    ['logs', rows.logs],
+    ['address_transactions', rows.addressTransactions],
+    ['member_events', rows.memberEvents],
+    ['kpi_targets', rows.kpiTargets],
+    ['patents', rows.patents],
+    ['scenarios', rows.scenarios],
+    ['scenario_stages', rows.scenarioStages],
+    ['output_reports', rows.outputReports],
+  ];
+  for (const [table, data] of plain) if (data.length) await run(trx, buildInserts(dialect, table, COLUMNS[table], data));
+
+  if (rows.accounts.length) {
+    // Rows are pre-aggregated per address: PostgreSQL refuses to touch one row twice in a statement.
+    await run(
+      trx,
+      buildInserts(
+        dialect,
+        'accounts',
+        COLUMNS.accounts,
+        rows.accounts,
+        ` on conflict ("address") do update set "tx_count" = "accounts"."tx_count" + excluded."tx_count",` +
+          ` "is_contract" = ${greatest(dialect)}("accounts"."is_contract", excluded."is_contract"),` +
+          ` "creation_tx" = coalesce(excluded."creation_tx", "accounts"."creation_tx")`,
+      ),
+    );
+  }
+
+  if (rows.days.length) {
+    const newActive = new Map<number, number>();
+    if (rows.activeAccounts.length) {
+      const inserted = (await run(
+        trx,
+        buildInserts(dialect, 'daily_active_accounts', COLUMNS.daily_active_accounts, rows.activeAccounts, ' on conflict do nothing returning "day"'),
+      )) as { day: number }[];
+      for (const r of inserted) newActive.set(Number(r.day), (newActive.get(Number(r.day)) ?? 0) + 1);
+    }
+    const days = rows.days.map((d) => ({ ...d, active_accounts: newActive.get(d.day) ?? 0 }));
+    await run(
+      trx,
+      buildInserts(
+        dialect,
+        'daily_stats',
+        COLUMNS.daily_stats,
+        days,
+        ` on conflict ("day") do update set "block_count" = "daily_stats"."block_count" + excluded."block_count",` +
+          ` "tx_count" = "daily_stats"."tx_count" + excluded."tx_count",` +
+          ` "gas_used" = "daily_stats"."gas_used" + excluded."gas_used",` +
+          ` "first_block_time" = ${least(dialect)}("daily_stats"."first_block_time", excluded."first_block_time"),` +
+          ` "last_block_time" = ${greatest(dialect)}("daily_stats"."last_block_time", excluded."last_block_time"),` +
+          ` "active_accounts" = "daily_stats"."active_accounts" + excluded."active_accounts"`,
+      ),
+    );
+  }
+  await saveCheckpoint(trx, cp);
+}
+
+const p = (dialect: Dialect, i: number) => (dialect === 'postgres' ? `$${i}` : '?');
+
+/**
+ * Undo every block above `ancestor`: chain data, alliance data, account counters and the
+ * aggregates of every day those blocks touched (recomputed from what remains, so the
+ * result equals a fresh index). Call inside a transaction.
+ */
+export async function rollbackTo(trx: Q, dialect: Dialect, ancestor: number): Promise<void> {
+  const exec = (text: string, params: unknown[] = []) => trx.executeQuery(CompiledQuery.raw(text, params));
+  const a = p(dialect, 1);
+
+  const first = await exec(`select min("timestamp") as t from "blocks" where "number" > ${a}`, [ancestor]);
+  const minTime = (first.rows[0] as { t: number | string | null } | undefined)?.t;
+
+  await exec(
+    `update "accounts" set "is_contract" = 0, "creation_tx" = null where "creation_tx" in (select "hash" from "transactions" where "block_number" > ${a})`,
+    [ancestor],
+  );
+  await exec(
+    `update "accounts" set "tx_count" = "tx_count" - (select count(*) from "address_transactions" t where t."address" = "accounts"."address" and t."block_number" > ${a})` +
+      ` where "address" in (select "address" from "address_transactions" where "block_number" > ${p(dialect, dialect === 'postgres' ? 1 : 2)})`,
+    dialect === 'postgres' ? [ancestor] : [ancestor, ancestor],
+  );
+  await exec(`delete from "accounts" where "first_seen_block" > ${a}`, [ancestor]);
+  for (const t of BLOCK_KEYED_TABLES) await exec(`delete from "${t}" where "block_number" > ${a}`, [ancestor]);
+  await exec(`delete from "blocks" where "number" > ${a}`, [ancestor]);
+
+  if (minTime != null) await recomputeDays(trx, dialect, Math.floor(Number(minTime) / SECONDS_PER_DAY));
+}
+
+/** Rebuild daily_stats and daily_active_accounts for every day >= fromDay from the chain tables. */
+export async function recomputeDays(trx: Q, dialect: Dialect, fromDay: number): Promise<void> {
+  const exec = (text: string, params: unknown[] = []) => trx.executeQuery(CompiledQuery.raw(text, params));
+  const from = fromDay * SECONDS_PER_DAY;
+  const a = p(dialect, 1);
+  await exec(`delete from "daily_stats" where "day" >= ${a}`, [fromDay]);
+  await exec(`delete from "daily_active_accounts" where "day" >= ${a}`, [fromDay]);
+  await exec(
+    `insert into "daily_active_accounts" ("day", "address")` +
+      ` select "timestamp" / ${SECONDS_PER_DAY}, "from_address" from "transactions" where "timestamp" >= ${a}` +
+      ` union select "timestamp" / ${SECONDS_PER_DAY}, "to_address" from "transactions" where "timestamp" >= ${p(dialect, dialect === 'postgres' ? 1 : 2)} and "to_address" is not null`,
+    dialect === 'postgres' ? [from] : [from, from],
+  );
+  await exec(
+    `insert into "daily_stats" ("day", "block_count", "tx_count", "gas_used", "first_block_time", "last_block_time", "active_accounts")` +
+      ` select "day", count(*), sum("tx_count"), sum("gas_used"), min("timestamp"), max("timestamp"), 0` +
+      ` from (select "timestamp" / ${SECONDS_PER_DAY} as "day", "tx_count", "gas_used", "timestamp" from "blocks" where "timestamp" >= ${a}) b` +
+      ` group by "day"`,
+    [from],
+  );
+  await exec(
+    `update "daily_stats" set "active_accounts" = (select count(*) from "daily_active_accounts" d where d."day" = "daily_stats"."day") where "day" >= ${a}`,
+    [fromDay],
+  );
+}
