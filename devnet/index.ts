@@ -1,0 +1,119 @@
+// The embedded demo chain: a real EVM node plus, optionally, years of simulated alliance
+// history and a live trickle of new activity.
+import { DEVNET_CHAIN_ID } from '../config/constants';
+import { allAccounts, deriveAccounts, GENESIS_BALANCE } from './accounts';
+import { deployRegistry } from './deploy';
+import { startLive, type LiveLoop } from './live';
+import { startNode } from './node';
+import { GENESIS_DATE, planHistory } from './plan';
+import { runHistory } from './simulate';
+
+type Hex = `0x${string}`;
+
+export interface DevnetProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface DevnetOptions {
+  port: number;
+  seed: number;
+  history: 'full' | 'none';
+  blockTimeMs: number;
+  host?: string;
+  /** End of the simulated history (exclusive). Default: start of today, UTC. */
+  historyEnd?: Date;
+  /** Default true: keep mining a block every blockTimeMs. Tests set false and mine themselves. */
+  live?: boolean;
+  onProgress?: (p: DevnetProgress) => void;
+  /** Errors in the live loop (it keeps going). Default: ignored. */
+  onLiveError?: (err: unknown) => void;
+}
+
+export interface Devnet {
+  rpcUrl: string;
+  chainId: number;
+  registry: Hex;
+  owner: Hex;
+  /** Funded accounts the node signs for (eth_sendTransaction); with history 'full' the catalogue's enterprises. */
+  members: Hex[];
+  /** Funded non-member accounts the node also signs for. */
+  users: Hex[];
+  stop(): Promise<void>;
+}
+
+export function startOfTodayUtc(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
+  const progress = opts.onProgress ?? (() => {});
+  const accounts = deriveAccounts(opts.seed);
+  const full = opts.history === 'full';
+  const live = opts.live ?? true;
+  progress({ phase: 'starting node', done: 0, total: 1 });
+  const node = await startNode({
+    host: opts.host ?? '127.0.0.1',
+    port: opts.port,
+    chainId: DEVNET_CHAIN_ID,
+    accounts: allAccounts(accounts).map((a) => ({ privateKey: a.privateKey, balance: GENESIS_BALANCE })),
+    // A fixed genesis date makes the history chain reproducible; without history the
+    // chain simply starts now, like any fresh dev node.
+    initialDate: full ? GENESIS_DATE : undefined,
+    automine: !full,
+  });
+  let liveLoop: LiveLoop | undefined;
+  try {
+    const { provider } = node;
+    const owner = accounts.owner.address;
+    let registry: Hex;
+    let currentMembers: Hex[] = [];
+    if (full) {
+      const plan = planHistory({ seed: opts.seed, accounts, historyEnd: opts.historyEnd ?? startOfTodayUtc() });
+      registry = await runHistory(provider, plan, progress);
+      currentMembers = plan.finalMembers;
+      // Continue from the wall clock rather than from the last simulated instant.
+      const head = (await provider.request({ method: 'eth_getBlockByNumber', params: ['latest', false] })) as {
+        timestamp: string;
+      };
+      const behind = Math.floor(Date.now() / 1000) - Number(head.timestamp);
+      if (behind > 0) await provider.request({ method: 'evm_increaseTime', params: [behind] });
+      await provider.request({ method: 'evm_setAutomine', params: [true] });
+    } else {
+      registry = await deployRegistry(provider, owner);
+    }
+    progress({ phase: 'ready', done: 1, total: 1 });
+    if (live) {
+      liveLoop = await startLive({
+        provider,
+        registry,
+        seed: opts.seed,
+        blockTimeMs: opts.blockTimeMs,
+        members: currentMembers,
+        users: accounts.users.map((u) => u.address),
+        onError: opts.onLiveError,
+      });
+    }
+    let stopped: Promise<void> | undefined;
+    return {
+      rpcUrl: node.rpcUrl,
+      chainId: DEVNET_CHAIN_ID,
+      registry,
+      owner,
+      members: accounts.members.map((m) => m.address),
+      users: accounts.users.map((u) => u.address),
+      stop() {
+        stopped ??= (async () => {
+          await liveLoop?.stop();
+          await node.close();
+        })();
+        return stopped;
+      },
+    };
+  } catch (err) {
+    await liveLoop?.stop();
+    await node.close();
+    throw err;
+  }
+}
