@@ -32,16 +32,18 @@ export const ROUTES: { path: string; entry: string; module?: string }[] = [
   { path: '/search', entry: 'index.html', module: 'pages/search/SearchPage.tsx' },
   { path: '/stats', entry: 'index.html', module: 'pages/stats/StatsPage.tsx' },
   { path: '/stats (charts, lazy)', entry: 'index.html', module: 'pages/stats/StatsChart.tsx' },
-  // Alliance engineer: adjust module names if yours differ.
+  // --- alliance (issue 6) ---
   { path: '/alliance', entry: 'index.html', module: 'alliance/pages/AlliancePage.tsx' },
+  { path: '/alliance (charts, lazy)', entry: 'index.html', module: 'alliance/components/AllianceCharts.tsx' },
   { path: '/embed/kpi/PATENTS', entry: 'embed.html' },
 ];
 
 /** Timed page loads: path, and the selector that means its data is on screen. */
 export const TIMED: { path: string; ready: string; label: string }[] = [
   { path: '/', ready: '[data-testid="latest-block-row"]', label: 'latest blocks listed' },
-  // Alliance engineer: e.g. { path: '/alliance', ready: '[data-testid="kpi-card"] [data-value]', label: 'KPI figures visible' },
-  // and { path: '/embed/kpi/PATENTS', ready: '#embed-root[data-state="ready"]', label: 'chart rendered' },
+  // --- alliance (issue 6) ---
+  { path: '/alliance', ready: '[data-testid="kpi-value-PATENTS"][data-value]', label: 'KPI figures visible' },
+  { path: '/embed/kpi/PATENTS', ready: '#embed-root[data-state="ready"] svg', label: 'chart rendered' },
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -1,0 +1,353 @@
+// Alliance dashboard in a real browser against a devnet with FULL simulated history:
+// KPI cards = GraphQL = an independent count from the registry's events (via viem),
+// evidence counts, the patents-series CSV, framing rules, embeds on a foreign origin,
+// printing to A4, and the embed bundle's size.
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { allianceRegistryAbi, kpiKey } from '../contracts/registry';
+import { launchBrowser } from './helpers/browser';
+import { ROOT, WEB_DIST } from './helpers/build';
+import { startAllianceStack, type AllianceStack } from './helpers/alliance-stack';
+import { parseCsv } from '../web/alliance/lib/csv';
+
+const SHOTS = join(ROOT, 'screenshots');
+type KpiId = 'PATENTS' | 'SCENARIOS' | 'OUTPUT_VALUE' | 'MEMBERS';
+const KEY: Record<KpiId, 'patents' | 'scenarios' | 'outputValue' | 'members'> = {
+  PATENTS: 'patents',
+  SCENARIOS: 'scenarios',
+  OUTPUT_VALUE: 'outputValue',
+  MEMBERS: 'members',
+};
+
+interface Kpi {
+  id: KpiId;
+  current: string;
+  target: string;
+  periodStart: number;
+  periodEnd: number;
+  period: string;
+  series: Array<{ date: string; from: number; to: number; value: string; delta: string; expected: number }>;
+}
+
+let stack: AllianceStack;
+let browser: Browser;
+let kpis: Kpi[];
+let foreign: Server;
+let foreignUrl: string;
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data: T; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function newPage(lang = 'en'): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang, timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  return ctx.newPage();
+}
+
+/** Quarter YYYYQ overlaps [start, end) (the alliance launched mid-quarter; its Q2 2020 counts). */
+function quarterOverlaps(period: number, start: number, end: number): boolean {
+  const y = Math.floor(period / 10);
+  const q = period % 10;
+  const from = Date.UTC(y, (q - 1) * 3, 1) / 1000;
+  const to = Date.UTC(q === 4 ? y + 1 : y, q === 4 ? 0 : q * 3, 1) / 1000;
+  return from < end && to > start;
+}
+
+/** The KPIs recomputed from raw registry logs, per DESIGN.md's KPI rules (corrections applied). */
+async function independentCounts(period: { start: number; end: number }) {
+  const logs = await stack.chain.getContractEvents({ address: stack.devnet.registry, abi: allianceRegistryAbi, fromBlock: 0n, toBlock: 'latest' });
+  logs.sort((a, b) => Number(a.blockNumber - b.blockNumber) || a.logIndex - b.logIndex);
+  const { start, end } = period;
+  let patents = 0;
+  const stage = new Map<bigint, number>();
+  const reports = new Map<string, bigint>();
+  const member = new Map<string, boolean>();
+  const targets = new Map<string, { target: bigint; start: number; end: number }>();
+  for (const log of logs) {
+    const a = log.args as Record<string, unknown>;
+    switch (log.eventName) {
+      case 'PatentFiled': {
+        const at = Number(a.filedAt);
+        if (at >= start && at < end) patents++;
+        break;
+      }
+      case 'ScenarioLaunched':
+        stage.set(a.scenarioId as bigint, 0);
+        break;
+      case 'ScenarioStageChanged':
+        stage.set(a.scenarioId as bigint, Number(a.stage));
+        break;
+      case 'OutputReported':
+        // A re-report for the same (member, quarter) replaces the earlier one.
+        if (quarterOverlaps(Number(a.period), start, end)) reports.set(`${(a.member as string).toLowerCase()}:${a.period}`, a.amountCny as bigint);
+        break;
+      case 'MemberAdmitted':
+        member.set((a.member as string).toLowerCase(), true);
+        break;
+      case 'MemberRemoved':
+        member.set((a.member as string).toLowerCase(), false);
+        break;
+      case 'TargetSet':
+        targets.set(a.kpi as string, { target: a.target as bigint, start: Number(a.periodStart), end: Number(a.periodEnd) });
+        break;
+    }
+  }
+  return {
+    counts: {
+      PATENTS: BigInt(patents),
+      SCENARIOS: BigInt([...stage.values()].filter((s) => s === 1).length),
+      OUTPUT_VALUE: [...reports.values()].reduce((s, v) => s + v, 0n),
+      MEMBERS: BigInt([...member.values()].filter(Boolean).length),
+    } as Record<KpiId, bigint>,
+    reportPairs: reports.size,
+    targets,
+  };
+}
+
+/** Bytes of a built JS file and, recursively, the chunks it imports statically. */
+function entryJsGzip(html: string): { files: string[]; gzip: number } {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const src = readFileSync(join(WEB_DIST, file), 'utf8');
+    for (const m of src.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([\w.-]+\.js)["']/g)) visit(`assets/${m[1]}`);
+  };
+  const page = readFileSync(join(WEB_DIST, html), 'utf8');
+  for (const m of page.matchAll(/(?:src|href)="\/(assets\/[\w.-]+\.js)"/g)) visit(m[1]!);
+  const gzip = [...seen].reduce((s, f) => s + gzipSync(readFileSync(join(WEB_DIST, f))).length, 0);
+  return { files: [...seen], gzip };
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  [stack, browser] = await Promise.all([startAllianceStack(), launchBrowser()]);
+  const d = await gql<{ kpis: Kpi[] }>(`{ kpis { id current target periodStart periodEnd period series(interval: MONTH) { date from to value delta expected } } }`);
+  kpis = d.kpis;
+  foreign = createHttpServer((req, res) => {
+    const u = new URL(req.url ?? '/', 'http://x');
+    const src = u.searchParams.get('src') ?? '';
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(`<!doctype html><html><head><meta charset="utf-8"><title>Partner site</title>
+<style>body{font:15px system-ui,sans-serif;margin:24px;background:#eef2f7;color:#222} .box{max-width:760px;background:#fff;padding:16px;border-radius:8px}</style></head>
+<body><div class="box"><h1>Partner news site</h1><p>Our article about the Chongqing alliance, with a live chart:</p>
+<iframe id="f" src="${src.replace(/"/g, '&quot;')}" loading="lazy" style="width:100%;border:0" height="200"></iframe>
+<p>More text below the chart.</p></div>
+<script>window.resizes=[];addEventListener('message',function(e){if(e.data&&e.data.type==='yuscan:resize'){window.resizes.push(e.data.height);document.getElementById('f').style.height=e.data.height+'px';}});</script>
+</body></html>`);
+  });
+  await new Promise<void>((ok) => foreign.listen(0, '127.0.0.1', () => ok()));
+  foreignUrl = `http://127.0.0.1:${(foreign.address() as { port: number }).port}`;
+  console.log('alliance stack', stack.timings, stack.url);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  foreign?.close();
+  await stack?.stop();
+});
+
+describe('alliance dashboard', () => {
+  it('shows four KPI cards equal to GraphQL and to an independent count of registry events', async () => {
+    expect(kpis.map((k) => k.id)).toEqual(['PATENTS', 'SCENARIOS', 'OUTPUT_VALUE', 'MEMBERS']);
+    const period = { start: kpis[0]!.periodStart, end: kpis[0]!.periodEnd };
+    const ind = await independentCounts(period);
+    for (const k of kpis) {
+      expect(BigInt(k.current), `${k.id} GraphQL vs independent count`).toBe(ind.counts[k.id]);
+      const t = ind.targets.get(kpiKey(KEY[k.id]));
+      expect(t, `${k.id} target on chain`).toBeDefined();
+      expect(BigInt(k.target)).toBe(t!.target);
+    }
+
+    const page = await newPage();
+    await page.goto(`${stack.url}/alliance?lang=en`);
+    for (const k of kpis) {
+      const el = page.getByTestId(`kpi-value-${k.id}`);
+      await el.waitFor();
+      expect(await el.getAttribute('data-value')).toBe(k.current);
+      const shown = (await el.textContent())!;
+      const expected = k.id === 'OUTPUT_VALUE'
+        ? new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(BigInt(k.current))
+        : new Intl.NumberFormat('en').format(BigInt(k.current));
+      expect(shown).toBe(expected);
+      expect(await page.getByTestId(`kpi-status-${k.id}`).textContent()).toMatch(/Achieved|Ahead|On track|Behind/);
+      expect(await page.getByTestId(`kpi-projection-${k.id}`).textContent()).toMatch(/target|period/i);
+    }
+    const source = (await page.getByTestId('data-source').textContent())!;
+    const status = await gql<{ status: { indexedHead: number } }>('{ status { indexedHead } }');
+    expect(source).toContain(`as of block #${new Intl.NumberFormat('en').format(status.status.indexedHead)}`);
+    expect(source).toMatch(/simulated and are not real Chongqing figures/);
+    await page.getByTestId('chart-pipeline').locator('svg').first().waitFor();
+    await page.getByTestId('chart-breakdown-region').locator('svg').first().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'alliance-en.png'), fullPage: true });
+
+    // zh-CN: same numbers, Chinese labels.
+    const zh = await newPage('zh-CN');
+    await zh.goto(`${stack.url}/alliance?lang=zh-CN`);
+    await zh.getByTestId('kpi-value-PATENTS').waitFor();
+    expect(await zh.getByTestId('kpi-value-PATENTS').getAttribute('data-value')).toBe(kpis[0]!.current);
+    expect(await zh.getByTestId('kpi-card-PATENTS').textContent()).toContain('专利申请');
+    expect(await zh.getByTestId('data-source').textContent()).toContain('模拟数据');
+    await zh.getByTestId('chart-breakdown-region').locator('svg').first().waitFor();
+    await zh.waitForTimeout(300);
+    await zh.screenshot({ path: join(SHOTS, 'alliance-zh-CN.png'), fullPage: true });
+    await zh.context().close();
+    await page.context().close();
+  });
+
+  it('clicking a KPI shows its evidence, whose count equals the figure', async () => {
+    const ind = await independentCounts({ start: kpis[0]!.periodStart, end: kpis[0]!.periodEnd });
+    const page = await newPage();
+    for (const k of kpis) {
+      await page.goto(`${stack.url}/alliance?lang=en`);
+      await page.getByTestId(`kpi-value-${k.id}`).click();
+      const dialog = page.getByTestId('evidence-dialog');
+      await dialog.waitFor();
+      await dialog.getByTestId('evidence-count').waitFor();
+      const count = Number(await dialog.getByTestId('evidence-count').getAttribute('data-value'));
+      // Counts equal the figure; for output value (yuan) the counted records are the latest
+      // report of each (member, quarter) pair, and the figure is their sum (checked above).
+      expect(count, k.id).toBe(k.id === 'OUTPUT_VALUE' ? ind.reportPairs : Number(k.current));
+      const first = dialog.getByTestId('evidence-row').first();
+      await first.waitFor();
+      const txLink = first.locator('a[href^="/tx/0x"]');
+      expect(await txLink.count()).toBe(1);
+      expect(await first.locator('a[href^="/block/"]').count()).toBe(1);
+      if (k.id === 'PATENTS') {
+        await page.screenshot({ path: join(SHOTS, 'alliance-evidence-patents.png') });
+        const href = (await txLink.getAttribute('href'))!;
+        await txLink.click();
+        await page.waitForURL(`**${href}`);
+        expect(page.url()).toContain(href);
+      }
+    }
+    await page.context().close();
+  });
+
+  it('clicking a chart point shows the records of that point, as many as its change', async () => {
+    const { kpi } = await gql<{ kpi: { series: Array<{ from: number; to: number; delta: string }> } }>(`{ kpi(id: PATENTS) { series(interval: QUARTER) { from to delta } } }`);
+    const page = await newPage();
+    await page.goto(`${stack.url}/alliance?lang=en&interval=QUARTER`);
+    const chart = page.getByTestId('chart-cumulative-PATENTS').getByRole('application');
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    for (let i = 0; i < 4; i++) await page.mouse.move(box.x + box.width * 0.6 + i, box.y + box.height / 2);
+    await page.mouse.click(box.x + box.width * 0.6 + 3, box.y + box.height / 2);
+    const bucket = page.getByTestId('evidence-bucket');
+    await bucket.waitFor();
+    const from = Number(await bucket.getAttribute('data-from'));
+    const point = kpi.series.find((p) => p.from === from);
+    expect(point, 'clicked bucket is a series point').toBeDefined();
+    await page.getByTestId('evidence-count').waitFor();
+    const count = Number(await page.getByTestId('evidence-count').getAttribute('data-value'));
+    expect(count).toBe(Number(point!.delta));
+    await page.context().close();
+  });
+
+  it('downloads the patents series as CSV matching the GraphQL series', async () => {
+    const page = await newPage();
+    await page.goto(`${stack.url}/alliance?lang=en`);
+    const button = page.getByTestId('csv-cumulative-PATENTS');
+    await page.getByTestId('chart-cumulative-PATENTS').locator('svg').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual(['date', 'from', 'to', 'value', 'delta', 'expected', 'target']);
+    const series = kpis.find((k) => k.id === 'PATENTS')!.series;
+    expect(rows.length - 1).toBe(series.length);
+    rows.slice(1).forEach((r, i) => {
+      const p = series[i]!;
+      expect(r).toEqual([p.date, String(p.from), String(p.to), p.value, p.delta, String(p.expected), kpis[0]!.target]);
+    });
+    expect(rows.at(-1)![3]).toBe(kpis[0]!.current);
+
+    // The Embed dialog hands out the iframe snippet and previews the real embed.
+    await page.getByTestId('embed-PATENTS-cumulative').click();
+    const dialog = page.getByTestId('embed-dialog');
+    await dialog.waitFor();
+    const code = await dialog.getByTestId('embed-code').inputValue();
+    expect(code).toMatch(/^<iframe src="http:\/\/[^"]+\/embed\/kpi\/PATENTS\?lang=en&amp;theme=light&amp;range=period/);
+    expect(code).toContain('loading="lazy" style="width:100%;border:0"');
+    await page.frameLocator('.al-embed-preview').locator('#embed-root[data-state="ready"] path[data-series="actual"]').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'alliance-embed-dialog.png') });
+    await page.context().close();
+  });
+
+  it('sends frame headers: embeds frameable from anywhere, everything else same-origin only, no cookies', async () => {
+    const embed = await fetch(`${stack.url}/embed/kpi/PATENTS?lang=zh-CN`);
+    expect(embed.headers.get('content-security-policy')).toMatch(/frame-ancestors \*/);
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    expect(embed.headers.get('set-cookie')).toBeNull();
+    const app = await fetch(`${stack.url}/alliance`);
+    expect(app.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'/);
+    expect(app.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('an embed renders inside an iframe on another origin and reports its height', async () => {
+    const src = `${stack.url}/embed/kpi/PATENTS?lang=zh-CN&theme=light&range=period`;
+    const doc = await (await fetch(src)).text();
+    expect(doc.includes('id="embed-root"'), 'the server must answer /embed/* with dist/web/embed.html (the embed entry), not the app shell').toBe(true);
+    const page = await newPage('zh-CN');
+    await page.goto(`${foreignUrl}/?src=${encodeURIComponent(src)}`);
+    const frame = page.frameLocator('#f');
+    await frame.locator('figure[data-state="ready"] svg path[data-series="actual"]').waitFor({ timeout: 20_000 });
+    expect(await frame.locator('h1').textContent()).toContain('专利申请');
+    expect(await frame.locator('.asof').textContent()).toMatch(/数据截至区块 #/);
+    expect(await frame.locator('a[target="_blank"]').getAttribute('href')).toMatch(/^\/alliance\?/);
+    expect(await frame.locator('a.csv').getAttribute('download')).toMatch(/\.csv$/);
+    await page.waitForFunction(() => (window as unknown as { resizes: number[] }).resizes.length > 0);
+    const heights = await page.evaluate(() => (window as unknown as { resizes: number[] }).resizes);
+    expect(heights.at(-1)!).toBeGreaterThan(200);
+    const cookies = await page.context().cookies();
+    expect(cookies).toEqual([]);
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: join(SHOTS, 'embed-in-foreign-page.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('a non-embed route refuses to be framed by another origin', async () => {
+    const page = await newPage();
+    const blocked: string[] = [];
+    page.on('console', (m) => blocked.push(m.text()));
+    await page.goto(`${foreignUrl}/?src=${encodeURIComponent(`${stack.url}/alliance`)}`);
+    await page.waitForTimeout(1500);
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    const rendered = frame ? await frame.locator('[data-testid="alliance-page"]').count().catch(() => 0) : 0;
+    expect(rendered).toBe(0);
+    expect(blocked.join('\n')).toMatch(/frame-ancestors|X-Frame-Options|Refused to (display|frame)/i);
+    await page.context().close();
+  });
+
+  it('prints /alliance to at most 3 A4 pages', async () => {
+    const page = await newPage();
+    await page.goto(`${stack.url}/alliance?lang=en&theme=light`);
+    await page.getByTestId('chart-breakdown-region').locator('svg').first().waitFor();
+    await page.getByTestId('chart-cumulative-MEMBERS').locator('svg').first().waitFor();
+    await page.waitForTimeout(300);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    writeFileSync(join(SHOTS, 'alliance-print.pdf'), pdf);
+    console.log(`alliance PDF: ${pages} pages, ${pdf.length} bytes`);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(3);
+    if (existsSync('/usr/bin/pdftoppm')) {
+      execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', join(SHOTS, 'alliance-print.pdf'), join(SHOTS, 'alliance-print-page')]);
+    }
+    await page.context().close();
+  });
+
+  it('keeps the embed JavaScript under 120 KB gzip', () => {
+    const embed = entryJsGzip('embed.html');
+    console.log(`embed JS: ${embed.files.join(', ')} = ${(embed.gzip / 1024).toFixed(1)} KB gzip`);
+    expect(embed.gzip).toBeLessThanOrEqual(120 * 1024);
+  });
+});

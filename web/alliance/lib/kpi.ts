@@ -1,0 +1,176 @@
+// Pure KPI maths for the dashboard: plan-period time, pace, projection, status.
+// Times are unix seconds. Nothing here touches the DOM, the network or the clock.
+
+export type KpiStatus = 'ACHIEVED' | 'AHEAD' | 'ON_TRACK' | 'BEHIND';
+export type KpiId = 'PATENTS' | 'SCENARIOS' | 'OUTPUT_VALUE' | 'MEMBERS';
+export const KPI_IDS: readonly KpiId[] = ['PATENTS', 'SCENARIOS', 'OUTPUT_VALUE', 'MEMBERS'];
+
+export function isKpiId(value: string | undefined | null): value is KpiId {
+  return !!value && (KPI_IDS as readonly string[]).includes(value);
+}
+
+export interface PlanTime {
+  /** Seconds from the period's start to now, clamped to [0, length]. */
+  elapsed: number;
+  /** Seconds from now to the period's end, clamped to [0, length]. */
+  remaining: number;
+  /** elapsed / length, in [0, 1]: the expected progress at an even pace. */
+  elapsedShare: number;
+  started: boolean;
+  ended: boolean;
+}
+
+export function planTime(periodStart: number, periodEnd: number, now: number): PlanTime {
+  const length = Math.max(0, periodEnd - periodStart);
+  const elapsed = Math.min(length, Math.max(0, now - periodStart));
+  const remaining = Math.min(length, Math.max(0, periodEnd - now));
+  return {
+    elapsed,
+    remaining,
+    elapsedShare: length === 0 ? 1 : elapsed / length,
+    started: now >= periodStart,
+    ended: now >= periodEnd,
+  };
+}
+
+/** DESIGN.md's status rule (the API computes it too; this is the client-side mirror). */
+export function kpiStatus(progress: number, expected: number): KpiStatus {
+  if (progress >= 1) return 'ACHIEVED';
+  if (progress >= expected + 0.05) return 'AHEAD';
+  if (progress >= expected - 0.05) return 'ON_TRACK';
+  return 'BEHIND';
+}
+
+export interface SeriesPoint {
+  /** Bucket start, unix seconds. */
+  t: number;
+  /** Cumulative value at the end of the bucket. */
+  value: number;
+}
+
+export type Projection =
+  /** Target reached, on `at` (the first series point at or above target), when known. */
+  | { kind: 'reached'; at: number | null }
+  /** Not reached yet; at the current pace it will be reached on `at`, before/after the period ends. */
+  | { kind: 'eta'; at: number; withinPeriod: boolean; atPeriodEnd: number }
+  /** Period over without reaching the target: final value and the share reached. */
+  | { kind: 'missed'; final: number; share: number }
+  /** No progress yet (or the period has not started): no pace to project. */
+  | { kind: 'noPace' };
+
+/**
+ * When is (or will) the target be reached at the current pace?
+ * Pace = current / time elapsed in the period (the average rate since the period began).
+ */
+export function projectTarget(input: {
+  current: number;
+  target: number;
+  periodStart: number;
+  periodEnd: number;
+  now: number;
+  series?: readonly SeriesPoint[];
+}): Projection {
+  const { current, target, periodStart, periodEnd, now } = input;
+  if (target > 0 && current >= target) {
+    const hit = input.series?.find((p) => p.value >= target);
+    return { kind: 'reached', at: hit ? hit.t : null };
+  }
+  const time = planTime(periodStart, periodEnd, now);
+  if (time.ended) return { kind: 'missed', final: current, share: target > 0 ? current / target : 0 };
+  if (time.elapsed <= 0 || current <= 0) return { kind: 'noPace' };
+  const pace = current / time.elapsed; // units per second
+  const at = Math.round(now + (target - current) / pace);
+  const atPeriodEnd = current + pace * time.remaining;
+  return { kind: 'eta', at, withinPeriod: at <= periodEnd, atPeriodEnd };
+}
+
+/** Split seconds into whole years, months (30.44 days) and days, for "3 years 2 months". */
+export function splitDuration(seconds: number): { years: number; months: number; days: number } {
+  const day = 86_400;
+  const month = 30.436875 * day;
+  const year = 365.2425 * day;
+  let rest = Math.max(0, Math.floor(seconds));
+  const years = Math.floor(rest / year);
+  rest -= years * year;
+  const months = Math.floor(rest / month);
+  rest -= months * month;
+  const days = Math.floor(rest / day);
+  return { years, months, days };
+}
+
+/**
+ * A locale-aware short duration, e.g. "3 yr, 2 mth" / "3年2个月", built with Intl only.
+ * Shows at most the two largest non-zero units; "0 days" for nothing.
+ */
+export function formatDuration(seconds: number, locale: string): string {
+  const { years, months, days } = splitDuration(seconds);
+  const parts: string[] = [];
+  const unit = (value: number, u: 'year' | 'month' | 'day') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long' }).format(value);
+  if (years) parts.push(unit(years, 'year'));
+  if (months) parts.push(unit(months, 'month'));
+  if (days && parts.length < 2) parts.push(unit(days, 'day'));
+  if (parts.length === 0) parts.push(unit(0, 'day'));
+  const shown = parts.slice(0, 2);
+  if (locale.startsWith('zh')) return shown.join('');
+  return new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }).format(shown);
+}
+
+/**
+ * Pace and target lines for a cumulative series: the straight line from 0 at the period
+ * start to the target at its end (the plan), and the current average pace extended to the
+ * period end (the projection).
+ */
+export function withGuideLines(
+  series: readonly SeriesPoint[],
+  opts: { target: number; periodStart: number; periodEnd: number; now: number; current: number },
+): Array<SeriesPoint & { plan: number; pace: number | null }> {
+  const { target, periodStart, periodEnd, now, current } = opts;
+  const length = Math.max(1, periodEnd - periodStart);
+  const elapsed = Math.max(0, Math.min(now, periodEnd) - periodStart);
+  const rate = elapsed > 0 ? current / elapsed : 0;
+  return series.map((p) => {
+    const into = Math.max(0, Math.min(length, p.t - periodStart));
+    return {
+      ...p,
+      plan: Math.round((target * into) / length * 100) / 100,
+      pace: elapsed > 0 ? Math.round(rate * into * 100) / 100 : null,
+    };
+  });
+}
+
+/** Top-N breakdown rows plus one "rest" row summing the others (omitted when empty). */
+export function topNWithRest<T extends { value: number }>(
+  rows: readonly T[],
+  n: number,
+  rest: (value: number, count: number) => T,
+): T[] {
+  const sorted = [...rows].sort((a, b) => b.value - a.value);
+  const head = sorted.slice(0, n);
+  const tail = sorted.slice(n);
+  if (tail.length === 0) return head;
+  return [...head, rest(tail.reduce((s, r) => s + r.value, 0), tail.length)];
+}
+
+/** `20202` → { year: 2020, quarter: 2 }. */
+export function parsePeriod(period: number): { year: number; quarter: number } {
+  return { year: Math.floor(period / 10), quarter: period % 10 };
+}
+
+/** A quarter label, e.g. "2020 Q2" / "2020年第2季度". */
+export function quarterLabel(period: number, locale: string): string {
+  const { year, quarter } = parsePeriod(period);
+  return locale.startsWith('zh') ? `${year}年Q${quarter}` : `${year} Q${quarter}`;
+}
+
+/** Unix seconds of the quarter's first instant (UTC). */
+export function quarterStart(period: number): number {
+  const { year, quarter } = parsePeriod(period);
+  return Date.UTC(year, (quarter - 1) * 3, 1) / 1000;
+}
+
+/** Domestic means registered in China; anything else counts as overseas. */
+export function isDomestic(country: string | null | undefined): boolean {
+  const c = (country ?? '').trim().toLowerCase();
+  return c === 'cn' || c === 'china' || c === 'chn' || c === '中国' || c === 'prc';
+}

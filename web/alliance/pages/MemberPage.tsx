@@ -1,0 +1,173 @@
+// /member/:address: a member's profile, its patents, its output reports (corrections
+// marked) and the scenarios it leads.
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/format';
+import { useGql } from '../data';
+import { objectsToCsv } from '../lib/csv';
+import { MEMBER_QUERY, bilingual, memberName, type MemberDetailData } from '../queries';
+import { CsvButton } from '../components/Export';
+import { Card, KeyValue } from '../../components/Card';
+import { Hash } from '../../components/Hash';
+import { SkeletonRows } from '../../components/states';
+import '../alliance.css';
+
+const TxLink = ({ hash }: { hash: string }) => (
+  <Link className="mono" to={`/tx/${hash}`} title={hash}>
+    {hash.slice(0, 10)}…{hash.slice(-6)}
+  </Link>
+);
+
+export default function MemberPage() {
+  const { address = '' } = useParams();
+  const { t, i18n } = useTranslation('alliance');
+  const f = useFormat();
+  const lang = i18n.language;
+  const q = useGql<MemberDetailData>('member', MEMBER_QUERY, { address });
+  if (q.isPending) return <SkeletonRows rows={8} />;
+  if (q.isError) return <p role="alert">{t('common.error', { message: q.error.message })}</p>;
+  const m = q.data.member;
+  if (!m) return <p data-testid="member-not-found">{t('member.notFound')}</p>;
+  const patents = m.patents.edges.map((e) => e.node);
+  const reports = m.reports.edges.map((e) => e.node);
+  return (
+    <div className="al-page" data-testid="member-page">
+      <h1>{memberName(m, lang)}</h1>
+      <p className="muted">{lang.startsWith('zh') ? m.nameEn : m.nameZh}</p>
+      <Card>
+        <KeyValue
+          rows={[
+            [t('member.address'), <Hash value={m.address} to={`/address/${m.address}`} full />],
+            [t('members.country'), `${m.country} · ${m.domestic ? t('chart.domestic') : t('chart.overseas')}`],
+            [t('members.sector'), t(`sector.${m.sector}`, { defaultValue: m.sector })],
+            [t('members.admitted'), <>{f.date(m.admittedAt)} · <TxLink hash={m.admittedTxHash} /></>],
+            [t('members.status'), m.active ? t('members.active') : `${t('members.removed')} ${m.removedAt ? f.date(m.removedAt) : ''}`],
+            [t('members.patents'), f.number(m.patentCount)],
+            [t('members.output'), f.cny(m.outputValue)],
+          ]}
+        />
+      </Card>
+
+      <Card
+        title={t('member.patents', { count: f.number(m.patentCount) })}
+        actions={
+          <CsvButton
+            filename={`patents-${m.address}.csv`}
+            build={() =>
+              objectsToCsv(
+                [
+                  { key: 'applicationNo', label: 'application_no' },
+                  { key: 'title', label: 'title' },
+                  { key: 'date', label: 'filed' },
+                  { key: 'txHash', label: 'tx_hash' },
+                  { key: 'blockNumber', label: 'block' },
+                ],
+                patents,
+              )
+            }
+          />
+        }
+      >
+        <div className="table-wrap">
+          <table className="data stack">
+            <thead>
+              <tr>
+                <th>{t('patents.applicationNo')}</th>
+                <th>{t('patents.patentTitle')}</th>
+                <th>{t('patents.filed')}</th>
+                <th>{t('evidence.tx')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {patents.map((p) => (
+                <tr key={p.txHash + p.applicationNo}>
+                  <td className="mono" data-label={t('patents.applicationNo')}>{p.applicationNo}</td>
+                  <td className="al-wrap" data-label={t('patents.patentTitle')} title={p.title}>{bilingual(p.title, lang)}</td>
+                  <td data-label={t('patents.filed')}>{f.date(p.filedAt)}</td>
+                  <td data-label={t('evidence.tx')}><TxLink hash={p.txHash} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {m.patents.pageInfo.hasNextPage && (
+          <p>
+            <Link to={`/patents?member=${m.address}`}>{t('common.more')}</Link>
+          </p>
+        )}
+      </Card>
+
+      <Card
+        title={t('member.reports', { count: f.number(reports.length) })}
+        actions={
+          <CsvButton
+            filename={`output-reports-${m.address}.csv`}
+            build={() =>
+              objectsToCsv(
+                [
+                  { key: 'period', label: 'quarter' },
+                  { key: 'amount', label: 'amount_cny' },
+                  { key: 'date', label: 'reported' },
+                  { key: 'superseded', label: 'superseded' },
+                  { key: 'txHash', label: 'tx_hash' },
+                  { key: 'blockNumber', label: 'block' },
+                ],
+                reports,
+              )
+            }
+          />
+        }
+      >
+        <div className="table-wrap">
+          <table className="data stack" data-testid="member-reports">
+            <thead>
+              <tr>
+                <th>{t('member.period')}</th>
+                <th className="num">{t('member.amount')}</th>
+                <th>{t('evidence.date')}</th>
+                <th>{t('members.status')}</th>
+                <th>{t('evidence.tx')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reports.map((r) => (
+                <tr key={r.txHash + r.period} className={r.superseded ? 'al-corrected' : ''} data-superseded={r.superseded}>
+                  <td data-label={t('member.period')}>{r.periodLabel}</td>
+                  <td className="num" data-label={t('member.amount')}>{f.cny(r.amount)}</td>
+                  <td data-label={t('evidence.date')}>{f.date(r.at)}</td>
+                  <td className="al-keep" data-label={t('members.status')}>
+                    {r.superseded && <span className="badge badge-bad" title={t('member.correctedBy')}>{t('member.corrected')}</span>}
+                    {r.previous && <span className="badge badge-brand">{t('member.correction', { amount: f.cny(r.previous.amount) })}</span>}
+                  </td>
+                  <td className="al-keep" data-label={t('evidence.tx')}><TxLink hash={r.txHash} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+
+      <Card title={t('member.scenarios', { count: f.number(m.scenarios.length) })}>
+        {m.scenarios.length === 0 && <p className="muted">{t('evidence.none')}</p>}
+        <ul>
+          {m.scenarios.map((s) => (
+            <li key={s.id}>
+              <Link to={`/scenarios#scenario-${s.id}`}>{(lang.startsWith('zh') ? s.nameZh : s.nameEn) || s.name}</Link> ·{' '}
+              <span className={`al-stage al-stage-${s.stage}`}>{t(`stage.${s.stage}`)}</span> · {f.date(s.launchedAt)}
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      <Card title={t('member.history')}>
+        <ul>
+          {m.history.map((h) => (
+            <li key={h.txHash}>
+              {f.date(h.at)} · {h.kind === 'ADMITTED' ? t('evidence.admitted', { name: h.name ?? '' }) : t('evidence.removed')} · <TxLink hash={h.txHash} />
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}
