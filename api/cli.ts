@@ -1,0 +1,49 @@
+// `yuscan serve`: API + web over an existing database, read-only (no migrations).
+import type { ServeConfig } from '../config';
+import { createLogger } from '../config/log';
+import { connect, type Db } from '../db';
+import { createServer } from './server';
+
+/** Fail with one clear line when the database has no yuscan schema (never create it here). */
+export async function assertSchema(db: Db): Promise<void> {
+  try {
+    await db.db.selectFrom('indexer_state').select('id').limit(1).execute();
+    await db.db.selectFrom('blocks').select('number').limit(1).execute();
+  } catch (err) {
+    const msg = (err as Error).message;
+    if (/no such table|does not exist/i.test(msg)) {
+      throw new Error(`${db.url} has no yuscan schema: run \`yuscan migrate --db URL\` and \`yuscan index\` first`);
+    }
+    throw new Error(`cannot read ${db.url}: ${msg}`);
+  }
+}
+
+/** Resolve on the first SIGINT/SIGTERM. */
+export function untilSignal(): Promise<string> {
+  return new Promise((ok) => {
+    const handler = (signal: string) => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+      ok(signal);
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+  });
+}
+
+export async function runServeCommand(config: ServeConfig): Promise<void> {
+  const logger = createLogger('api');
+  const db = connect(config.databaseUrl);
+  try {
+    await assertSchema(db);
+    const server = await createServer({ db, port: config.port, logger });
+    const h = server.head.current;
+    process.stdout.write(`yuscan API + web: ${server.url}  (GraphQL ${server.url}/graphql)\n`);
+    logger.info({ url: server.url, chainId: h.chainId, indexedHead: h.indexedHead }, 'serving');
+    await untilSignal();
+    logger.info('stopping');
+    await server.close();
+  } finally {
+    await db.close();
+  }
+}

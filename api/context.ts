@@ -1,0 +1,55 @@
+// Per-request context: the database, the head tracker and per-request DataLoaders, so a page
+// of transactions with their blocks and logs costs a fixed handful of statements.
+import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { HeadTracker } from './head';
+import type { AccountModel, BlockRow, LogRow, TxRow } from './models';
+
+export interface Context {
+  db: Kysely<Database>;
+  head: HeadTracker;
+  loaders: Loaders;
+  /**
+   * finalOnly: set false by resolvers that answer anything not final (for cache headers);
+   * reusable: set after execution when the response may be served again at this head.
+   */
+  cache: { finalOnly: boolean; reusable: boolean };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): Array<V | undefined> {
+  const map = new Map<K, V>();
+  for (const r of rows) map.set(keyOf(r), r);
+  return keys.map((k) => map.get(k));
+}
+
+export function createLoaders(db: Kysely<Database>) {
+  return {
+    blockByNumber: new DataLoader<number, BlockRow | undefined>(async (numbers) =>
+      byKey(numbers, await db.selectFrom('blocks').selectAll().where('number', 'in', [...numbers]).execute(), (r) => Number(r.number)),
+    ),
+    blockByHash: new DataLoader<string, BlockRow | undefined>(async (hashes) =>
+      byKey(hashes, await db.selectFrom('blocks').selectAll().where('hash', 'in', [...hashes]).execute(), (r) => r.hash),
+    ),
+    txByHash: new DataLoader<string, TxRow | undefined>(async (hashes) =>
+      byKey(hashes, await db.selectFrom('transactions').selectAll().where('hash', 'in', [...hashes]).execute(), (r) => r.hash),
+    ),
+    logsByTx: new DataLoader<string, LogRow[]>(async (hashes) => {
+      const rows = await db.selectFrom('logs').selectAll().where('tx_hash', 'in', [...hashes]).orderBy('block_number').orderBy('log_index').execute();
+      const map = new Map<string, LogRow[]>();
+      for (const r of rows) {
+        const list = map.get(r.tx_hash) ?? [];
+        list.push(r);
+        map.set(r.tx_hash, list);
+      }
+      return hashes.map((h) => map.get(h) ?? []);
+    }),
+    account: new DataLoader<string, AccountModel>(async (addresses) => {
+      const rows = await db.selectFrom('accounts').selectAll().where('address', 'in', [...addresses]).execute();
+      const found = byKey(addresses, rows, (r) => r.address);
+      return addresses.map((address, i) => ({ address, row: found[i] }));
+    }),
+  };
+}

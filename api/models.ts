@@ -1,0 +1,144 @@
+// The shapes resolvers pass around (codegen "mappers"): database rows for chain data and
+// in-memory models for the registry, which is small and loaded once per indexed head.
+import type { BlocksTable, LogsTable, TransactionsTable, AccountsTable } from '../db/schema';
+import type { KpiStatus } from './kpi/maths';
+import type { LedgerEntry } from './kpi/ledger';
+import type { AllianceState, PeriodModel } from './state';
+
+export type BlockRow = BlocksTable;
+export type TxRow = TransactionsTable;
+export type LogRow = LogsTable;
+
+export interface AccountModel {
+  address: string;
+  row: AccountsTable | undefined;
+}
+
+/** Fields every registry event carries. */
+export interface EventBase {
+  blockNumber: number;
+  logIndex: number;
+  txHash: string;
+  /** Block time of the event. */
+  at: number;
+  /** The time KPIs attribute it to (filedAt for patents, else at). */
+  time: number;
+  /** Member concerned (lead member for scenarios). */
+  member: string;
+}
+
+export interface MembershipModel extends EventBase {
+  kind: 'membership';
+  change: 'admitted' | 'removed';
+  name: string | null;
+  country: string | null;
+  sector: string | null;
+}
+
+export interface PatentModel extends EventBase {
+  kind: 'patent';
+  applicationNoHex: string;
+  applicationNo: string;
+  title: string;
+  filedAt: number;
+}
+
+export interface ReportModel extends EventBase {
+  kind: 'report';
+  period: number;
+  amount: bigint;
+  superseded: boolean;
+  supersededBy: ReportModel | null;
+  previous: ReportModel | null;
+}
+
+export type StageName = 'PILOT' | 'IN_DEPTH' | 'RETIRED';
+
+export interface StageChangeModel extends EventBase {
+  kind: 'stage';
+  scenarioId: number;
+  stage: StageName;
+  previousStage: StageName | null;
+  isLaunch: boolean;
+}
+
+export type RegistryEventModel = MembershipModel | PatentModel | ReportModel | StageChangeModel;
+
+export interface ScenarioModel {
+  id: number;
+  name: string;
+  sector: string;
+  leadMember: string;
+  launchedAt: number;
+  launchTxHash: string;
+  stage: StageName;
+  stageSince: number;
+  stages: StageChangeModel[];
+}
+
+export interface MemberModel {
+  address: string;
+  name: string;
+  country: string;
+  sector: string;
+  admittedAt: number;
+  admittedTxHash: string;
+  removedAt: number | null;
+  active: boolean;
+  patentCount: number;
+  outputValue: bigint;
+  history: MembershipModel[];
+}
+
+export interface StatusModel {
+  chainId: number;
+  chainHead: number;
+  indexedHead: number;
+  registry: string | null;
+  latestBlockTime: number | null;
+  latestBlockHash: string | null;
+  updatedAt: number | null;
+}
+
+export type KpiIdName = 'PATENTS' | 'SCENARIOS' | 'OUTPUT_VALUE' | 'MEMBERS';
+
+export interface KpiModel {
+  id: KpiIdName;
+  period: string;
+  current: bigint;
+  target: bigint;
+  periodStart: number;
+  periodEnd: number;
+  progress: number;
+  expectedProgress: number;
+  status: KpiStatus;
+  asOf: number;
+  targetTxHash: string;
+  entries: LedgerEntry[];
+  state: AllianceState;
+  periodModel: PeriodModel;
+}
+
+export interface SliceModel {
+  key: string;
+  label: string;
+  member: string | null;
+  value: bigint;
+  share: number;
+  isRest: boolean;
+}
+
+export interface EvidenceEdgeModel {
+  cursor: string;
+  node: RegistryEventModel;
+  counted: boolean;
+  delta: bigint;
+}
+
+/** The Alliance root object carries nothing: its fields read the per-head state. */
+export type AllianceModel = Record<string, never>;
+
+export interface DecodedModel {
+  name: string;
+  args: Array<{ name: string; value: string }>;
+}

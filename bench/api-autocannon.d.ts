@@ -1,0 +1,25 @@
+// The slice of autocannon's API that bench/api.ts uses (the package ships no types).
+declare module 'autocannon' {
+  interface Req {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+  interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    method?: string;
+    headers?: Record<string, string>;
+    requests?: Array<{ setupRequest?: (req: Req) => Req }>;
+  }
+  interface Result {
+    requests: { average: number };
+    latency: { p50: number; p99: number };
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+  }
+  export default function autocannon(opts: Options): Promise<Result>;
+}

@@ -1,0 +1,150 @@
+// Synthetic chain for `npm run bench:api`: ≥ 1,000,000 transactions written straight to SQL
+// (the indexer's schema, its conventions), plus a realistic registry (120 members, ~1,100
+// patents, quarterly reports with corrections, 25 scenarios, the phase-1 targets).
+import { randomBytes } from 'node:crypto';
+import SQLite from 'better-sqlite3';
+import { connect, migrateToLatest, sqlitePath } from '../db';
+import { asciiToBytes32 } from '../contracts/registry';
+
+export const BLOCKS = 50_000;
+export const TX_PER_BLOCK = 20;
+export const ADDRESSES = 10_000;
+const START = Date.parse('2020-04-14T02:00:00Z') / 1000;
+const BLOCK_TIME = 3_000; // 50,000 blocks ≈ 4.75 years
+const PHASE1 = { start: Date.parse('2020-04-14T00:00:00+08:00') / 1000, end: Date.parse('2025-04-14T00:00:00+08:00') / 1000 };
+
+let rnd = 1;
+const rand = () => ((rnd = (rnd * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const hex = (bytes: Buffer, i: number, n: number) => `0x${bytes.subarray(i * n, i * n + n).toString('hex')}`;
+
+export interface BenchData {
+  url: string;
+  blockNumbers: number[];
+  txHashes: string[];
+  addresses: string[];
+}
+
+export async function buildBenchDb(url: string, log: (s: string) => void): Promise<BenchData> {
+  const db = connect(url);
+  await migrateToLatest(db);
+  await db.close();
+  const sqlite = new SQLite(sqlitePath(url));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = OFF');
+  const have = (sqlite.prepare('select count(*) as n from transactions').get() as { n: number }).n;
+  const addresses = Array.from({ length: ADDRESSES }, (_, i) => `0x${(BigInt(i + 1) * 0x9e3779b97f4a7c15n).toString(16).padStart(40, '0').slice(-40)}`);
+  const sample = () => {
+    const blockNumbers = Array.from({ length: 2000 }, () => 1 + Math.floor(rand() * (BLOCKS - 1)));
+    const txHashes = (sqlite.prepare('select hash from transactions where rowid % 997 = 0 limit 2000').all() as Array<{ hash: string }>).map((r) => r.hash);
+    return { url, blockNumbers, txHashes, addresses: addresses.slice(0, 2000) };
+  };
+  if (have >= BLOCKS * TX_PER_BLOCK) {
+    log(`bench db: reusing ${url} (${have.toLocaleString('en')} transactions)`);
+    const s = sample();
+    sqlite.close();
+    return s;
+  }
+  log(`bench db: writing ${(BLOCKS * TX_PER_BLOCK).toLocaleString('en')} transactions to ${url} …`);
+  const t0 = Date.now();
+  for (const t of ['blocks', 'transactions', 'logs', 'address_transactions', 'accounts', 'daily_stats', 'daily_active_accounts', 'member_events', 'kpi_targets', 'patents', 'scenarios', 'scenario_stages', 'output_reports', 'indexer_state']) {
+    sqlite.exec(`delete from ${t}`);
+  }
+  const insBlock = sqlite.prepare('insert into blocks values (?,?,?,?,?,?,?,?,?,?)');
+  const insTx = sqlite.prepare(
+    'insert into transactions (hash,block_number,tx_index,timestamp,from_address,to_address,value,nonce,gas,gas_price,max_fee_per_gas,max_priority_fee_per_gas,type,input,status,gas_used,effective_gas_price,contract_address,method_name,method_args) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+  );
+  const insLog = sqlite.prepare('insert into logs values (?,?,?,?,?,?,?,?,?,?,?,?)');
+  const insAt = sqlite.prepare('insert into address_transactions values (?,?,?,?)');
+  const insActive = sqlite.prepare('insert or ignore into daily_active_accounts values (?,?)');
+  const daily = new Map<number, { blocks: number; txs: number; gas: number; first: number; last: number; active: Set<string> }>();
+  const counts = new Map<string, { first: number; n: number }>();
+  let parent = `0x${'0'.repeat(64)}`;
+  const chunk = 1000;
+  for (let b0 = 0; b0 < BLOCKS; b0 += chunk) {
+    sqlite.transaction(() => {
+      const hashes = randomBytes(32 * chunk * (TX_PER_BLOCK + 1));
+      let h = 0;
+      for (let number = b0; number < Math.min(BLOCKS, b0 + chunk); number++) {
+        const ts = START + number * BLOCK_TIME;
+        const day = Math.floor(ts / 86400);
+        const hash = hex(hashes, h++, 32);
+        const gasUsed = TX_PER_BLOCK * 21_000;
+        insBlock.run(number, hash, parent, ts, addresses[0], gasUsed, 30_000_000, '1000000000', 1200, TX_PER_BLOCK);
+        parent = hash;
+        let d = daily.get(day);
+        if (!d) daily.set(day, (d = { blocks: 0, txs: 0, gas: 0, first: ts, last: ts, active: new Set() }));
+        d.blocks++;
+        d.txs += TX_PER_BLOCK;
+        d.gas += gasUsed;
+        d.last = ts;
+        for (let i = 0; i < TX_PER_BLOCK; i++) {
+          const tx = hex(hashes, h++, 32);
+          const from = addresses[Math.floor(rand() * ADDRESSES)]!;
+          const to = addresses[Math.floor(rand() * ADDRESSES)]!;
+          insTx.run(tx, number, i, ts, from, to, '1000000000000000', number, 21000, null, '2000000000', '1000000000', 2, '0x', 1, 21000, '1500000000', null, null, null);
+          if (i % 4 === 0) insLog.run(number, i, tx, i, to, `0x${'dd'.repeat(32)}`, `0x${from.slice(2).padStart(64, '0')}`, null, null, `0x${'00'.repeat(31)}01`, null, null);
+          insAt.run(from, number, i, tx);
+          if (to !== from) insAt.run(to, number, i, tx);
+          for (const a of [from, to]) {
+            const c = counts.get(a);
+            if (c) c.n++;
+            else counts.set(a, { first: number, n: 1 });
+            if (!d.active.has(a)) {
+              d.active.add(a);
+              insActive.run(day, a);
+            }
+          }
+        }
+      }
+    })();
+    if ((b0 / chunk) % 10 === 9) log(`  ${((b0 + chunk) * TX_PER_BLOCK).toLocaleString('en')} transactions (${Math.round((Date.now() - t0) / 1000)} s)`);
+  }
+  sqlite.transaction(() => {
+    const insDay = sqlite.prepare('insert into daily_stats values (?,?,?,?,?,?,?)');
+    for (const [day, d] of daily) insDay.run(day, d.blocks, d.txs, d.gas, d.first, d.last, d.active.size);
+    const insAcct = sqlite.prepare('insert into accounts values (?,?,?,?,?)');
+    for (const [a, c] of counts) insAcct.run(a, c.first, c.n, 0, null);
+
+    // The registry.
+    const at = (i: number) => START + Math.floor((i / 6000) * (BLOCKS * BLOCK_TIME));
+    let li = 10_000;
+    const key = (n: number) => [Math.min(BLOCKS - 1, Math.floor((at(n) - START) / BLOCK_TIME)), li++, `0x${randomBytes(32).toString('hex')}`] as const;
+    const insMember = sqlite.prepare('insert into member_events values (?,?,?,?,?,?,?,?,?)');
+    const sectors = ['finance', 'logistics', 'government', 'healthcare', 'manufacturing', 'energy'];
+    const members = addresses.slice(0, 120);
+    members.forEach((m, i) => insMember.run(...key(i * 10), m, 'admitted', `Enterprise ${i} / 企业${i}`, i % 5 === 0 ? 'SG' : 'CN', sectors[i % 6], at(i * 10)));
+    for (let i = 0; i < 6; i++) insMember.run(...key(3000 + i), members[i * 7], 'removed', null, null, null, at(3000 + i));
+    const insTarget = sqlite.prepare('insert into kpi_targets values (?,?,?,?,?,?,?)');
+    for (const [k, t] of [['patents', '1000'], ['scenarios', '20'], ['outputValue', '5000000000'], ['members', '100']] as const) {
+      insTarget.run(...key(0), k, t, PHASE1.start, PHASE1.end);
+    }
+    const insPatent = sqlite.prepare('insert into patents values (?,?,?,?,?,?,?)');
+    for (let i = 0; i < 1100; i++) {
+      const n = Math.floor((i / 1100) * 5800);
+      insPatent.run(...key(n), members[i % 120], asciiToBytes32(`CN2020${String(i).padStart(6, '0')}`), `Patent ${i}`, at(n) - 86400 * 3);
+    }
+    const insScenario = sqlite.prepare('insert into scenarios values (?,?,?,?,?,?,?,?)');
+    const insStage = sqlite.prepare('insert into scenario_stages values (?,?,?,?,?,?)');
+    for (let s = 0; s < 25; s++) {
+      insScenario.run(...key(s * 200), s + 1, members[s], `Scenario ${s} / 场景${s}`, sectors[s % 6], at(s * 200));
+      if (s < 22) insStage.run(...key(s * 200 + 300), s + 1, 1, at(s * 200 + 300));
+      if (s % 7 === 0) insStage.run(...key(s * 200 + 900), s + 1, 2, at(s * 200 + 900));
+    }
+    const insReport = sqlite.prepare('insert into output_reports values (?,?,?,?,?,?,?)');
+    for (let q = 0; q < 20; q++) {
+      const year = 2020 + Math.floor((q + 1) / 4);
+      const period = year * 10 + ((q + 1) % 4) + 1;
+      for (let m = 0; m < 60; m++) {
+        const n = Math.min(5999, Math.floor(((q + 1) / 20) * 5800) + m);
+        insReport.run(...key(n), members[m], period, String(1_000_000 + m * 10_000 + q * 5_000), at(n));
+        if (m % 10 === 0) insReport.run(...key(n + 5), members[m], period, String(1_100_000 + m * 10_000), at(n + 5));
+      }
+    }
+    sqlite.prepare('insert into indexer_state values (1, 20200414, ?, ?, ?, ?, ?)').run(addresses[9999], BLOCKS - 1, parent, BLOCKS - 1, Math.floor(Date.now() / 1000));
+  })();
+  sqlite.exec('analyze');
+  log(`bench db: done in ${Math.round((Date.now() - t0) / 1000)} s`);
+  const s = sample();
+  sqlite.close();
+  return s;
+}

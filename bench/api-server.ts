@@ -1,0 +1,13 @@
+// Child process of bench/api.ts: the API server alone, so autocannon does not share its CPU.
+import { connect } from '../db';
+import { createServer } from '../api/server';
+
+const [url, port] = process.argv.slice(2);
+const db = connect(url!);
+const server = await createServer({ db, port: Number(port), host: '127.0.0.1', rateLimit: false });
+process.stdout.write(`READY ${server.url}\n`);
+process.on('SIGTERM', async () => {
+  await server.close();
+  await db.close();
+  process.exit(0);
+});

@@ -1,0 +1,190 @@
+// `npm run bench:api`: load the API with autocannon (64 connections per query) over a SQLite
+// database of ≥ 1,000,000 transactions, and set beside each figure the same data read by
+// raw SQL (better-sqlite3, one thread). Prints figures; asserts nothing.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+import { buildBenchDb } from './api-data';
+import { sqlitePath } from '../db';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+mkdirSync('bench/out', { recursive: true });
+const data = await buildBenchDb('sqlite:bench/out/api-bench.db', log);
+const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
+
+interface Case {
+  name: string;
+  query: string;
+  variables: () => Record<string, unknown>;
+  /** The same data by raw SQL. */
+  sql: (db: SQLite.Database) => () => void;
+}
+
+const cases: Case[] = [
+  {
+    name: 'home (status + 10 blocks + 10 txs)',
+    query: `{ status { chainId isDevnet chainHead indexedHead lag syncing latestBlockTime }
+      blocks(first: 10) { edges { node { number hash timestamp txCount gasUsed miner } } }
+      transactions(first: 10) { edges { node { hash from to value timestamp status fromMember { name } toMember { name } } } } }`,
+    variables: () => ({}),
+    sql: (db) => {
+      const s = db.prepare('select * from indexer_state where id = 1');
+      const b = db.prepare('select * from blocks order by number desc limit 11');
+      const t = db.prepare('select * from transactions order by block_number desc, tx_index desc limit 11');
+      return () => (s.get(), b.all(), t.all());
+    },
+  },
+  {
+    name: 'block by number (+ 20 txs)',
+    query: `query($n: Int) { block(number: $n) { number hash parentHash timestamp miner gasUsed gasLimit txCount transactions(first: 20) { edges { node { hash from to value } } } } }`,
+    variables: () => ({ n: pick(data.blockNumbers) }),
+    sql: (db) => {
+      const b = db.prepare('select * from blocks where number = ?');
+      const t = db.prepare('select * from transactions where block_number = ? order by tx_index limit 21');
+      return () => {
+        const n = pick(data.blockNumbers);
+        b.get(n);
+        t.all(n);
+      };
+    },
+  },
+  {
+    name: 'transaction by hash (+ block, logs)',
+    query: `query($h: String!) { transaction(hash: $h) { hash blockNumber from to value fee status input block { timestamp hash } logs { logIndex address topics data decoded { name } } } }`,
+    variables: () => ({ h: pick(data.txHashes) }),
+    sql: (db) => {
+      const t = db.prepare('select * from transactions where hash = ?');
+      const b = db.prepare('select * from blocks where number = ?');
+      const l = db.prepare('select * from logs where tx_hash = ? order by block_number, log_index');
+      return () => {
+        const h = pick(data.txHashes);
+        const tx = t.get(h) as { block_number: number };
+        b.get(tx.block_number);
+        l.all(h);
+      };
+    },
+  },
+  {
+    name: 'account history page (25 txs)',
+    query: `query($a: String!) { account(address: $a) { address txCount isContract member { name } transactions(first: 25) { edges { cursor node { hash blockNumber timestamp from to value status } } pageInfo { hasNextPage endCursor } } } }`,
+    variables: () => ({ a: pick(data.addresses) }),
+    sql: (db) => {
+      const a = db.prepare('select * from accounts where address = ?');
+      const h = db.prepare('select tx_hash from address_transactions where address = ? order by block_number desc, tx_index desc limit 26');
+      const t = db.prepare(`select * from transactions where hash in (${Array(26).fill('?').join(',')})`);
+      return () => {
+        const addr = pick(data.addresses);
+        a.get(addr);
+        const hashes = (h.all(addr) as Array<{ tx_hash: string }>).map((r) => r.tx_hash);
+        t.all(...hashes, ...Array(26 - hashes.length).fill(''));
+      };
+    },
+  },
+  {
+    name: 'kpis with monthly series',
+    query: `{ kpis { id current target progress expectedProgress status periodStart periodEnd series(interval: MONTH) { date from to value delta expected } } }`,
+    variables: () => ({}),
+    sql: (db) => {
+      const p = db.prepare("select count(*) as n from patents where filed_at >= ? and filed_at < ?");
+      const s = db.prepare('select count(*) as n from (select scenario_id, stage, row_number() over (partition by scenario_id order by block_number desc, log_index desc) as r from scenario_stages) where r = 1 and stage = 1');
+      const o = db.prepare('select amount_cny from (select amount_cny, row_number() over (partition by member, period order by block_number desc, log_index desc) as r from output_reports) where r = 1');
+      const m = db.prepare("select count(*) as n from (select kind, row_number() over (partition by member order by block_number desc, log_index desc) as r from member_events) where r = 1 and kind = 'admitted'");
+      const t = db.prepare('select * from kpi_targets');
+      const monthly = db.prepare("select filed_at / 2592000 as m, count(*) as n from patents group by m");
+      return () => {
+        t.all();
+        p.get(1586793600, 1744560000);
+        s.get();
+        (o.all() as Array<{ amount_cny: string }>).reduce((sum, r) => sum + BigInt(r.amount_cny), 0n);
+        m.get();
+        monthly.all();
+      };
+    },
+  },
+  {
+    name: 'chainStats (tx/day, 90 days)',
+    query: `{ chainStats(metric: TRANSACTIONS, interval: DAY) { date from to value } }`,
+    variables: () => ({}),
+    sql: (db) => {
+      const s = db.prepare('select * from daily_stats where day >= ? and day <= ? order by day');
+      const last = (db.prepare('select max(day) as d from daily_stats').get() as { d: number }).d;
+      return () => s.all(last - 90, last);
+    },
+  },
+];
+
+function rawSql(c: Case, db: SQLite.Database) {
+  const run = c.sql(db);
+  const lat: number[] = [];
+  const end = Date.now() + 2000;
+  while (Date.now() < end) {
+    const t = process.hrtime.bigint();
+    run();
+    lat.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  lat.sort((a, b) => a - b);
+  const total = lat.reduce((s, x) => s + x, 0);
+  return { ops: lat.length / (total / 1000), p50: lat[Math.floor(lat.length * 0.5)]!, p99: lat[Math.floor(lat.length * 0.99)]! };
+}
+
+const port = 4700 + Math.floor(Math.random() * 200);
+const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts', data.url, String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+const url = await new Promise<string>((ok, fail) => {
+  child.once('exit', (code) => fail(new Error(`server exited ${code}`)));
+  child.stdout.on('data', (b: Buffer) => {
+    const m = /READY (\S+)/.exec(b.toString());
+    if (m) ok(m[1]!);
+  });
+});
+
+const db = new SQLite(sqlitePath(data.url), { readonly: true });
+const rows: string[][] = [];
+try {
+  const only = process.env.BENCH_ONLY;
+  for (const c of cases.filter((x) => !only || x.name.includes(only))) {
+    const probe = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: c.query, variables: c.variables() }) });
+    const body = (await probe.json()) as { errors?: unknown };
+    if (probe.status !== 200 || body.errors) throw new Error(`${c.name}: ${probe.status} ${JSON.stringify(body.errors)}`);
+    const run = (duration: number) =>
+      autocannon({
+        url: `${url}/graphql`,
+        connections: 64,
+        duration,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: c.query, variables: c.variables() }) }) }],
+      });
+    await run(3); // warm-up: JIT, per-head caches, the page cache of the random rows
+    const r = await run(DURATION);
+    const raw = rawSql(c, db);
+    const bad = r.non2xx + r.errors + r.timeouts;
+    rows.push([
+      c.name,
+      Math.round(r.requests.average).toLocaleString('en'),
+      r.latency.p50.toFixed(1),
+      r.latency.p99.toFixed(1),
+      Math.round(raw.ops).toLocaleString('en'),
+      raw.p50.toFixed(3),
+      raw.p99.toFixed(3),
+      `${((r.requests.average / raw.ops) * 100).toFixed(1)}%`,
+      bad ? String(bad) : '0',
+    ]);
+    log(`  ${c.name}: ${rows.at(-1)!.slice(1).join(' | ')}`);
+  }
+} finally {
+  child.kill('SIGTERM');
+  db.close();
+}
+
+const head = ['query', 'API req/s', 'p50 ms', 'p99 ms', 'raw SQL ops/s', 'SQL p50 ms', 'SQL p99 ms', 'API/SQL req/s', 'errors'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+console.log(`\nbench:api — ${data.url}, 1,000,000 transactions, autocannon 64 connections × ${DURATION} s per query, server in its own process\n`);
+console.log(line(head));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));
+console.log('\nraw SQL: the same rows read with better-sqlite3 prepared statements in one thread (no HTTP, no GraphQL).');
+console.log('targets: home p99 ≤ 50 ms and ≥ 1,500 req/s; kpis p99 ≤ 50 ms.');

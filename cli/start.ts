@@ -1,0 +1,183 @@
+// `yuscan start`: the whole product in one process — the embedded devnet (unless --rpc /
+// RPC_URL), migrations, the indexer and the API + web server — behind one banner.
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEVNET_CHAIN_ID, type StartConfig } from '../config';
+import { createLogger } from '../config/log';
+import { connect, migrateToLatest, sqlitePath, type Db } from '../db';
+import { createServer } from '../api/server';
+import { untilSignal } from '../api/cli';
+
+
+async function rpc<T>(url: string, method: string, params: unknown[]): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const body = (await res.json()) as { result?: T; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result as T;
+}
+
+/**
+ * Whether the database holds a different chain than the node: another chain id, or another
+ * block 1 (a devnet restarted on another day or seed). Empty databases never mismatch.
+ */
+export async function storedChainDiffers(db: Db, rpcUrl: string): Promise<string | null> {
+  const state = await db.db.selectFrom('indexer_state').select(['chain_id']).where('id', '=', 1).executeTakeFirst();
+  const chainId = parseInt(await rpc<string>(rpcUrl, 'eth_chainId', []), 16);
+  if (state && Number(state.chain_id) !== chainId) return `database holds chain ${state.chain_id}, the node is chain ${chainId}`;
+  const stored = await db.db.selectFrom('blocks').select('hash').where('number', '=', 1).executeTakeFirst();
+  if (!stored) return null;
+  const block = await rpc<{ hash: string } | null>(rpcUrl, 'eth_getBlockByNumber', ['0x1', false]);
+  if (!block || block.hash.toLowerCase() !== stored.hash) return 'database holds another chain (block 1 differs)';
+  return null;
+}
+
+const TABLES = [
+  'blocks', 'transactions', 'logs', 'address_transactions', 'accounts', 'member_events', 'kpi_targets', 'patents',
+  'scenarios', 'scenario_stages', 'output_reports', 'daily_stats', 'daily_active_accounts', 'indexer_state',
+] as const;
+
+async function resetDatabase(db: Db): Promise<Db> {
+  if (db.dialect === 'sqlite') {
+    const path = resolve(sqlitePath(db.url));
+    await db.close();
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(path + suffix)) rmSync(path + suffix);
+    const fresh = connect(db.url);
+    await migrateToLatest(fresh);
+    return fresh;
+  }
+  await db.db.transaction().execute(async (tx) => {
+    for (const t of TABLES) await tx.deleteFrom(t).execute();
+  });
+  return db;
+}
+
+function formatEta(s: number | null): string {
+  if (s === null || !Number.isFinite(s)) return '--';
+  if (s < 60) return `${Math.ceil(s)}s`;
+  return `${Math.floor(s / 60)}m${String(Math.ceil(s % 60)).padStart(2, '0')}s`;
+}
+
+export async function runStart(config: StartConfig): Promise<void> {
+  const logger = createLogger('start');
+  const out = process.stdout;
+  const tty = !!out.isTTY;
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((err) => logger.error({ err }, 'stop failed'));
+    stops.length = 0;
+  };
+  let signalled = false;
+  const signal = untilSignal().then((s) => {
+    signalled = true;
+    return s;
+  });
+
+  try {
+    let rpcUrl = config.rpcUrl;
+    let registry = config.registry;
+    let devnetChain = false;
+    if (!rpcUrl) {
+      const { startDevnet } = await import('../devnet');
+      let last = '';
+      const devnet = await startDevnet({
+        port: config.devnet.port,
+        seed: config.devnet.seed,
+        history: config.devnet.history,
+        blockTimeMs: config.devnet.blockTimeMs,
+        onProgress: (p) => {
+          const line = p.total > 1 ? `devnet: ${p.phase} ${p.done}/${p.total} blocks (${Math.floor((100 * p.done) / p.total)}%)` : `devnet: ${p.phase}`;
+          if (tty) return void out.write(`\r\x1b[2K${line}`);
+          const step = `${p.phase}:${p.total > 1 ? Math.floor((10 * p.done) / p.total) : 0}`;
+          if (step !== last) {
+            last = step;
+            logger.info(line);
+          }
+        },
+        onLiveError: (err) => logger.warn({ err: (err as Error).message }, 'devnet live block failed'),
+      });
+      if (tty) out.write('\r\x1b[2K');
+      stops.push(() => devnet.stop());
+      rpcUrl = devnet.rpcUrl;
+      registry ??= devnet.registry;
+      devnetChain = true;
+    }
+    if (signalled) return;
+
+    let db = connect(config.databaseUrl);
+    await migrateToLatest(db);
+    const differs = await storedChainDiffers(db, rpcUrl);
+    if (differs) {
+      if (!devnetChain) {
+        await db.close();
+        throw new Error(`${differs}; use another --db, or empty this one`);
+      }
+      logger.warn({ db: config.databaseUrl }, `${differs}: resetting the devnet database`);
+      db = await resetDatabase(db);
+    }
+    stops.push(() => db.close());
+
+    const server = await createServer({ db, port: config.port, logger: createLogger('api') });
+    stops.push(() => server.close());
+
+    const chainId = parseInt(await rpc<string>(rpcUrl, 'eth_chainId', []), 16);
+    const isDevnet = chainId === DEVNET_CHAIN_ID;
+    const url = `http://localhost:${new URL(server.url).port}`;
+    out.write(
+      [
+        '',
+        '  yuscan — Yu Express Chain explorer & alliance dashboard',
+        `  ➜  ${url}`,
+        `  chain:    ${isDevnet ? `devnet (chain id ${chainId}) — demo network, simulated data` : `chain id ${chainId} at ${rpcUrl}`}`,
+        `  registry: ${registry ?? '(auto-detect on the devnet; none otherwise)'}`,
+        `  GraphQL:  ${url}/graphql    health: ${url}/healthz    Ctrl-C stops`,
+        '',
+      ].join('\n') + '\n',
+    );
+
+    const { startIndexer } = await import('../indexer');
+    let lastLog = 0;
+    let lineOpen = false;
+    const indexer = await startIndexer({
+      rpcUrl,
+      db,
+      registry,
+      fromBlock: config.fromBlock,
+      confirmations: config.confirmations,
+      once: false,
+      logger: createLogger('indexer'),
+      onProgress: (p) => {
+        const pct = p.headBlock > 0 ? Math.floor((100 * p.indexedBlock) / p.headBlock) : 100;
+        const line = p.syncing
+          ? `  indexing: block ${p.indexedBlock} / ${p.headBlock} (${pct}%) · ${Math.round(p.blocksPerSecond)} blocks/s · ${Math.round(p.txPerSecond)} tx/s · ETA ${formatEta(p.etaSeconds)}`
+          : `  indexing: up to date at block ${p.indexedBlock}`;
+        if (tty) {
+          out.write(`\r\x1b[2K${line}`);
+          lineOpen = true;
+        } else if (Date.now() - lastLog > 5000 || !p.syncing) {
+          if (!p.syncing && lastLog < 0) return;
+          lastLog = p.syncing ? Date.now() : -1;
+          out.write(`${line.trim()}\n`);
+        }
+      },
+    });
+    stops.push(async () => {
+      await indexer.stop();
+      if (lineOpen) out.write('\n');
+    });
+    const failed = indexer.done.then(
+      () => null,
+      (err: unknown) => err as Error,
+    );
+    const outcome = await Promise.race([signal.then(() => null), failed]);
+    if (outcome) throw new Error(`indexer stopped: ${outcome.message}`);
+    if (tty && lineOpen) out.write('\n');
+    lineOpen = false;
+    logger.info('stopping: server, indexer, devnet');
+  } finally {
+    await stopAll();
+  }
+}
