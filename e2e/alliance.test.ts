@@ -52,13 +52,13 @@ async function newPage(lang = 'en'): Promise<Page> {
   return ctx.newPage();
 }
 
-/** Quarter YYYYQ overlaps [start, end) (the alliance launched mid-quarter; its Q2 2020 counts). */
-function quarterOverlaps(period: number, start: number, end: number): boolean {
+/** Quarter YYYYQ counts toward [start, end) when most of its days (its midpoint) fall inside. */
+function quarterCounts(period: number, start: number, end: number): boolean {
   const y = Math.floor(period / 10);
   const q = period % 10;
   const from = Date.UTC(y, (q - 1) * 3, 1) / 1000;
   const to = Date.UTC(q === 4 ? y + 1 : y, q === 4 ? 0 : q * 3, 1) / 1000;
-  return from < end && to > start;
+  return (from + to) / 2 >= start && (from + to) / 2 < end;
 }
 
 /** The KPIs recomputed from raw registry logs, per DESIGN.md's KPI rules (corrections applied). */
@@ -87,7 +87,7 @@ async function independentCounts(period: { start: number; end: number }) {
         break;
       case 'OutputReported':
         // A re-report for the same (member, quarter) replaces the earlier one.
-        if (quarterOverlaps(Number(a.period), start, end)) reports.set(`${(a.member as string).toLowerCase()}:${a.period}`, a.amountCny as bigint);
+        if (quarterCounts(Number(a.period), start, end)) reports.set(`${(a.member as string).toLowerCase()}:${a.period}`, a.amountCny as bigint);
         break;
       case 'MemberAdmitted':
         member.set((a.member as string).toLowerCase(), true);

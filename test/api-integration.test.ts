@@ -42,18 +42,19 @@ function independentKpis(events: Ev[], now: number) {
     }
   }
   const p = targets.get('patents')!;
-  const quarterOverlaps = (q: number) => {
+  // A quarter counts toward the plan that holds most of its days (its midpoint).
+  const quarterCounts = (q: number) => {
     const y = Math.floor(q / 10);
     const n = q % 10;
     const from = Date.UTC(y, (n - 1) * 3, 1) / 1000;
     const to = Date.UTC(y, n * 3, 1) / 1000;
     const o = targets.get('outputValue')!;
-    return from < o.end && to > o.start;
+    return (from + to) / 2 >= o.start && (from + to) / 2 < o.end;
   };
   const current = {
     PATENTS: BigInt(sorted.filter((e) => e.eventName === 'PatentFiled' && Number(e.args.filedAt) >= p.start && Number(e.args.filedAt) < p.end).length),
     SCENARIOS: BigInt([...stages.values()].filter((s) => s === 1).length),
-    OUTPUT_VALUE: [...reports.values()].filter((r) => quarterOverlaps(r.period)).reduce((s, r) => s + r.amount, 0n),
+    OUTPUT_VALUE: [...reports.values()].filter((r) => quarterCounts(r.period)).reduce((s, r) => s + r.amount, 0n),
     MEMBERS: BigInt([...members.values()].filter(Boolean).length),
   };
   const keyOf = { PATENTS: 'patents', SCENARIOS: 'scenarios', OUTPUT_VALUE: 'outputValue', MEMBERS: 'members' } as const;

@@ -63,10 +63,11 @@ describe('ledgers', () => {
     const r1 = report(20202, 100n, T('2020-07-02T00:00:00Z'));
     const r2 = report(20202, 150n, T('2020-08-01T00:00:00Z')); // correction
     const r3 = report(20202, 70n, T('2020-07-03T00:00:00Z'), '0xb');
-    const r4 = report(20252, 999n, T('2025-07-01T00:00:00Z')); // quarter begins before END: counts
+    const r4 = report(20251, 999n, T('2025-04-02T00:00:00Z')); // most of 2025 Q1 is before END: counts
+    const r7 = report(20252, 888n, T('2025-07-01T00:00:00Z')); // only 13 days of 2025 Q2 are: next plan's
     const r5 = report(20253, 500n, T('2025-10-01T00:00:00Z')); // outside the period
     const r6 = report(20201, 400n, T('2020-04-20T00:00:00Z')); // Q1 ends before START
-    const linked = linkReports([r3, r2, r1, r4, r5, r6]);
+    const linked = linkReports([r3, r2, r1, r4, r5, r6, r7]);
     expect(r1.superseded).toBe(true);
     expect(r1.supersededBy).toBe(r2);
     expect(r2.previous).toBe(r1);
@@ -77,6 +78,10 @@ describe('ledgers', () => {
     expect(quarterInPeriod(20202, START, END)).toBe(true);
     expect(quarterInPeriod(20201, START, END)).toBe(false);
     expect(quarterInPeriod(20253, START, END)).toBe(false);
+    // Plan ends mid-quarter: the quarter with most of its days inside counts, the other not.
+    expect(quarterInPeriod(20251, T('2020-04-14T00:00:00+08:00'), T('2025-04-14T00:00:00+08:00'))).toBe(true);
+    expect(quarterInPeriod(20252, T('2020-04-14T00:00:00+08:00'), T('2025-04-14T00:00:00+08:00'))).toBe(false);
+    expect(quarterInPeriod(20202, T('2020-04-14T00:00:00+08:00'), T('2025-04-14T00:00:00+08:00'))).toBe(true);
     expect(quarterInPeriod(20205, START, END)).toBe(false);
   });
 

@@ -311,7 +311,7 @@ export type KpiSeriesArgs = {
 export type KpiId =
   /** Members admitted and not removed. */
   | 'MEMBERS'
-  /** Sum of the latest output report per member and quarter, quarters inside the period (yuan). */
+  /** Sum of the latest output report per member and quarter, quarters with most of their days inside the period (yuan). */
   | 'OUTPUT_VALUE'
   /** Patent applications filed in the period. */
   | 'PATENTS'

@@ -49,7 +49,7 @@ export function linkReports(reports: ReportModel[]): ReportModel[] {
   return sorted;
 }
 
-/** Output value: the latest report per (member, quarter), quarters overlapping [start, end). Reports must be linked. */
+/** Output value: the latest report per (member, quarter), quarters counted by quarterInPeriod. Reports must be linked. */
 export function outputLedger(reports: ReportModel[], start: number, end: number): LedgerEntry[] {
   return reports
     .filter((r) => quarterInPeriod(r.period, start, end))

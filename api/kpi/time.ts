@@ -82,11 +82,14 @@ export function quarterOf(ts: number): number {
 }
 
 /**
- * Whether a reported quarter counts toward a plan period [start, end): the quarter overlaps it.
- * (The alliance launched mid-quarter on 2020-04-14; its 2020 Q2 output counts.)
+ * Whether a reported quarter counts toward a plan period [start, end): most of its days fall
+ * inside it (its midpoint does). Plans start and end mid-quarter (2020-04-14 to 2025-04-14),
+ * so a strict "wholly inside" would drop the launch quarter, and "overlaps" would count a
+ * boundary quarter in two consecutive plans; this way each quarter belongs to one plan.
  */
 export function quarterInPeriod(period: number, start: number, end: number): boolean {
   if (!isQuarter(period)) return false;
   const q = quarterRange(period);
-  return q.from < end && q.to > start;
+  const midpoint = (q.from + q.to) / 2;
+  return midpoint >= start && midpoint < end;
 }
