@@ -119,14 +119,8 @@ export interface KpiModel {
   periodModel: PeriodModel;
 }
 
-export interface SliceModel {
-  key: string;
-  label: string;
-  member: string | null;
-  value: bigint;
-  share: number;
-  isRest: boolean;
-}
+/** A breakdown slice, as the KPI maths computes it. */
+export type { Slice as SliceModel } from './kpi/series';
 
 export interface EvidenceEdgeModel {
   cursor: string;

@@ -193,16 +193,6 @@ async function* newBlocks(ctx: Context): AsyncGenerator<{ newBlock: BlockRow }> 
   }
 }
 
-interface DailyRow {
-  day: number;
-  block_count: number;
-  tx_count: number;
-  gas_used: number;
-  first_block_time: number;
-  last_block_time: number;
-  active_accounts: number;
-}
-
 async function chainStats(ctx: Context, metric: string, interval: IntervalT, fromArg?: number | null, toArg?: number | null) {
   const head = ctx.head.current;
   const latest = head.latestBlockTime ?? Math.floor(Date.now() / 1000);
@@ -242,13 +232,13 @@ async function chainStats(ctx: Context, metric: string, interval: IntervalT, fro
     sets.forEach((s, i) => (points[i]!.value = s.size));
     return points;
   }
-  const rows = (await ctx.db
+  const rows = await ctx.db
     .selectFrom('daily_stats')
     .selectAll()
     .where('day', '>=', firstDay)
     .where('day', '<=', lastDay)
     .orderBy('day')
-    .execute()) as DailyRow[];
+    .execute();
   const span = points.map(() => ({ time: 0, gaps: 0 }));
   for (const r of rows) {
     const i = indexOf(r.day);

@@ -44,3 +44,26 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     </div>
   );
 }
+
+/**
+ * The four states of a list fed by a query: error (only when there is nothing to show),
+ * loading skeleton, empty, or the rows themselves.
+ */
+export function ListState<T>({
+  query,
+  items,
+  empty,
+  skeletonRows = 10,
+  children,
+}: {
+  query: { error: unknown; refetch: () => unknown };
+  items: T[] | undefined;
+  empty: ReactNode;
+  skeletonRows?: number;
+  children: (items: T[]) => ReactNode;
+}) {
+  if (query.error && !items) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (!items) return <SkeletonRows rows={skeletonRows} />;
+  if (items.length === 0) return <EmptyState title={empty} />;
+  return <>{children(items)}</>;
+}

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/Card';
 import { AddressLabel, Hash } from '../../components/Hash';
-import { EmptyState, ErrorState, Skeleton, SkeletonRows } from '../../components/states';
+import { ListState, Skeleton, SkeletonRows } from '../../components/states';
 import { SearchBox } from '../../app/Layout';
 import { useLiveResource, useResource, useStatus } from '../../lib/hooks';
 import { useFormat } from '../../lib/format';
@@ -50,32 +50,28 @@ function LatestBlocks() {
   const fresh = useSeen(blocks?.map((b) => b.hash));
   return (
     <Card title={t('home.latestBlocks')} actions={<Link to="/blocks">{t('home.viewAllBlocks')} →</Link>} testId="latest-blocks">
-      {q.error && !q.data ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-      ) : !blocks ? (
-        <SkeletonRows rows={FEED} />
-      ) : blocks.length === 0 ? (
-        <EmptyState title={t('blocks.empty')} />
-      ) : (
-        <ul className="feed" data-testid="latest-blocks-list">
-          {blocks.map((b) => (
-            <li key={b.hash} className={fresh.has(b.hash) ? 'feed-new' : undefined} data-testid="latest-block-row" data-number={b.number}>
-              <div className="feed-main">
-                <Link to={`/block/${b.number}`} className="feed-title">
-                  #{f.number(b.number)}
-                </Link>
-                <span className="muted" title={f.dateTime(b.timestamp)}>
-                  {f.relative(b.timestamp)}
-                </span>
-              </div>
-              <div className="feed-side">
-                <span>{t('home.txCount', { count: b.txCount, formatted: f.number(b.txCount) })}</span>
-                <Hash value={b.hash} copy={false} className="muted" />
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListState query={q} items={blocks} empty={t('blocks.empty')} skeletonRows={FEED}>
+        {(rows) => (
+          <ul className="feed" data-testid="latest-blocks-list">
+            {rows.map((b) => (
+              <li key={b.hash} className={fresh.has(b.hash) ? 'feed-new' : undefined} data-testid="latest-block-row" data-number={b.number}>
+                <div className="feed-main">
+                  <Link to={`/block/${b.number}`} className="feed-title">
+                    #{f.number(b.number)}
+                  </Link>
+                  <span className="muted" title={f.dateTime(b.timestamp)}>
+                    {f.relative(b.timestamp)}
+                  </span>
+                </div>
+                <div className="feed-side">
+                  <span>{t('home.txCount', { count: b.txCount, formatted: f.number(b.txCount) })}</span>
+                  <Hash value={b.hash} copy={false} className="muted" />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListState>
     </Card>
   );
 }
@@ -88,34 +84,30 @@ function LatestTransactions() {
   const fresh = useSeen(txs?.map((x) => x.hash));
   return (
     <Card title={t('home.latestTxs')} actions={<Link to="/txs">{t('home.viewAllTxs')} →</Link>} testId="latest-txs">
-      {q.error && !q.data ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-      ) : !txs ? (
-        <SkeletonRows rows={FEED} />
-      ) : txs.length === 0 ? (
-        <EmptyState title={t('txs.empty')} />
-      ) : (
-        <ul className="feed" data-testid="latest-txs-list">
-          {txs.map((x) => (
-            <li key={x.hash} className={fresh.has(x.hash) ? 'feed-new' : undefined} data-testid="latest-tx-row">
-              <div className="feed-main">
-                <Hash value={x.hash} to={`/tx/${x.hash}`} copy={false} />
-                <span className="muted">
-                  <AddressLabel address={x.from} name={memberName(x.fromMember, f.lang)} />
-                  {' → '}
-                  {x.to ? <AddressLabel address={x.to} name={memberName(x.toMember, f.lang)} /> : '—'}
-                </span>
-              </div>
-              <div className="feed-side">
-                <MethodBadge tx={x} />
-                <span className="muted" title={f.dateTime(x.timestamp)}>
-                  {f.relative(x.timestamp)}
-                </span>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListState query={q} items={txs} empty={t('txs.empty')} skeletonRows={FEED}>
+        {(rows) => (
+          <ul className="feed" data-testid="latest-txs-list">
+            {rows.map((x) => (
+              <li key={x.hash} className={fresh.has(x.hash) ? 'feed-new' : undefined} data-testid="latest-tx-row">
+                <div className="feed-main">
+                  <Hash value={x.hash} to={`/tx/${x.hash}`} copy={false} />
+                  <span className="muted">
+                    <AddressLabel address={x.from} name={memberName(x.fromMember, f.lang)} />
+                    {' → '}
+                    {x.to ? <AddressLabel address={x.to} name={memberName(x.toMember, f.lang)} /> : '—'}
+                  </span>
+                </div>
+                <div className="feed-side">
+                  <MethodBadge tx={x} />
+                  <span className="muted" title={f.dateTime(x.timestamp)}>
+                    {f.relative(x.timestamp)}
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListState>
     </Card>
   );
 }
