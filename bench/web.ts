@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ensureWebBuild, WEB_DIST } from '../e2e/helpers/build';
+import { ensureWebBuild, WEB_DIST } from '../cli/build-web';
 import { launchBrowser } from '../e2e/helpers/browser';
 import { startStack } from '../e2e/helpers/stack';
 
@@ -85,7 +85,7 @@ function sizes(): void {
 }
 
 async function timings(): Promise<void> {
-  const stack = await startStack({ build: false });
+  const stack = await startStack();
   const browser = await launchBrowser();
   try {
     console.log(`\nPage load in headless Chromium (median of ${RUNS} cold loads, 1280x900, en):`);
@@ -115,7 +115,7 @@ async function timings(): Promise<void> {
   }
 }
 
-await ensureWebBuild();
+ensureWebBuild();
 sizes();
 await timings();
 process.exit(0);

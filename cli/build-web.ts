@@ -1,32 +1,55 @@
-// `npm start` runs this first: build the web app into dist/web when it is missing or older
-// than its sources. Without a web app in the checkout yet, it warns and lets start go on.
-import { spawnSync } from 'node:child_process';
+// Builds the web app (vite build -> dist/web) when it is missing or older than its sources.
+// `npm start` runs this file first; the test suite's global setup and bench:web call
+// ensureWebBuild() so they always serve what the sources say.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-function newest(path: string): number {
+export const ROOT = resolve(import.meta.dirname, '..');
+export const WEB_DIST = join(ROOT, 'dist/web');
+const SOURCES = ['web', 'vite.config.ts', 'config/constants.ts', 'package.json'].map((p) => join(ROOT, p));
+
+function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  let t = s.mtimeMs;
-  for (const e of readdirSync(path)) if (e !== 'node_modules') t = Math.max(t, newest(join(path, e)));
-  return t;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
 }
 
-const config = ['vite.config.ts', 'vite.config.js', 'vite.config.mjs'].find((f) => existsSync(f));
-if (!config || !existsSync('web')) {
-  console.warn('build-web: no vite.config.ts or web/ in this checkout; skipping the web build (the API still runs)');
-} else {
-  const built = existsSync('dist/web/index.html') ? statSync('dist/web/index.html').mtimeMs : 0;
-  const sources = Math.max(newest('web'), newest(config), newest('config/constants.ts'), newest('package.json'));
-  if (built >= sources) {
-    console.log('build-web: dist/web is up to date');
-  } else {
+/** True when dist/web (both entries) is missing or older than any of its sources. */
+export function webBuildIsStale(): boolean {
+  const entries = ['index.html', 'embed.html'].map((f) => join(WEB_DIST, f));
+  if (!entries.every(existsSync)) return true;
+  const built = Math.min(...entries.map((f) => statSync(f).mtimeMs));
+  return built < Math.max(...SOURCES.map(newestMtime));
+}
+
+/** Build now, in a child process with NODE_ENV=production (under vitest it is 'test', which would bundle React's development build). */
+export function buildWeb(): void {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'inherit',
+  });
+}
+
+export function ensureWebBuild(): void {
+  if (webBuildIsStale()) buildWeb();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  if (webBuildIsStale()) {
     console.log('build-web: building the web app (vite build)…');
-    const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
-    if (r.status !== 0) {
+    try {
+      buildWeb();
+    } catch {
       console.error('build-web: vite build failed');
-      process.exit(r.status ?? 1);
+      process.exit(1);
     }
+  } else {
+    console.log('build-web: dist/web is up to date');
   }
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { allianceRegistryAbi, kpiKey } from '../contracts/registry';
 import { launchBrowser } from './helpers/browser';
-import { ROOT, WEB_DIST } from './helpers/build';
+import { ROOT, WEB_DIST } from '../cli/build-web';
 import { startAllianceStack, type AllianceStack } from './helpers/alliance-stack';
 import { parseCsv } from '../web/alliance/lib/csv';
 

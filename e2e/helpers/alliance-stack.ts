@@ -9,7 +9,7 @@ import { connect, migrateToLatest, type Db } from '../../db';
 import { startDevnet, type Devnet } from '../../devnet';
 import { startIndexer } from '../../indexer';
 import { createServer, type YuscanServer } from '../../api/server';
-import { ensureWebBuild, WEB_DIST } from './build';
+import { WEB_DIST } from '../../cli/build-web';
 import { freePort } from './stack';
 
 /** History ends here: inside the 2020-04-14 – 2025-04-14 plan period, so pace and projections are live. */
@@ -33,7 +33,6 @@ export async function startAllianceStack(opts: { seed?: number; historyEnd?: Dat
     timings[name] = Date.now() - t0;
     t0 = Date.now();
   };
-  const building = ensureWebBuild();
   const dir = mkdtempSync(join(tmpdir(), 'yuscan-alliance-'));
   const cleanups: Array<() => unknown> = [() => rmSync(dir, { recursive: true, force: true })];
   const stop = async () => {
@@ -56,8 +55,6 @@ export async function startAllianceStack(opts: { seed?: number; historyEnd?: Dat
     const indexer = await startIndexer({ rpcUrl: devnet.rpcUrl, db, registry: devnet.registry, fromBlock: 0, confirmations: 0, once: true });
     await indexer.done;
     lap('index');
-    await building;
-    lap('webBuild');
     const server = await createServer({ db, port: 0, host: '127.0.0.1', rateLimit: false, webDir: WEB_DIST });
     cleanups.push(() => server.close());
     const chain = createPublicClient({ transport: http(devnet.rpcUrl, { retryCount: 0 }) }) as PublicClient;

@@ -5,8 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, horizontalOverflow } from './browser';
 import { startStack } from './stack';
-import { ROOT } from './build';
+import { ensureWebBuild, ROOT } from '../../cli/build-web';
 
+ensureWebBuild();
 const stack = await startStack();
 const out = join(ROOT, 'screenshots');
 mkdirSync(out, { recursive: true });

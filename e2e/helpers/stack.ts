@@ -12,7 +12,7 @@ import { startDevnet, type Devnet } from '../../devnet';
 import { startIndexer, type Indexer } from '../../indexer';
 import { createServer, type YuscanServer } from '../../api/server';
 import { allianceRegistryAbi, asciiToBytes32, kpiKey } from '../../contracts/registry';
-import { ensureWebBuild, WEB_DIST } from './build';
+import { WEB_DIST } from '../../cli/build-web';
 
 export interface ScenarioMember {
   address: Hex;
@@ -110,8 +110,8 @@ async function runScenario(devnet: Devnet, chain: PublicClient, wallet: WalletCl
   return { members, transfers, patents };
 }
 
-export async function startStack(opts: { build?: boolean } = {}): Promise<Stack> {
-  if (opts.build !== false) await ensureWebBuild();
+/** The web app is built by the suite's global setup (test/global-setup.ts) or the caller. */
+export async function startStack(): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'yuscan-e2e-'));
   const cleanups: (() => Promise<unknown> | unknown)[] = [() => rmSync(dir, { recursive: true, force: true })];
   const stopAll = async () => {
