@@ -16,6 +16,12 @@ export interface Db {
   db: Kysely<Database>;
   dialect: Dialect;
   url: string;
+  /**
+   * SQLite only: the better-sqlite3 handle behind `db`. It is the same (single) connection,
+   * so statements run on it inside a Kysely transaction belong to that transaction. The
+   * indexer uses it to reuse prepared statements, which Kysely's driver cannot do.
+   */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -48,7 +54,7 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
-    return { db, dialect, url, close: () => db.destroy() };
+    return { db, dialect, url, sqlite, close: () => db.destroy() };
   }
 
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });

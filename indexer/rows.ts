@@ -42,7 +42,19 @@ export interface BatchRows {
 }
 
 const num = (h: string | undefined | null): number => (h ? parseInt(h, 16) : 0);
-const dec = (h: string | undefined | null): string | null => (h == null ? null : BigInt(h).toString());
+/**
+ * Hex quantity -> decimal string. Most values (gas prices, small transfers) fit in 52 bits,
+ * where Number is exact and several times cheaper than BigInt; wider ones take BigInt.
+ * Malformed input still throws from BigInt, as before.
+ */
+const dec = (h: string | undefined | null): string | null => {
+  if (h == null) return null;
+  if (h.length <= 15) {
+    const n = Number(h);
+    if (Number.isSafeInteger(n)) return String(n);
+  }
+  return BigInt(h).toString();
+};
 const lower = <T extends string | null | undefined>(s: T): T => (s ? (s.toLowerCase() as T) : s);
 
 /** bytes32 KPI keys are stored by name; unknown keys keep whatever readable form they have. */

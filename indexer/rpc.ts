@@ -5,6 +5,7 @@
 // some of them (method not found) are answers, not faults.
 import WebSocket from 'ws';
 import { RetryableError } from './backoff';
+import { createPostAgent, PostError } from './http-post';
 
 export interface RpcCall {
   method: string;
@@ -96,6 +97,7 @@ abstract class BaseClient {
 
 class HttpRpcClient extends BaseClient implements RpcClient {
   private readonly timeoutMs: number;
+  private readonly agent = createPostAgent();
   constructor(
     readonly url: string,
     options: RpcClientOptions,
@@ -109,25 +111,16 @@ class HttpRpcClient extends BaseClient implements RpcClient {
     const where = redactUrl(this.url);
     const ids = calls.map(() => this.nextId++);
     const payload = calls.map((c, i) => ({ jsonrpc: '2.0', id: ids[i], method: c.method, params: c.params }));
-    let res: Response;
+    let res: { status: number; text: string };
     try {
-      res = await fetch(this.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      res = await this.agent.post(this.url, JSON.stringify(payload), this.timeoutMs);
     } catch (err) {
-      const e = err as Error & { cause?: { code?: string } };
-      const why = e.name === 'TimeoutError' ? `timed out after ${this.timeoutMs} ms` : (e.cause?.code ?? e.message);
-      throw new RetryableError(`${where} unreachable: ${why}`);
+      // Anything that is not a PostError (a URL Node cannot parse) counts as unreachable too.
+      const e = err instanceof PostError ? err : new PostError('unreachable', (err as Error).message);
+      const why = e.why === 'timeout' ? `timed out after ${this.timeoutMs} ms` : e.why;
+      throw new RetryableError(e.stage === 'unreachable' ? `${where} unreachable: ${why}` : `${where} dropped the response: ${why}`);
     }
-    let text: string;
-    try {
-      text = await res.text();
-    } catch (err) {
-      throw new RetryableError(`${where} dropped the response: ${(err as Error).message}`);
-    }
+    const { text } = res;
     if (res.status === 429 || res.status >= 500) throw new RetryableError(`${where} answered HTTP ${res.status}`);
     let body: unknown;
     try {
@@ -137,11 +130,13 @@ class HttpRpcClient extends BaseClient implements RpcClient {
         `${where} did not answer as JSON-RPC (HTTP ${res.status}, ${JSON.stringify(text.slice(0, 60))})`,
       );
     }
-    if (!res.ok && !Array.isArray(body)) throw new RetryableError(`${where} answered HTTP ${res.status}`);
+    if ((res.status < 200 || res.status > 299) && !Array.isArray(body)) throw new RetryableError(`${where} answered HTTP ${res.status}`);
     return this.collect(ids, body, where);
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.agent.close();
+  }
 }
 
 /** JSON-RPC over one websocket; reconnects lazily after a drop. */

@@ -179,7 +179,7 @@ export class Sync {
     const lastHash = last.hash.toLowerCase();
     const chainHead = Math.max(this.head, lastBlock);
     await this.o.db.db.transaction().execute((trx) =>
-      writeBatch(trx, this.o.db.dialect, rows, { chainId: this.o.chainId, registry: this.o.registry, lastBlock, lastHash, chainHead }),
+      writeBatch(trx, this.o.db, rows, { chainId: this.o.chainId, registry: this.o.registry, lastBlock, lastHash, chainHead }),
     );
     this.savedHead = chainHead;
     this.lastBlock = lastBlock;

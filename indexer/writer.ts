@@ -1,19 +1,16 @@
 // Every write the indexer makes. A batch of blocks and its checkpoint go in one
 // transaction, and so does a reorg rollback: a crash at any instant leaves the database at
-// a batch boundary. Inserts are hand-built multi-row statements, because building a Kysely
+// a batch boundary. Inserts bypass Kysely's query builder (insert.ts), because building an
 // AST for thousands of rows costs more than the insert itself.
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery } from 'kysely';
+import type { Db } from '../db/connect';
 import type { Dialect } from '../db/dialect';
 import type { Database } from '../db/schema';
+import { inserter, type Q } from './insert';
 import type { BatchRows } from './rows';
 import { SECONDS_PER_DAY } from './rows';
 
-type Q = Kysely<Database> | Transaction<Database>;
-
-/** Bound-parameter ceilings: SQLite's SQLITE_MAX_VARIABLE_NUMBER and PostgreSQL's wire-protocol Int16 count. */
-export const MAX_PARAMS: Record<Dialect, number> = { sqlite: 32_766, postgres: 65_535 };
-/** Rows per statement, so one statement never grows without bound. */
-const MAX_ROWS_PER_STATEMENT = 2_000;
+export { buildInserts, rowsPerStatement } from './insert';
 
 export const COLUMNS = {
   blocks: ['number', 'hash', 'parent_hash', 'timestamp', 'miner', 'gas_used', 'gas_limit', 'base_fee_per_gas', 'size', 'tx_count'],
@@ -40,45 +37,6 @@ export const BLOCK_KEYED_TABLES = [
   'logs', 'address_transactions', 'member_events', 'kpi_targets', 'patents', 'scenarios', 'scenario_stages',
   'output_reports', 'transactions',
 ] as const;
-
-/** Rows per statement for a table of `ncols` columns, inside the dialect's parameter limit. */
-export function rowsPerStatement(dialect: Dialect, ncols: number): number {
-  return Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMS[dialect] / ncols)));
-}
-
-/** Build `insert … values (…),(…) suffix` statements covering `rows`, each within the limits. */
-export function buildInserts(
-  dialect: Dialect,
-  table: string,
-  columns: readonly string[],
-  rows: readonly Record<string, unknown>[],
-  suffix = '',
-): CompiledQuery[] {
-  const out: CompiledQuery[] = [];
-  const per = rowsPerStatement(dialect, columns.length);
-  const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
-  for (let start = 0; start < rows.length; start += per) {
-    const chunk = rows.slice(start, start + per);
-    const params: unknown[] = [];
-    const tuples: string[] = [];
-    for (const row of chunk) {
-      const marks: string[] = [];
-      for (const c of columns) {
-        params.push(row[c] ?? null);
-        marks.push(dialect === 'postgres' ? `$${params.length}` : '?');
-      }
-      tuples.push(`(${marks.join(',')})`);
-    }
-    out.push(CompiledQuery.raw(head + tuples.join(',') + suffix, params));
-  }
-  return out;
-}
-
-async function run(q: Q, queries: CompiledQuery[]): Promise<unknown[]> {
-  const rows: unknown[] = [];
-  for (const cq of queries) rows.push(...(await q.executeQuery(cq)).rows);
-  return rows;
-}
 
 export interface Checkpoint {
   chainId: number;
@@ -119,8 +77,10 @@ export async function saveChainHead(q: Q, head: number): Promise<void> {
 const greatest = (d: Dialect) => (d === 'postgres' ? 'greatest' : 'max');
 const least = (d: Dialect) => (d === 'postgres' ? 'least' : 'min');
 
-/** Write one batch's rows and its checkpoint. Call inside a transaction. */
-export async function writeBatch(trx: Q, dialect: Dialect, rows: BatchRows, cp: Checkpoint): Promise<void> {
+/** Write one batch's rows and its checkpoint. Call inside a transaction on `db`. */
+export async function writeBatch(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, rows: BatchRows, cp: Checkpoint): Promise<void> {
+  const { dialect } = db;
+  const insert = inserter(trx, db);
   const plain: [keyof typeof COLUMNS, Record<string, unknown>[]][] = [
     ['blocks', rows.blocks],
     ['transactions', rows.transactions],
@@ -133,48 +93,38 @@ export async function writeBatch(trx: Q, dialect: Dialect, rows: BatchRows, cp: 
     ['scenario_stages', rows.scenarioStages],
     ['output_reports', rows.outputReports],
   ];
-  for (const [table, data] of plain) if (data.length) await run(trx, buildInserts(dialect, table, COLUMNS[table], data));
+  for (const [table, data] of plain) if (data.length) await insert(table, COLUMNS[table], data);
 
   if (rows.accounts.length) {
     // Rows are pre-aggregated per address: PostgreSQL refuses to touch one row twice in a statement.
-    await run(
-      trx,
-      buildInserts(
-        dialect,
-        'accounts',
-        COLUMNS.accounts,
-        rows.accounts,
-        ` on conflict ("address") do update set "tx_count" = "accounts"."tx_count" + excluded."tx_count",` +
-          ` "is_contract" = ${greatest(dialect)}("accounts"."is_contract", excluded."is_contract"),` +
-          ` "creation_tx" = coalesce(excluded."creation_tx", "accounts"."creation_tx")`,
-      ),
+    await insert(
+      'accounts',
+      COLUMNS.accounts,
+      rows.accounts,
+      ` on conflict ("address") do update set "tx_count" = "accounts"."tx_count" + excluded."tx_count",` +
+        ` "is_contract" = ${greatest(dialect)}("accounts"."is_contract", excluded."is_contract"),` +
+        ` "creation_tx" = coalesce(excluded."creation_tx", "accounts"."creation_tx")`,
     );
   }
 
   if (rows.days.length) {
     const newActive = new Map<number, number>();
     if (rows.activeAccounts.length) {
-      const inserted = (await run(
-        trx,
-        buildInserts(dialect, 'daily_active_accounts', COLUMNS.daily_active_accounts, rows.activeAccounts, ' on conflict do nothing returning "day"'),
-      )) as { day: number }[];
+      const suffix = ' on conflict do nothing returning "day"';
+      const inserted = (await insert('daily_active_accounts', COLUMNS.daily_active_accounts, rows.activeAccounts, suffix)) as { day: number }[];
       for (const r of inserted) newActive.set(Number(r.day), (newActive.get(Number(r.day)) ?? 0) + 1);
     }
     const days = rows.days.map((d) => ({ ...d, active_accounts: newActive.get(d.day) ?? 0 }));
-    await run(
-      trx,
-      buildInserts(
-        dialect,
-        'daily_stats',
-        COLUMNS.daily_stats,
-        days,
-        ` on conflict ("day") do update set "block_count" = "daily_stats"."block_count" + excluded."block_count",` +
-          ` "tx_count" = "daily_stats"."tx_count" + excluded."tx_count",` +
-          ` "gas_used" = "daily_stats"."gas_used" + excluded."gas_used",` +
-          ` "first_block_time" = ${least(dialect)}("daily_stats"."first_block_time", excluded."first_block_time"),` +
-          ` "last_block_time" = ${greatest(dialect)}("daily_stats"."last_block_time", excluded."last_block_time"),` +
-          ` "active_accounts" = "daily_stats"."active_accounts" + excluded."active_accounts"`,
-      ),
+    await insert(
+      'daily_stats',
+      COLUMNS.daily_stats,
+      days,
+      ` on conflict ("day") do update set "block_count" = "daily_stats"."block_count" + excluded."block_count",` +
+        ` "tx_count" = "daily_stats"."tx_count" + excluded."tx_count",` +
+        ` "gas_used" = "daily_stats"."gas_used" + excluded."gas_used",` +
+        ` "first_block_time" = ${least(dialect)}("daily_stats"."first_block_time", excluded."first_block_time"),` +
+        ` "last_block_time" = ${greatest(dialect)}("daily_stats"."last_block_time", excluded."last_block_time"),` +
+        ` "active_accounts" = "daily_stats"."active_accounts" + excluded."active_accounts"`,
     );
   }
   await saveCheckpoint(trx, cp);
