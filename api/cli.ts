@@ -33,7 +33,7 @@ export function untilSignal(): Promise<string> {
 
 export async function runServeCommand(config: ServeConfig): Promise<void> {
   const logger = createLogger('api');
-  const db = connect(config.databaseUrl);
+  const db = connect(config.databaseUrl, { mustExist: true });
   try {
     await assertSchema(db);
     const server = await createServer({ db, port: config.port, logger });

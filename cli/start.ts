@@ -7,17 +7,16 @@ import { createLogger } from '../config/log';
 import { connect, migrateToLatest, sqlitePath, type Db } from '../db';
 import { createServer } from '../api/server';
 import { untilSignal } from '../api/cli';
-
+import { createRpcClient } from '../indexer/rpc';
+import { formatDuration } from '../indexer/progress';
 
 async function rpc<T>(url: string, method: string, params: unknown[]): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = (await res.json()) as { result?: T; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result as T;
+  const client = createRpcClient(url);
+  try {
+    return await client.request<T>(method, params);
+  } finally {
+    await client.close();
+  }
 }
 
 /**
@@ -53,12 +52,6 @@ async function resetDatabase(db: Db): Promise<Db> {
     for (const t of TABLES) await tx.deleteFrom(t).execute();
   });
   return db;
-}
-
-function formatEta(s: number | null): string {
-  if (s === null || !Number.isFinite(s)) return '--';
-  if (s < 60) return `${Math.ceil(s)}s`;
-  return `${Math.floor(s / 60)}m${String(Math.ceil(s % 60)).padStart(2, '0')}s`;
 }
 
 export async function runStart(config: StartConfig): Promise<void> {
@@ -152,7 +145,7 @@ export async function runStart(config: StartConfig): Promise<void> {
       onProgress: (p) => {
         const pct = p.headBlock > 0 ? Math.floor((100 * p.indexedBlock) / p.headBlock) : 100;
         const line = p.syncing
-          ? `  indexing: block ${p.indexedBlock} / ${p.headBlock} (${pct}%) · ${Math.round(p.blocksPerSecond)} blocks/s · ${Math.round(p.txPerSecond)} tx/s · ETA ${formatEta(p.etaSeconds)}`
+          ? `  indexing: block ${p.indexedBlock} / ${p.headBlock} (${pct}%) · ${Math.round(p.blocksPerSecond)} blocks/s · ${Math.round(p.txPerSecond)} tx/s · ETA ${formatDuration(p.etaSeconds)}`
           : `  indexing: up to date at block ${p.indexedBlock}`;
         if (tty) {
           out.write(`\r\x1b[2K${line}`);

@@ -30,6 +30,8 @@ export interface ConnectOptions {
   poolSize?: number;
   /** Called for every executed statement; tests use it to count queries. */
   onQuery?: (sql: string) => void;
+  /** SQLite: fail instead of creating a missing database file (readers never create one). */
+  mustExist?: boolean;
 }
 
 export function sqlitePath(url: string): string {
@@ -46,8 +48,13 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
 
   if (dialect === 'sqlite') {
     const path = sqlitePath(url);
-    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-    const sqlite = new SQLite(path);
+    if (path !== ':memory:' && !options.mustExist) mkdirSync(dirname(resolve(path)), { recursive: true });
+    let sqlite: SQLite.Database;
+    try {
+      sqlite = new SQLite(path, { fileMustExist: options.mustExist ?? false });
+    } catch (err) {
+      throw new Error(`cannot open ${url}: ${(err as Error).message}`);
+    }
     // WAL lets the API read while the indexer writes; the busy timeout rides out the short
     // moments when a checkpoint holds the lock.
     sqlite.pragma('journal_mode = WAL');

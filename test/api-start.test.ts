@@ -1,7 +1,7 @@
 // `yuscan start` recognises a database that holds another chain; `yuscan serve` refuses a
 // database without the schema, in one clear line.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,10 +43,25 @@ describe('yuscan start: chain mismatch', () => {
 
 describe('yuscan serve', () => {
   it('refuses a database without the schema, in one line, exit 1', async () => {
-    const url = `sqlite:${join(mkdtempSync(join(tmpdir(), 'yuscan-serve-')), 'empty.db')}`;
+    const file = join(mkdtempSync(join(tmpdir(), 'yuscan-serve-')), 'empty.db');
+    await connect(`sqlite:${file}`).close(); // an SQLite database with no tables
+    const url = `sqlite:${file}`;
     const r = spawnSync(process.execPath, ['bin/yuscan.js', 'serve', '--db', url, '--port', String(await freePort())], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, LOG_LEVEL: 'silent' } });
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toMatch(/has no yuscan schema: run `yuscan migrate/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('yuscan serve on a database file that does not exist', () => {
+  it('says so in one line, exit 1, and creates nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yuscan-serve-missing-'));
+    const path = join(dir, 'nowhere', 'missing.db');
+    const r = spawnSync(process.execPath, ['bin/yuscan.js', 'serve', '--db', `sqlite:${path}`, '--port', String(await freePort())], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/cannot open sqlite:.*missing\.db/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(path)).toBe(false);
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
   });
 });
