@@ -10,14 +10,9 @@ import { barChartSvg, DARK, LIGHT, legendHtml, lineChartSvg, escapeXml } from '.
 import { clipToRange, parseEmbedOptions, parseEmbedPath, rangeSeconds, type EmbedOptions, type StatsMetric } from './params';
 import { toCsv, csvBlob } from '../alliance/lib/csv';
 import type { KpiId } from '../alliance/lib/kpi';
+import { memberName } from '../alliance/lib/names';
 import {
-  BREAKDOWN_QUERY,
-  CHAIN_STATS_QUERY,
-  PIPELINE_QUERY,
-  QUARTERLY_QUERY,
-  SERIES_QUERY,
-  STATUS_QUERY,
-  memberName,
+  allianceResources as R,
   type BreakdownData,
   type ChainStatsData,
   type PipelineData,
@@ -25,7 +20,7 @@ import {
   type SeriesData,
   type StatusData,
   type StatusInfo,
-} from '../alliance/queries';
+} from '../alliance/resources';
 
 type Dict = Record<string, unknown>;
 const locales = import.meta.glob<Dict>('../i18n/locales/*/alliance.json', { import: 'default' });
@@ -76,10 +71,10 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
   if (o.period) back.set('period', o.period);
   const backLink = `/alliance?${back.toString()}#kpi-${kpi}`;
   const width = chartWidth();
-  const { status } = await gql<StatusData>(STATUS_QUERY, {});
+  const { status } = await gql<StatusData>(R.embedStatus.document, {});
 
   if (o.view === 'quarterly') {
-    const d = await gql<QuarterlyData>(QUARTERLY_QUERY, { period: o.period ?? null });
+    const d = await gql<QuarterlyData>(R.quarterlyOutput.document, { period: o.period ?? null });
     const rows = clipToRange(d.alliance.quarterlyOutput, o.range, status.latestBlockTime ?? Date.now() / 1000);
     const title = t('chart.quarterly');
     return {
@@ -92,7 +87,7 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
     };
   }
   if (o.view === 'pipeline') {
-    const d = await gql<PipelineData>(PIPELINE_QUERY, {});
+    const d = await gql<PipelineData>(R.scenarioPipeline.document, {});
     const title = t('chart.pipeline');
     const rows = d.alliance.scenarioPipeline;
     return {
@@ -115,7 +110,7 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
   }
   if (o.view === 'member' || o.view === 'sector' || o.view === 'region') {
     const by = o.view === 'member' ? 'MEMBER' : o.view === 'sector' ? 'SECTOR' : 'REGION';
-    const d = await gql<BreakdownData>(BREAKDOWN_QUERY, { id: kpi, period: o.period ?? null, by, limit: 10 });
+    const d = await gql<BreakdownData>(R.kpiBreakdown.document, { id: kpi, period: o.period ?? null, by, limit: 10 });
     const slices = d.kpi?.breakdown ?? [];
     const title = t(o.view === 'member' ? 'chart.byMember' : o.view === 'sector' ? 'chart.bySector' : 'chart.byRegion', { kpi: kpiName });
     const label = (s: (typeof slices)[number]) =>
@@ -129,7 +124,7 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
       svg: barChartSvg({ width, height: 0, horizontal: true, title, theme, color: COLORS.bar, formatY: fmt, bars: slices.map((s) => ({ label: label(s), value: Number(s.value), color: s.isRest ? '#9ca3af' : undefined })) }),
     };
   }
-  const d = await gql<SeriesData>(SERIES_QUERY, { id: kpi, period: o.period ?? null, interval: o.interval });
+  const d = await gql<SeriesData>(R.kpiSeries.document, { id: kpi, period: o.period ?? null, interval: o.interval });
   if (!d.kpi) throw new Error(t('embed.notFound', { name: kpi }));
   const k = d.kpi;
   const points = clipToRange(k.series, o.range, k.asOf);
@@ -168,12 +163,12 @@ async function renderStats(metric: StatsMetric, o: EmbedOptions): Promise<Render
   let from: number | null = null;
   const span = rangeSeconds(o.range);
   if (span !== null) {
-    const { status } = await gql<StatusData>(STATUS_QUERY, {});
+    const { status } = await gql<StatusData>(R.embedStatus.document, {});
     from = Math.floor((status.latestBlockTime ?? Date.now() / 1000) - span);
   } else {
     from = 0; // whole history
   }
-  const d = await gql<ChainStatsData>(CHAIN_STATS_QUERY, { metric, interval, from });
+  const d = await gql<ChainStatsData>(R.embedChainStats.document, { metric, interval, from });
   const metricName = t(`embed.stats.${metric}`);
   const title = t('embed.perInterval', { metric: metricName, interval: t(`intervalUnit.${interval}`) });
   const dateFmt = new Intl.DateTimeFormat(o.lang, { year: 'numeric', month: 'short', ...(interval === 'DAY' || interval === 'WEEK' ? { day: 'numeric' } : {}), timeZone: 'UTC' });

@@ -1,12 +1,13 @@
-// Data hooks over the resource registry. Query keys are [resourceName, variables], so
-// invalidating ['blocks'] refreshes every page of blocks.
+// Data hooks over the resource registry (./registry.ts). Query keys are [resourceName, variables],
+// so invalidating ['blocks'] refreshes every page of blocks.
 import { keepPreviousData, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import { request, GraphQLRequestError } from './graphql';
-import { resources, type DataOf, type ResourceName, type VarsOf } from './resources';
+import { resourceDocument, type DataOf, type ResourceName, type VarsOf } from './registry';
+import './resources'; // registers the explorer's resources
 import { useLive } from './live';
 
 export function fetchResource<K extends ResourceName>(name: K, vars: VarsOf<K>, signal?: AbortSignal): Promise<DataOf<K>> {
-  return request<DataOf<K>, object>(resources[name].document, vars as object, signal);
+  return request<DataOf<K>, object>(resourceDocument(name), vars as object, signal);
 }
 
 export function resourceKey<K extends ResourceName>(name: K, vars: VarsOf<K>) {

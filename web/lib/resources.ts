@@ -1,9 +1,10 @@
-// ONE typed registry of the API queries the app makes. Each entry: the GraphQL document,
-// its variables type and its result type. Components never write GraphQL inline: they call
-// useResource('<name>', vars) (lib/hooks.ts) or a domain hook built on it.
+// The explorer's API resources in the ONE typed registry (./registry.ts). Each entry: the
+// GraphQL document, its variables type and its result type. Components never write GraphQL
+// inline: they call useResource('<name>', vars) (lib/hooks.ts) or a domain hook built on it.
 //
-// To add one: write its types, add `name: resource<Vars, Data>(\`query ...\`)` below, and
-// (optionally) list it in LIVE_RESOURCES so new blocks refresh it.
+// To add one: write its types, add `name: defineResource<Vars, Data>(\`query ...\`)` below,
+// and (optionally) list it in LIVE_RESOURCES so new blocks refresh it.
+import { defineResource as resource, registerResources } from './registry';
 
 // ---------- API types (mirror schema.graphql; BigInt scalars are decimal strings) ----------
 
@@ -143,16 +144,7 @@ export interface StatPoint {
   value: number;
 }
 
-// ---------- registry ----------
-
-export interface Resource<TVars, TData> {
-  readonly document: string;
-  /** Phantom field: carries the types, never set. */
-  readonly __types?: [TVars, TData];
-}
-function resource<TVars, TData>(document: string): Resource<TVars, TData> {
-  return { document };
-}
+// ---------- resources ----------
 
 const BLOCK_SUMMARY = `number hash timestamp miner txCount gasUsed`;
 const MEMBER_REF = `address name nameEn nameZh`;
@@ -161,7 +153,7 @@ const TX_SUMMARY = `hash blockNumber index timestamp from to value status method
 const TX_PAGE = `edges { cursor node { ${TX_SUMMARY} } } pageInfo { hasNextPage endCursor }`;
 type Page = { first?: number; after?: string | null };
 
-export const resources = {
+export const resources = registerResources({
   status: resource<Record<string, never>, { status: Status }>(`query Status {
     status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash }
   }`),
@@ -226,12 +218,13 @@ export const resources = {
   kpiTeaser: resource<Record<string, never>, { kpis: { id: string; current: BigIntString; target: BigIntString; progress: number; expectedProgress: number; status: string }[] }>(`query KpiTeaser {
     kpis { id current target progress expectedProgress status }
   }`),
-} satisfies Record<string, Resource<any, unknown>>;
+});
 
-export type Resources = typeof resources;
-export type ResourceName = keyof Resources;
-export type VarsOf<K extends ResourceName> = Resources[K] extends Resource<infer V, infer _D> ? V : never;
-export type DataOf<K extends ResourceName> = Resources[K] extends Resource<infer _V, infer D> ? D : never;
+type ExplorerResources = typeof resources;
+declare module './registry' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ResourceRegistry extends ExplorerResources {}
+}
 
 /** Resources refreshed when a new block arrives (subscription) or on each poll. */
 export const LIVE_RESOURCES: string[] = ['status', 'blocks', 'transactions', 'headline'];

@@ -4,23 +4,12 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../../lib/format';
-import { useGql } from '../data';
+import { useResource } from '../../lib/hooks';
 import { toCsv } from '../lib/csv';
 import { fileSlug } from '../lib/download';
 import { isKpiId, KPI_IDS, withGuideLines, type KpiId } from '../lib/kpi';
-import {
-  BREAKDOWN_QUERY,
-  PIPELINE_QUERY,
-  QUARTERLY_QUERY,
-  SERIES_QUERY,
-  memberName,
-  type BreakdownBy,
-  type BreakdownData,
-  type DashboardData,
-  type PipelineData,
-  type QuarterlyData,
-  type SeriesData,
-} from '../queries';
+import { memberName } from '../lib/names';
+import type { BreakdownBy, DashboardData } from '../resources';
 import { ChartBox, ChartCard, PngButton, PrintingProvider, useChartColors } from './ChartCard';
 import { CsvButton } from './Export';
 import { EmbedButton } from './EmbedDialog';
@@ -55,7 +44,7 @@ function CumulativeChart({ kpi, period, interval, onEvidence }: { kpi: Dashboard
   const f = useFormat();
   const colors = useChartColors();
   const axis = useAxis(kpi.id);
-  const q = useGql<SeriesData>('series', SERIES_QUERY, { id: kpi.id, period: period ?? null, interval });
+  const q = useResource('kpiSeries', { id: kpi.id, period: period ?? null, interval });
   const k = q.data?.kpi;
   const dateFmt = new Intl.DateTimeFormat(i18n.language, interval === 'WEEK' ? { dateStyle: 'medium', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' });
   const rows = k
@@ -123,7 +112,7 @@ function QuarterlyChart({ period, onEvidence }: { period?: string; onEvidence: P
   const { t } = useTranslation('alliance');
   const colors = useChartColors();
   const axis = useAxis('OUTPUT_VALUE');
-  const q = useGql<QuarterlyData>('quarterly', QUARTERLY_QUERY, { period: period ?? null });
+  const q = useResource('quarterlyOutput', { period: period ?? null });
   const rows = (q.data?.alliance.quarterlyOutput ?? []).map((r) => ({ ...r, value: Number(r.amount) }));
   const title = t('chart.quarterly');
   return (
@@ -170,7 +159,7 @@ function BreakdownChart({ kpi, by, period, onEvidence }: { kpi: KpiId; by: Break
   const colors = useChartColors();
   const f = useFormat();
   const axis = useAxis(kpi);
-  const q = useGql<BreakdownData>('breakdown', BREAKDOWN_QUERY, { id: kpi, period: period ?? null, by, limit: 10 });
+  const q = useResource('kpiBreakdown', { id: kpi, period: period ?? null, by, limit: 10 });
   const slices = q.data?.kpi?.breakdown ?? [];
   const label = (s: (typeof slices)[number]) =>
     s.isRest ? t('chart.restShort') : s.member ? memberName(s.member, i18n.language) : by === 'REGION' ? t(s.key === 'DOMESTIC' ? 'chart.domestic' : 'chart.overseas') : by === 'SECTOR' ? t(`sector.${s.key}`, { defaultValue: s.label }) : s.label;
@@ -230,7 +219,7 @@ function PipelineChart() {
   const { t } = useTranslation('alliance');
   const navigate = useNavigate();
   const colors = useChartColors();
-  const q = useGql<PipelineData>('pipeline', PIPELINE_QUERY, {});
+  const q = useResource('scenarioPipeline', {});
   const rows = (q.data?.alliance.scenarioPipeline ?? []).map((r) => ({ ...r, name: t(`stage.${r.stage}`) }));
   const title = t('chart.pipeline');
   const stageColor = { PILOT: colors.c4, IN_DEPTH: colors.c3, RETIRED: colors.muted } as const;

@@ -4,20 +4,13 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../lib/graphql';
 import { useFormat } from '../../lib/format';
+import { fetchResource } from '../../lib/hooks';
 import type { KpiId } from '../lib/kpi';
 import { objectsToCsv } from '../lib/csv';
 import { CsvButton } from './Export';
-import {
-  EVIDENCE_QUERY,
-  bilingual,
-  QUARTER_REPORTS_QUERY,
-  memberName,
-  type EvidenceData,
-  type EvidenceNode,
-  type QuarterReportsData,
-} from '../queries';
+import { bilingual, memberName } from '../lib/names';
+import type { EvidenceNode } from '../resources';
 
 export type EvidenceRequest =
   | {
@@ -44,18 +37,14 @@ interface Page {
   next: string | null;
 }
 
-function vars(req: EvidenceRequest, countedOnly: boolean, after: string | null): Record<string, unknown> {
-  if (req.kind === 'quarter') return { period: req.quarter, first: 100, after };
-  return { id: req.kpi, period: req.period ?? null, from: req.from ?? null, to: req.to ?? null, member: req.member ?? null, sector: req.sector ?? null, region: req.region ?? null, countedOnly, first: 100, after };
-}
-
 async function loadPage(req: EvidenceRequest, countedOnly: boolean, after: string | null, signal?: AbortSignal): Promise<Page> {
   if (req.kind === 'quarter') {
-    const d = await request<QuarterReportsData, Record<string, unknown>>(QUARTER_REPORTS_QUERY, vars(req, countedOnly, after), signal);
+    const d = await fetchResource('quarterReports', { period: req.quarter, first: 100, after }, signal);
     const c = d.outputReports;
     return { total: c.totalCount, rows: c.edges.map((e) => ({ counted: !e.node.superseded, node: e.node })), next: c.pageInfo.hasNextPage ? c.pageInfo.endCursor : null };
   }
-  const d = await request<EvidenceData, Record<string, unknown>>(EVIDENCE_QUERY, vars(req, countedOnly, after), signal);
+  const vars = { id: req.kpi, period: req.period ?? null, from: req.from ?? null, to: req.to ?? null, member: req.member ?? null, sector: req.sector ?? null, region: req.region ?? null, countedOnly, first: 100, after };
+  const d = await fetchResource('kpiEvidence', vars, signal);
   const c = d.kpi?.evidence;
   if (!c) return { total: 0, rows: [], next: null };
   return { total: c.totalCount, rows: c.edges.map((e) => ({ counted: e.counted, node: e.node })), next: c.pageInfo.hasNextPage ? c.pageInfo.endCursor : null };
@@ -67,7 +56,7 @@ export function EvidenceDialog({ req, onClose }: { req: EvidenceRequest; onClose
   const ref = useRef<HTMLDialogElement>(null);
   const [countedOnly, setCountedOnly] = useState(req.kind === 'kpi' ? req.countedOnly : false);
   const q = useInfiniteQuery({
-    queryKey: ['alliance', 'evidence', req, countedOnly],
+    queryKey: [req.kind === 'quarter' ? 'quarterReports' : 'kpiEvidence', req, countedOnly, 'pages'],
     queryFn: ({ pageParam, signal }) => loadPage(req, countedOnly, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,

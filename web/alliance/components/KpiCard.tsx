@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
 import { formatDuration, planTime, projectTarget } from '../lib/kpi';
-import type { DashboardData } from '../queries';
+import type { DashboardData } from '../resources';
 
 type Kpi = DashboardData['kpis'][number];
 

@@ -1,10 +1,10 @@
 // /alliance: the officials' dashboard. KPI cards first (fast), charts lazy-loaded below.
 import { lazy, Suspense, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
-import { useGql } from '../data';
-import { DASHBOARD_QUERY, type DashboardData } from '../queries';
+import { useResource } from '../../lib/hooks';
+import { useUrlState } from '../../lib/urlState';
+import type { DashboardData } from '../resources';
 import { KpiCard } from '../components/KpiCard';
 import { EvidenceDialog, type EvidenceRequest } from '../components/Evidence';
 import { SkeletonRows } from '../../components/states';
@@ -43,26 +43,15 @@ export function planDateFormat(lang: string) {
 export default function AlliancePage() {
   const { t } = useTranslation('alliance');
   const f = useFormat();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlState();
   const planDate = planDateFormat(f.lang);
   const period = params.get('period') || undefined;
   const intervalRaw = params.get('interval');
   const interval = (INTERVALS as readonly string[]).includes(intervalRaw ?? '') ? (intervalRaw as (typeof INTERVALS)[number]) : 'MONTH';
-  const q = useGql<DashboardData>('dashboard', DASHBOARD_QUERY, { period: period ?? null }, { refetchMs: 30_000 });
+  const q = useResource('dashboard', { period: period ?? null }, { refetchInterval: 30_000 });
   const [evidence, setEvidence] = useState<EvidenceRequest | null>(null);
   const d = q.data;
   const periodId = period ?? d?.kpis[0]?.period ?? d?.alliance.currentPeriod?.id;
-
-  const setParam = (k: string, v: string | null) =>
-    setParams(
-      (p) => {
-        const n = new URLSearchParams(p);
-        if (v === null) n.delete(k);
-        else n.set(k, v);
-        return n;
-      },
-      { replace: true },
-    );
 
   return (
     <div className="al-page" data-testid="alliance-page">

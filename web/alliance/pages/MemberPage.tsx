@@ -3,27 +3,23 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
-import { useGql } from '../data';
+import { useResource } from '../../lib/hooks';
 import { objectsToCsv } from '../lib/csv';
-import { MEMBER_QUERY, bilingual, memberName, type MemberDetailData } from '../queries';
+import { memberName } from '../lib/names';
 import { CsvButton } from '../components/Export';
+import { PatentsTable } from '../components/PatentsTable';
+import { TxLink } from '../components/TxLink';
 import { Card, KeyValue } from '../../components/Card';
 import { Hash } from '../../components/Hash';
 import { SkeletonRows } from '../../components/states';
 import '../alliance.css';
-
-const TxLink = ({ hash }: { hash: string }) => (
-  <Link className="mono" to={`/tx/${hash}`} title={hash}>
-    {hash.slice(0, 10)}…{hash.slice(-6)}
-  </Link>
-);
 
 export default function MemberPage() {
   const { address = '' } = useParams();
   const { t, i18n } = useTranslation('alliance');
   const f = useFormat();
   const lang = i18n.language;
-  const q = useGql<MemberDetailData>('member', MEMBER_QUERY, { address });
+  const q = useResource('member', { address });
   if (q.isPending) return <SkeletonRows rows={8} />;
   if (q.isError) return <p role="alert">{t('common.error', { message: q.error.message })}</p>;
   const m = q.data.member;
@@ -68,28 +64,7 @@ export default function MemberPage() {
           />
         }
       >
-        <div className="table-wrap">
-          <table className="data stack">
-            <thead>
-              <tr>
-                <th>{t('patents.applicationNo')}</th>
-                <th>{t('patents.patentTitle')}</th>
-                <th>{t('patents.filed')}</th>
-                <th>{t('evidence.tx')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {patents.map((p) => (
-                <tr key={p.txHash + p.applicationNo}>
-                  <td className="mono" data-label={t('patents.applicationNo')}>{p.applicationNo}</td>
-                  <td className="al-wrap" data-label={t('patents.patentTitle')} title={p.title}>{bilingual(p.title, lang)}</td>
-                  <td data-label={t('patents.filed')}>{f.date(p.filedAt)}</td>
-                  <td data-label={t('evidence.tx')}><TxLink hash={p.txHash} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PatentsTable patents={patents} />
         {m.patents.pageInfo.hasNextPage && (
           <p>
             <Link to={`/patents?member=${m.address}`}>{t('common.more')}</Link>

@@ -1,12 +1,13 @@
 // /members: every member, sortable and filterable on the client (the alliance has ~100).
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
-import { fetchAllPages } from '../data';
+import { useAllPages } from '../../lib/pages';
+import { useUrlState } from '../../lib/urlState';
 import { objectsToCsv } from '../lib/csv';
-import { MEMBERS_QUERY, memberName, type MemberRow, type MembersData } from '../queries';
+import { memberName } from '../lib/names';
+import type { MemberRow } from '../resources';
 import { CsvButton } from '../components/Export';
 import { SkeletonRows } from '../../components/states';
 import '../alliance.css';
@@ -18,7 +19,7 @@ export default function MembersPage() {
   const { t, i18n } = useTranslation('alliance');
   const f = useFormat();
   const lang = i18n.language;
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlState();
   const text = params.get('q') ?? '';
   const sector = params.get('sector') ?? '';
   const region = params.get('region') ?? '';
@@ -26,21 +27,7 @@ export default function MembersPage() {
   const sortRaw = params.get('sort') as SortKey | null;
   const sort: SortKey = sortRaw && SORTS.includes(sortRaw) ? sortRaw : 'name';
   const desc = params.get('dir') === 'desc';
-  const q = useQuery({
-    queryKey: ['alliance', 'members-all'],
-    queryFn: () => fetchAllPages<MemberRow, MembersData>(MEMBERS_QUERY, { includeRemoved: true, orderBy: 'NAME' }, (d) => d.members),
-    staleTime: 30_000,
-  });
-  const set = (k: string, v: string | null) =>
-    setParams(
-      (p) => {
-        const n = new URLSearchParams(p);
-        if (v) n.set(k, v);
-        else n.delete(k);
-        return n;
-      },
-      { replace: true },
-    );
+  const q = useAllPages('members', { includeRemoved: true, orderBy: 'NAME' }, (d) => d.members, { staleTime: 30_000 });
   const all = q.data ?? [];
   const sectors = useMemo(() => [...new Set(all.map((m) => m.sector))].sort(), [all]);
   const rows = useMemo(() => {
@@ -84,10 +71,7 @@ export default function MembersPage() {
         title={t('members.sortBy', { column: label })}
         onClick={() => {
           if (sort === key) set('dir', desc ? null : 'desc');
-          else {
-            set('sort', key === 'name' ? null : key);
-            set('dir', num ? 'desc' : null);
-          }
+          else set({ sort: key === 'name' ? null : key, dir: num ? 'desc' : null });
         }}
       >
         {label} {sort === key ? (desc ? '▼' : '▲') : ''}
@@ -145,7 +129,7 @@ export default function MembersPage() {
         </label>
       </div>
       {q.isPending && <SkeletonRows rows={8} />}
-      {q.isError && <p role="alert">{t('common.error', { message: (q.error as Error).message })}</p>}
+      {q.isError && <p role="alert">{t('common.error', { message: q.error.message })}</p>}
       {q.data && (
         <>
           <p className="muted" data-testid="members-count">

@@ -1,13 +1,14 @@
 // /patents: patent applications, filterable by member and filing date (kept in the URL).
-import { Link, useSearchParams } from 'react-router';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../lib/graphql';
 import { useFormat } from '../../lib/format';
-import { fetchAllPages } from '../data';
+import { fetchResource, resourceKey } from '../../lib/hooks';
+import { fetchAllPages, useAllPages } from '../../lib/pages';
+import { useUrlState } from '../../lib/urlState';
 import { objectsToCsv } from '../lib/csv';
-import { MEMBER_OPTIONS_QUERY, PATENTS_QUERY, bilingual, memberName, type MemberOptionsData, type MemberRef, type PatentRow, type PatentsData } from '../queries';
+import { memberName } from '../lib/names';
 import { CsvButton } from '../components/Export';
+import { PatentsTable } from '../components/PatentsTable';
 import { SkeletonRows } from '../../components/states';
 import '../alliance.css';
 
@@ -17,29 +18,15 @@ export default function PatentsPage() {
   const { t, i18n } = useTranslation('alliance');
   const f = useFormat();
   const lang = i18n.language;
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlState();
   const member = params.get('member') || null;
   const from = params.get('from');
   const to = params.get('to');
   const vars = { member, from: toUnix(from), to: toUnix(to) };
-  const set = (k: string, v: string | null) =>
-    setParams(
-      (p) => {
-        const n = new URLSearchParams(p);
-        if (v) n.set(k, v);
-        else n.delete(k);
-        return n;
-      },
-      { replace: true },
-    );
-  const members = useQuery({
-    queryKey: ['alliance', 'member-options'],
-    queryFn: () => fetchAllPages<MemberRef, MemberOptionsData>(MEMBER_OPTIONS_QUERY, {}, (d) => d.members),
-    staleTime: 60_000,
-  });
+  const members = useAllPages('memberOptions', {}, (d) => d.members, { staleTime: 60_000 });
   const q = useInfiniteQuery({
-    queryKey: ['alliance', 'patents', vars],
-    queryFn: ({ pageParam, signal }) => request<PatentsData, Record<string, unknown>>(PATENTS_QUERY, { ...vars, first: 50, after: pageParam }, signal),
+    queryKey: [...resourceKey('patents', vars), 'pages'],
+    queryFn: ({ pageParam, signal }) => fetchResource('patents', { ...vars, first: 50, after: pageParam }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.patents.pageInfo.hasNextPage ? last.patents.pageInfo.endCursor : null),
   });
@@ -63,7 +50,7 @@ export default function PatentsPage() {
                 { key: 'txHash', label: 'tx_hash' },
                 { key: 'blockNumber', label: 'block' },
               ],
-              (await fetchAllPages<PatentRow, PatentsData>(PATENTS_QUERY, vars, (d) => d.patents)).map((p) => ({
+              (await fetchAllPages('patents', vars, (d) => d.patents)).map((p) => ({
                 ...p,
                 memberName: memberName(p.member, lang),
                 memberAddress: p.member?.address ?? '',
@@ -100,34 +87,7 @@ export default function PatentsPage() {
           {t('patents.count', { count: f.number(total) })}
         </p>
       )}
-      <div className="table-wrap">
-        <table className="data stack">
-          <thead>
-            <tr>
-              <th>{t('patents.applicationNo')}</th>
-              <th>{t('patents.patentTitle')}</th>
-              <th>{t('patents.filed')}</th>
-              <th>{t('patents.member')}</th>
-              <th>{t('evidence.tx')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.txHash + p.applicationNo} data-testid="patent-row">
-                <td className="mono" data-label={t('patents.applicationNo')}>{p.applicationNo}</td>
-                <td className="al-wrap" data-label={t('patents.patentTitle')} title={p.title}>{bilingual(p.title, lang)}</td>
-                <td data-label={t('patents.filed')}>{f.date(p.filedAt)}</td>
-                <td data-label={t('patents.member')}>{p.member ? <Link to={`/member/${p.member.address}`}>{memberName(p.member, lang)}</Link> : '—'}</td>
-                <td data-label={t('evidence.tx')}>
-                  <Link className="mono" to={`/tx/${p.txHash}`} title={p.txHash}>
-                    {p.txHash.slice(0, 10)}…{p.txHash.slice(-6)}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PatentsTable patents={rows} showMember />
       {q.hasNextPage && (
         <button type="button" className="btn" disabled={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>
           {t('common.more')}

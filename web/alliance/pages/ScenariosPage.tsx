@@ -1,29 +1,26 @@
 // /scenarios: every scenario with its stage history; filter by current stage (in the URL).
-import { Link, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
-import { fetchAllPages } from '../data';
+import { useAllPages } from '../../lib/pages';
+import { useUrlState } from '../../lib/urlState';
 import { objectsToCsv } from '../lib/csv';
-import { SCENARIOS_QUERY, memberName, type ScenariosData, type Stage } from '../queries';
+import { memberName } from '../lib/names';
+import type { Stage } from '../resources';
 import { CsvButton } from '../components/Export';
 import { SkeletonRows } from '../../components/states';
 import '../alliance.css';
 
-type Node = ScenariosData['scenarios']['edges'][number]['node'];
 const STAGES: Stage[] = ['PILOT', 'IN_DEPTH', 'RETIRED'];
 
 export default function ScenariosPage() {
   const { t, i18n } = useTranslation('alliance');
   const f = useFormat();
   const lang = i18n.language;
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlState();
   const stageRaw = params.get('stage') as Stage | null;
   const stage = stageRaw && STAGES.includes(stageRaw) ? stageRaw : null;
-  const q = useQuery({
-    queryKey: ['alliance', 'scenarios', stage],
-    queryFn: () => fetchAllPages<Node, ScenariosData>(SCENARIOS_QUERY, { stage }, (d) => d.scenarios),
-  });
+  const q = useAllPages('scenarios', { stage }, (d) => d.scenarios);
   const name = (s: { name: string; nameEn: string; nameZh: string }) => (lang.startsWith('zh') ? s.nameZh : s.nameEn) || s.name;
   const rows = q.data ?? [];
   return (
@@ -56,7 +53,7 @@ export default function ScenariosPage() {
       <div className="al-filters">
         <label>
           {t('scenarios.stage')}
-          <select value={stage ?? ''} onChange={(e) => setParams(e.target.value ? { stage: e.target.value } : {}, { replace: true })} data-testid="stage-select">
+          <select value={stage ?? ''} onChange={(e) => setParam('stage', e.target.value || null)} data-testid="stage-select">
             <option value="">{t('members.all')}</option>
             {STAGES.map((s) => (
               <option key={s} value={s}>
@@ -67,7 +64,7 @@ export default function ScenariosPage() {
         </label>
       </div>
       {q.isPending && <SkeletonRows rows={8} />}
-      {q.isError && <p role="alert">{t('common.error', { message: (q.error as Error).message })}</p>}
+      {q.isError && <p role="alert">{t('common.error', { message: q.error.message })}</p>}
       {q.data && <p className="muted">{t('scenarios.count', { count: f.number(rows.length) })}</p>}
       <div className="table-wrap">
         <table className="data stack">

@@ -1,9 +1,9 @@
 import { lazy, Suspense } from 'react';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/Card';
 import { EmptyState, ErrorState, Skeleton, SkeletonRows } from '../../components/states';
 import { useResource, useStatus } from '../../lib/hooks';
+import { useUrlState } from '../../lib/urlState';
 import { useFormat } from '../../lib/format';
 import type { ChainStatsMetric, Interval } from '../../lib/resources';
 
@@ -62,17 +62,11 @@ function MetricChart({ metric, color, interval, from, to }: { metric: ChainStats
 export default function StatsPage() {
   const { t } = useTranslation('explorer');
   const f = useFormat();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlState();
   const interval = pick(params.get('interval'), INTERVALS, 'DAY');
   const range = pick(params.get('range'), Object.keys(RANGES) as Range[], '90d');
   const status = useStatus();
   const now = status.data?.status.latestBlockTime;
-
-  const set = (k: string, v: string) => {
-    const next = new URLSearchParams(params);
-    next.set(k, v);
-    setParams(next, { replace: true });
-  };
 
   // "Now" is the latest indexed block's time (the devnet's history is simulated), so the
   // window is the same for everyone sharing the URL at that height.

@@ -1,8 +1,12 @@
-// GraphQL documents and result types for the alliance pages and the embeds.
-// Plain strings and types only, so the embed bundle can import them without any app code.
+// The alliance's API resources (pages and embeds) in the app's one typed registry
+// (../lib/registry.ts): GraphQL documents, variables and result types, registered under their
+// names for useResource()/fetchResource(). Loaded with the alliance routes (./routes.tsx), never
+// in the explorer's initial bundle. Plain strings and types only, so the embed bundle can
+// import it without any app code.
+import { defineResource, registerResources } from '../lib/registry';
+import type { ChainStatsMetric, Interval, PageInfo } from '../lib/resources';
 import type { KpiId, KpiStatus } from './lib/kpi';
 
-export type Interval = 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER';
 export type Stage = 'PILOT' | 'IN_DEPTH' | 'RETIRED';
 export type BreakdownBy = 'MEMBER' | 'SECTOR' | 'REGION' | 'COUNTRY';
 
@@ -76,7 +80,7 @@ const MEMBER_REF = 'address name nameEn nameZh country sector';
 const STATUS = 'status { chainId isDevnet indexedHead latestBlockTime registry }';
 const KPI_FIELDS = 'id current target periodStart periodEnd period progress expectedProgress status asOf targetTxHash';
 
-export const DASHBOARD_QUERY = `query AllianceDashboard($period: String) {
+const DASHBOARD_QUERY = `query AllianceDashboard($period: String) {
   ${STATUS}
   alliance { name chainName launchDate registry periods { id start end startDate endDate } currentPeriod { id start end startDate endDate } }
   kpis(period: $period) { ${KPI_FIELDS} series(interval: MONTH) { from to value } }
@@ -94,38 +98,38 @@ export interface DashboardData {
   kpis: Array<KpiData & { series: Array<{ from: number; to: number; value: string }> }>;
 }
 
-export const SERIES_QUERY = `query KpiSeries($id: KpiId!, $period: String, $interval: Interval) {
+const SERIES_QUERY = `query KpiSeries($id: KpiId!, $period: String, $interval: Interval) {
   kpi(id: $id, period: $period) { ${KPI_FIELDS} series(interval: $interval) { date from to value delta expected } }
 }`;
 export interface SeriesData {
   kpi: (KpiData & { series: KpiPoint[] }) | null;
 }
 
-export const BREAKDOWN_QUERY = `query KpiBreakdown($id: KpiId!, $period: String, $by: BreakdownBy!, $limit: Int) {
+const BREAKDOWN_QUERY = `query KpiBreakdown($id: KpiId!, $period: String, $by: BreakdownBy!, $limit: Int) {
   kpi(id: $id, period: $period) { id current breakdown(by: $by, limit: $limit) { key label value share isRest member { ${MEMBER_REF} } } }
 }`;
 export interface BreakdownData {
   kpi: { id: KpiId; current: string; breakdown: BreakdownSlice[] } | null;
 }
 
-export const QUARTERLY_QUERY = `query QuarterlyOutput($period: String) {
+const QUARTERLY_QUERY = `query QuarterlyOutput($period: String) {
   alliance { quarterlyOutput(period: $period) { quarter label from to amount memberCount } }
 }`;
 export interface QuarterlyData {
   alliance: { quarterlyOutput: QuarterOutput[] };
 }
 
-export const PIPELINE_QUERY = `query ScenarioPipeline { alliance { scenarioPipeline { stage count } } }`;
+const PIPELINE_QUERY = `query ScenarioPipeline { alliance { scenarioPipeline { stage count } } }`;
 export interface PipelineData {
   alliance: { scenarioPipeline: Array<{ stage: Stage; count: number }> };
 }
 
-export const STATUS_QUERY = `query EmbedStatus { ${STATUS} }`;
+const STATUS_QUERY = `query EmbedStatus { ${STATUS} }`;
 export interface StatusData {
   status: StatusInfo;
 }
 
-export const CHAIN_STATS_QUERY = `query EmbedChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp) {
+const CHAIN_STATS_QUERY = `query EmbedChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp) {
   ${STATUS}
   chainStats(metric: $metric, interval: $interval, from: $from) { date from to value }
 }`;
@@ -140,7 +144,7 @@ const EVENT_FIELDS = `__typename txHash blockNumber logIndex at time date member
   ... on ScenarioStageChange { stage previousStage isLaunch scenario { id name nameEn nameZh } }
   ... on MembershipChange { kind name country sector }`;
 
-export const EVIDENCE_QUERY = `query KpiEvidence($id: KpiId!, $period: String, $from: Timestamp, $to: Timestamp, $member: String, $sector: String, $region: Region, $country: String, $countedOnly: Boolean, $first: Int, $after: String) {
+const EVIDENCE_QUERY = `query KpiEvidence($id: KpiId!, $period: String, $from: Timestamp, $to: Timestamp, $member: String, $sector: String, $region: Region, $country: String, $countedOnly: Boolean, $first: Int, $after: String) {
   kpi(id: $id, period: $period) {
     id current
     evidence(from: $from, to: $to, member: $member, sector: $sector, region: $region, country: $country, countedOnly: $countedOnly, first: $first, after: $after) {
@@ -179,13 +183,13 @@ export interface EvidenceData {
     current: string;
     evidence: {
       totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      pageInfo: PageInfo;
       edges: Array<{ cursor: string; counted: boolean; delta: string; node: EvidenceNode }>;
     };
   } | null;
 }
 
-export const MEMBERS_QUERY = `query Members($orderBy: MemberOrder, $includeRemoved: Boolean, $region: Region, $sector: String, $first: Int, $after: String) {
+const MEMBERS_QUERY = `query Members($orderBy: MemberOrder, $includeRemoved: Boolean, $region: Region, $sector: String, $first: Int, $after: String) {
   alliance { sectors { sector count } }
   members(orderBy: $orderBy, includeRemoved: $includeRemoved, region: $region, sector: $sector, first: $first, after: $after) {
     totalCount
@@ -208,12 +212,12 @@ export interface MembersData {
   alliance: { sectors: Array<{ sector: string; count: number }> };
   members: {
     totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    pageInfo: PageInfo;
     edges: Array<{ node: MemberRow }>;
   };
 }
 
-export const MEMBER_QUERY = `query MemberDetail($address: String!) {
+const MEMBER_QUERY = `query MemberDetail($address: String!) {
   member(address: $address) {
     ${MEMBER_REF} domestic region admittedAt admittedTxHash removedAt active patentCount outputValue
     patents(first: 100) { edges { node { txHash blockNumber applicationNo title filedAt date } } pageInfo { hasNextPage endCursor } }
@@ -262,7 +266,7 @@ export interface ScenarioRow {
   launchTxHash: string;
 }
 
-export const SCENARIOS_QUERY = `query Scenarios($stage: ScenarioStage, $first: Int, $after: String) {
+const SCENARIOS_QUERY = `query Scenarios($stage: ScenarioStage, $first: Int, $after: String) {
   scenarios(stage: $stage, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
@@ -273,7 +277,7 @@ export const SCENARIOS_QUERY = `query Scenarios($stage: ScenarioStage, $first: I
 export interface ScenariosData {
   scenarios: {
     totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    pageInfo: PageInfo;
     edges: Array<{
       node: ScenarioRow & {
         leadMember: MemberRef | null;
@@ -284,7 +288,7 @@ export interface ScenariosData {
   };
 }
 
-export const PATENTS_QUERY = `query Patents($member: String, $from: Timestamp, $to: Timestamp, $first: Int, $after: String) {
+const PATENTS_QUERY = `query Patents($member: String, $from: Timestamp, $to: Timestamp, $first: Int, $after: String) {
   patents(member: $member, from: $from, to: $to, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
@@ -303,25 +307,19 @@ export interface PatentRow {
 export interface PatentsData {
   patents: {
     totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    pageInfo: PageInfo;
     edges: Array<{ node: PatentRow }>;
   };
 }
 
-export const MEMBER_OPTIONS_QUERY = `query MemberOptions($after: String) {
+const MEMBER_OPTIONS_QUERY = `query MemberOptions($after: String) {
   members(first: 100, after: $after, includeRemoved: true) { pageInfo { hasNextPage endCursor } edges { node { address name nameEn nameZh } } }
 }`;
 export interface MemberOptionsData {
-  members: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: MemberRef }> };
+  members: { pageInfo: PageInfo; edges: Array<{ node: MemberRef }> };
 }
 
-/** The member's name in the active language ("English / 中文" on chain). */
-export function memberName(m: Pick<MemberRef, 'name' | 'nameEn' | 'nameZh'> | null | undefined, lang: string): string {
-  if (!m) return '—';
-  return (lang.startsWith('zh') ? m.nameZh : m.nameEn) || m.name;
-}
-
-export const QUARTER_REPORTS_QUERY = `query QuarterReports($period: Int!, $first: Int, $after: String) {
+const QUARTER_REPORTS_QUERY = `query QuarterReports($period: Int!, $first: Int, $after: String) {
   outputReports(period: $period, includeSuperseded: true, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
@@ -331,14 +329,36 @@ export const QUARTER_REPORTS_QUERY = `query QuarterReports($period: Int!, $first
 export interface QuarterReportsData {
   outputReports: {
     totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    pageInfo: PageInfo;
     edges: Array<{ cursor: string; node: EvidenceNode }>;
   };
 }
 
-/** The active language's half of an on-chain "English / 中文" text (the whole text otherwise). */
-export function bilingual(text: string, lang: string): string {
-  const i = text.lastIndexOf(' / ');
-  if (i < 0) return text;
-  return lang.startsWith('zh') ? text.slice(i + 3) : text.slice(0, i);
+type Page = { first?: number; after?: string | null };
+type Period = { period?: string | null };
+type EvidenceVars = { id: KpiId; from?: number | null; to?: number | null; member?: string | null; sector?: string | null; region?: Region | null; country?: string | null; countedOnly?: boolean };
+type MembersVars = { orderBy?: 'NAME' | 'PATENTS' | 'OUTPUT_VALUE' | 'ADMITTED_AT'; includeRemoved?: boolean; region?: Region; sector?: string };
+type Region = MemberRow['region'];
+
+export const allianceResources = registerResources({
+  dashboard: defineResource<Period, DashboardData>(DASHBOARD_QUERY),
+  kpiSeries: defineResource<{ id: KpiId; interval?: Interval } & Period, SeriesData>(SERIES_QUERY),
+  kpiBreakdown: defineResource<{ id: KpiId; by: BreakdownBy; limit?: number } & Period, BreakdownData>(BREAKDOWN_QUERY),
+  quarterlyOutput: defineResource<Period, QuarterlyData>(QUARTERLY_QUERY),
+  scenarioPipeline: defineResource<Record<string, never>, PipelineData>(PIPELINE_QUERY),
+  embedStatus: defineResource<Record<string, never>, StatusData>(STATUS_QUERY),
+  embedChainStats: defineResource<{ metric: ChainStatsMetric; interval?: Interval; from?: number }, ChainStatsData>(CHAIN_STATS_QUERY),
+  kpiEvidence: defineResource<EvidenceVars & Period & Page, EvidenceData>(EVIDENCE_QUERY),
+  members: defineResource<MembersVars & Page, MembersData>(MEMBERS_QUERY),
+  member: defineResource<{ address: string }, MemberDetailData>(MEMBER_QUERY),
+  scenarios: defineResource<{ stage?: Stage | null } & Page, ScenariosData>(SCENARIOS_QUERY),
+  patents: defineResource<{ member?: string | null; from?: number | null; to?: number | null } & Page, PatentsData>(PATENTS_QUERY),
+  memberOptions: defineResource<{ after?: string | null }, MemberOptionsData>(MEMBER_OPTIONS_QUERY),
+  quarterReports: defineResource<{ period: number } & Page, QuarterReportsData>(QUARTER_REPORTS_QUERY),
+});
+
+type AllianceResources = typeof allianceResources;
+declare module '../lib/registry' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ResourceRegistry extends AllianceResources {}
 }
