@@ -253,6 +253,25 @@ describe('alliance dashboard', () => {
     await page.context().close();
   });
 
+  it('sorts the members table by a column, kept in the URL', async () => {
+    const page = await newPage();
+    await page.goto(`${stack.url}/members?lang=en`);
+    await page.getByTestId('member-row').first().waitFor();
+    await page.getByRole('button', { name: /^Patents/ }).click();
+    await page.waitForURL(/sort=patentCount/);
+    expect(new URL(page.url()).searchParams.get('dir')).toBe('desc');
+    const counts = await page.getByTestId('member-row').evaluateAll((rows) =>
+      rows.map((r) => Number((r.querySelector('td.num') as HTMLElement).textContent!.replace(/[^0-9]/g, ''))),
+    );
+    expect(counts.length).toBeGreaterThan(100);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    // Same column again: ascending.
+    await page.getByRole('button', { name: /^Patents/ }).click();
+    await page.waitForURL((u) => !u.searchParams.has('dir'));
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('patentCount');
+    await page.close();
+  });
+
   it('downloads the patents series as CSV matching the GraphQL series', async () => {
     const page = await newPage();
     await page.goto(`${stack.url}/alliance?lang=en`);
