@@ -2,9 +2,15 @@
 import { connect } from '../db';
 import { createServer } from '../api/server';
 
-const [url, port] = process.argv.slice(2);
+const [url, port, responseCacheSize] = process.argv.slice(2);
 const db = connect(url!);
-const server = await createServer({ db, port: Number(port), host: '127.0.0.1', rateLimit: false });
+const server = await createServer({
+  db,
+  port: Number(port),
+  host: '127.0.0.1',
+  rateLimit: false,
+  ...(responseCacheSize === undefined ? {} : { responseCacheSize: Number(responseCacheSize) }),
+});
 process.stdout.write(`READY ${server.url}\n`);
 process.on('SIGTERM', async () => {
   await server.close();

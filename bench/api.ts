@@ -9,6 +9,9 @@ import { buildBenchDb } from './api-data';
 import { sqlitePath } from '../db';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+// BENCH_NO_CACHE=1 turns the server's per-head response cache off: every request runs its
+// resolvers and SQL, the figure for a cold or fast-moving head.
+const NO_CACHE = process.env.BENCH_NO_CACHE === '1';
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 mkdirSync('bench/out', { recursive: true });
@@ -131,7 +134,7 @@ function rawSql(c: Case, db: SQLite.Database) {
 }
 
 const port = 4700 + Math.floor(Math.random() * 200);
-const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts', data.url, String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts', data.url, String(port), ...(NO_CACHE ? ['0'] : [])], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
 const url = await new Promise<string>((ok, fail) => {
   child.once('exit', (code) => fail(new Error(`server exited ${code}`)));
   child.stdout.on('data', (b: Buffer) => {
@@ -182,7 +185,7 @@ try {
 const head = ['query', 'API req/s', 'p50 ms', 'p99 ms', 'raw SQL ops/s', 'SQL p50 ms', 'SQL p99 ms', 'API/SQL req/s', 'errors'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-console.log(`\nbench:api — ${data.url}, 1,000,000 transactions, autocannon 64 connections × ${DURATION} s per query, server in its own process\n`);
+console.log(`\nbench:api — ${data.url}, 1,000,000 transactions, autocannon 64 connections × ${DURATION} s per query, server in its own process${NO_CACHE ? ", response cache OFF" : ", per-head response cache on"}\n`);
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
