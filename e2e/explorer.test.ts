@@ -78,6 +78,9 @@ describe('explorer in a real browser', () => {
     await expect.poll(() => page.getByTestId('address-value').getAttribute('title'), { timeout: 10_000 }).toBe(member.address);
     expect(await page.getByTestId('member-name').textContent()).toBe(member.nameEn);
     expect(await page.getByTestId('member-profile').getAttribute('href')).toBe(`/member/${member.address}`);
+    // The sector code reads as a word in the page's language.
+    expect(member.sector).toBe('finance');
+    await expect.poll(() => page.getByTestId('kv-sector').textContent()).toContain('Finance');
     // Its transactions, counted from the chain itself.
     const head = await stack.chain.getBlockNumber();
     const involved = new Set<Hex>();

@@ -20,7 +20,8 @@ function countryName(code: string, lang: string): string {
 
 export default function AddressPage() {
   const { address: raw = '' } = useParams();
-  const { t } = useTranslation('explorer');
+  // Sector names live with the alliance strings (the embeds read them there too).
+  const { t } = useTranslation(['explorer', 'alliance']);
   const f = useFormat();
   const cursor = useCursor();
   const valid = /^0x[0-9a-fA-F]{40}$/.test(raw);
@@ -67,7 +68,7 @@ export default function AddressPage() {
               'member',
             ],
             m && [t('address.country'), countryName(m.country, f.lang)],
-            m && [t('address.sector'), m.sector],
+            m && [t('address.sector'), t(`alliance:sector.${m.sector}`, { defaultValue: m.sector }), 'sector'],
             m && [t('address.admitted'), f.date(m.admittedAt)],
             m && m.removedAt != null && [t('address.removed'), f.date(m.removedAt)],
             m && [t('address.patents'), f.number(m.patentCount)],
