@@ -4,7 +4,7 @@ import type { Insertable } from 'kysely';
 import type { Hex } from 'viem';
 import { kpiFromKey, bytes32ToAscii } from '../contracts/registry';
 import type {
-  AccountsTable, AddressTransactionsTable, BlocksTable, KpiTargetsTable, LogsTable, MemberEventsTable,
+  AccountsTable, AddressTransactionsTable, BlocksTable, DailyStatsTable, KpiTargetsTable, LogsTable, MemberEventsTable,
   OutputReportsTable, PatentsTable, ScenarioStagesTable, ScenariosTable, TransactionsTable,
 } from '../db/schema';
 import { decodeRegistryCall, decodeRegistryLog } from './decode';
@@ -13,14 +13,8 @@ import type { FetchedBlock } from './fetch';
 export const SECONDS_PER_DAY = 86_400;
 export const dayOf = (timestamp: number) => Math.floor(timestamp / SECONDS_PER_DAY);
 
-export interface DayDelta {
-  day: number;
-  block_count: number;
-  tx_count: number;
-  gas_used: number;
-  first_block_time: number;
-  last_block_time: number;
-}
+/** One batch's contribution to a day's aggregates; active accounts are counted apart. */
+export type DayDelta = Omit<DailyStatsTable, 'active_accounts'>;
 
 export interface BatchRows {
   blocks: Insertable<BlocksTable>[];

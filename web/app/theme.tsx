@@ -2,6 +2,7 @@
 // else the OS preference. The resolved theme goes on <html data-theme>, which the CSS
 // variables in styles/base.css key off. index.html applies it before first paint.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { readPreference, rememberPreference } from '../lib/preference';
 
 export type ThemePref = 'light' | 'dark' | 'system';
 const STORAGE_KEY = 'yuscan.theme';
@@ -11,13 +12,7 @@ function parse(v: string | null | undefined): ThemePref | undefined {
 }
 
 function initialPref(): ThemePref {
-  const fromUrl = parse(new URLSearchParams(location.search).get('theme'));
-  if (fromUrl) return fromUrl;
-  try {
-    return parse(localStorage.getItem(STORAGE_KEY)) ?? 'system';
-  } catch {
-    return 'system';
-  }
+  return readPreference('theme', STORAGE_KEY, parse) ?? 'system';
 }
 
 const media = () => window.matchMedia('(prefers-color-scheme: dark)');
@@ -47,16 +42,7 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
 
   const setPref = useCallback((p: ThemePref) => {
     setPrefState(p);
-    try {
-      localStorage.setItem(STORAGE_KEY, p);
-    } catch {
-      /* storage disabled */
-    }
-    const url = new URL(location.href);
-    if (url.searchParams.has('theme')) {
-      url.searchParams.delete('theme');
-      history.replaceState(history.state, '', url.pathname + url.search + url.hash);
-    }
+    rememberPreference('theme', STORAGE_KEY, p);
   }, []);
 
   const value = useMemo(() => ({ pref, resolved, setPref }), [pref, resolved, setPref]);

@@ -9,6 +9,7 @@
 // then the browser's languages; fallback en.
 import i18n, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { readPreference, rememberPreference } from '../lib/preference';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -32,14 +33,8 @@ export function normalizeLanguage(tag: string | null | undefined): Language | un
 }
 
 export function detectLanguage(): Language {
-  const fromUrl = normalizeLanguage(new URLSearchParams(location.search).get('lang'));
-  if (fromUrl) return fromUrl;
-  try {
-    const stored = normalizeLanguage(localStorage.getItem(STORAGE_KEY));
-    if (stored) return stored;
-  } catch {
-    /* storage disabled */
-  }
+  const chosen = readPreference('lang', STORAGE_KEY, normalizeLanguage);
+  if (chosen) return chosen;
   for (const tag of navigator.languages ?? [navigator.language]) {
     const lang = normalizeLanguage(tag);
     if (lang) return lang;
@@ -49,16 +44,7 @@ export function detectLanguage(): Language {
 
 /** The toggle: switch, remember, and drop a ?lang= that would otherwise win on reload. */
 export function chooseLanguage(lang: Language): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, lang);
-  } catch {
-    /* storage disabled */
-  }
-  const url = new URL(location.href);
-  if (url.searchParams.has('lang')) {
-    url.searchParams.delete('lang');
-    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
-  }
+  rememberPreference('lang', STORAGE_KEY, lang);
   void i18n.changeLanguage(lang);
 }
 
