@@ -19,8 +19,6 @@ import { freshPostgresUrl } from '../test/helpers/postgres';
 const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 2_000);
 const TX_PER_BLOCK = Number(process.env.BENCH_TX_PER_BLOCK ?? 10);
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-process.env.TEST_DATABASE_URL = PG_URL;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);
 
