@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, kpiStatus, planTime, projectTarget, quarterLabel, splitDuration, topNWithRest, withGuideLines } from '../web/alliance/lib/kpi';
 import { parseCsv, toCsv } from '../web/alliance/lib/csv';
+import { patentsCsv } from '../web/alliance/components/PatentsTable';
 import { reportHeight, resizeMessage } from '../web/embed/resize';
 import { barChartSvg, labelIndices, LIGHT, lineChartSvg, niceTicks } from '../web/embed/svgChart';
 import { clipToRange, embedPath, iframeSnippet, parseEmbedOptions, parseEmbedPath } from '../web/embed/params';
@@ -173,5 +174,31 @@ describe('embed params and charts', () => {
     expect(svg).toMatch(/<path d="M[\d.]+,[\d.]+L[\d.]+,[\d.]+"/);
     const bars = barChartSvg({ width: 400, height: 0, horizontal: true, title: 't', theme: LIGHT, color: 'blue', formatY: String, bars: [{ label: 'x', value: 2 }, { label: 'y', value: 1 }] });
     expect(bars.match(/<rect/g)).toHaveLength(2);
+  });
+});
+
+describe('patentsCsv', () => {
+  const row = {
+    txHash: '0xab',
+    blockNumber: 7,
+    applicationNo: 'CN2021101234567',
+    title: 'Ledger method / 账本方法',
+    date: '2021-03-04',
+    member: { address: '0x01', name: 'Inspur Group / 浪潮集团', nameEn: 'Inspur Group', nameZh: '浪潮集团' },
+  };
+
+  it("a member's page: the patent columns only", () => {
+    expect(parseCsv(patentsCsv([row]))).toEqual([
+      ['application_no', 'title', 'filed', 'tx_hash', 'block'],
+      ['CN2021101234567', 'Ledger method / 账本方法', '2021-03-04', '0xab', '7'],
+    ]);
+  });
+
+  it('/patents: with the member named in the page language', () => {
+    expect(parseCsv(patentsCsv([row, { ...row, member: null }], 'zh-CN'))).toEqual([
+      ['application_no', 'title', 'filed', 'member', 'member_address', 'tx_hash', 'block'],
+      ['CN2021101234567', 'Ledger method / 账本方法', '2021-03-04', '浪潮集团', '0x01', '0xab', '7'],
+      ['CN2021101234567', 'Ledger method / 账本方法', '2021-03-04', '—', '', '0xab', '7'],
+    ]);
   });
 });

@@ -3,11 +3,34 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
+import { objectsToCsv } from '../lib/csv';
 import { bilingual, memberName } from '../lib/names';
 import type { PatentRow } from '../resources';
 import { TxLink } from './TxLink';
 
 type Patent = Pick<PatentRow, 'txHash' | 'applicationNo' | 'title' | 'filedAt'> & Partial<Pick<PatentRow, 'member'>>;
+type PatentRecord = Pick<PatentRow, 'txHash' | 'blockNumber' | 'applicationNo' | 'title' | 'date'> & Partial<Pick<PatentRow, 'member'>>;
+
+/** The same patents as CSV; with `memberLang`, the member columns too (named in that language). */
+export function patentsCsv(patents: PatentRecord[], memberLang?: string): string {
+  const rows = patents.map((p) => ({ ...p, memberName: memberName(p.member ?? null, memberLang ?? 'en'), memberAddress: p.member?.address ?? '' }));
+  return objectsToCsv(
+    [
+      { key: 'applicationNo', label: 'application_no' },
+      { key: 'title', label: 'title' },
+      { key: 'date', label: 'filed' },
+      ...(memberLang === undefined
+        ? []
+        : ([
+            { key: 'memberName', label: 'member' },
+            { key: 'memberAddress', label: 'member_address' },
+          ] as const)),
+      { key: 'txHash', label: 'tx_hash' },
+      { key: 'blockNumber', label: 'block' },
+    ],
+    rows,
+  );
+}
 
 /** `showMember` adds the member column (the member's own page leaves it out). */
 export function PatentsTable({ patents, showMember = false }: { patents: Patent[]; showMember?: boolean }) {

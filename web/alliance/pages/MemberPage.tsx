@@ -7,7 +7,7 @@ import { useResource } from '../../lib/hooks';
 import { objectsToCsv } from '../lib/csv';
 import { memberName } from '../lib/names';
 import { CsvButton } from '../components/Export';
-import { PatentsTable } from '../components/PatentsTable';
+import { PatentsTable, patentsCsv } from '../components/PatentsTable';
 import { TxLink } from '../components/TxLink';
 import { Card, KeyValue } from '../../components/Card';
 import { Hash } from '../../components/Hash';
@@ -49,18 +49,7 @@ export default function MemberPage() {
         actions={
           <CsvButton
             filename={`patents-${m.address}.csv`}
-            build={() =>
-              objectsToCsv(
-                [
-                  { key: 'applicationNo', label: 'application_no' },
-                  { key: 'title', label: 'title' },
-                  { key: 'date', label: 'filed' },
-                  { key: 'txHash', label: 'tx_hash' },
-                  { key: 'blockNumber', label: 'block' },
-                ],
-                patents,
-              )
-            }
+            build={() => patentsCsv(patents)}
           />
         }
       >

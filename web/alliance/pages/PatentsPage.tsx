@@ -5,10 +5,9 @@ import { useFormat } from '../../lib/format';
 import { fetchResource, resourceKey } from '../../lib/hooks';
 import { fetchAllPages, useAllPages } from '../../lib/pages';
 import { useUrlState } from '../../lib/urlState';
-import { objectsToCsv } from '../lib/csv';
 import { memberName } from '../lib/names';
 import { CsvButton } from '../components/Export';
-import { PatentsTable } from '../components/PatentsTable';
+import { PatentsTable, patentsCsv } from '../components/PatentsTable';
 import { SkeletonRows } from '../../components/states';
 import '../alliance.css';
 
@@ -39,24 +38,7 @@ export default function PatentsPage() {
         <h1>{t('patents.title')}</h1>
         <CsvButton
           filename="patents.csv"
-          build={async () =>
-            objectsToCsv(
-              [
-                { key: 'applicationNo', label: 'application_no' },
-                { key: 'title', label: 'title' },
-                { key: 'date', label: 'filed' },
-                { key: 'memberName', label: 'member' },
-                { key: 'memberAddress', label: 'member_address' },
-                { key: 'txHash', label: 'tx_hash' },
-                { key: 'blockNumber', label: 'block' },
-              ],
-              (await fetchAllPages('patents', vars, (d) => d.patents)).map((p) => ({
-                ...p,
-                memberName: memberName(p.member, lang),
-                memberAddress: p.member?.address ?? '',
-              })),
-            )
-          }
+          build={async () => patentsCsv(await fetchAllPages('patents', vars, (d) => d.patents), lang)}
         />
       </div>
       <div className="al-filters">
