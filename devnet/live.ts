@@ -6,7 +6,8 @@ import { allianceRegistryAbi } from '../contracts/registry';
 import { patentNumber, patentTitle } from './catalogue';
 import type { Eip1193 } from './node';
 import { chance, int, pick, stream, type Rng } from './rng';
-import { encodeTx, quarterOf, type PlannedTx } from './plan';
+import { encodeTx, type PlannedTx } from './plan';
+import { quarterOf } from '../rules/quarter';
 
 type Hex = `0x${string}`;
 

@@ -6,6 +6,8 @@ import { allianceRegistryAbi, kpiKey } from '../contracts/registry';
 import type { DevnetAccounts } from './accounts';
 import { ENTERPRISES, NAMED_MEMBER_COUNT, patentNumber, patentTitle, SCENARIOS } from './catalogue';
 import { registryAddress } from './deploy';
+import { phase2Schedule } from './phase2';
+import { quarterInPeriod, quarterOf, quarterRange } from '../rules/quarter';
 import { chance, int, pick, poisson, shuffled, stream, weightedIndex } from './rng';
 
 type Hex = `0x${string}`;
@@ -85,18 +87,6 @@ export function encodeTx(tx: PlannedTx): Record<string, string> {
     out.maxPriorityFeePerGas = hex(tx.tip);
   }
   return out;
-}
-
-/** YYYYQ of a unix time (UTC quarters). */
-export function quarterOf(unixSeconds: number): number {
-  const d = new Date(unixSeconds * 1000);
-  return d.getUTCFullYear() * 10 + Math.floor(d.getUTCMonth() / 3) + 1;
-}
-
-function quarterStart(period: number): number {
-  const year = Math.floor(period / 10);
-  const q = period % 10;
-  return Date.UTC(year, (q - 1) * 3, 1) / 1000;
 }
 
 // Tiny init code deploying a contract whose code is PUSH1 1 PUSH1 0 MSTORE PUSH1 32 PUSH1 0 RETURN
@@ -201,6 +191,7 @@ export function planHistory({ seed, accounts, historyEnd }: PlanOptions): Histor
   const reports = new Map<number, { member: number; period: number; amount: bigint }[]>();
   const latestReport = new Map<string, bigint>();
   let period = quarterOf(LAUNCH_TIMESTAMP);
+  const phase2Day = phase2Schedule(seed, FIRST_DAY, memberAddr, SCENARIOS.length);
   const counts: HistoryPlan['counts'] = {
     blocks: 0,
     txs: 0,
@@ -284,6 +275,8 @@ export function planHistory({ seed, accounts, historyEnd }: PlanOptions): Histor
       scenarioStage.set(s, stage);
     }
 
+    for (const c of phase2Day({ day, activeMembers: activeNow() })) txs.push({ rank: 0, tx: call(owner, c.gas, c.data) });
+
     const members = activeNow();
     const sizes = members.map((i) => ENTERPRISES[i]!.size);
 
@@ -317,7 +310,7 @@ export function planHistory({ seed, accounts, historyEnd }: PlanOptions): Histor
     if (quarterOf(dayStart) !== period) {
       const closed = period;
       period = quarterOf(dayStart);
-      const k = Math.round((quarterStart(closed) - quarterStart(20202)) / (DAY * 91.3));
+      const k = Math.round((quarterRange(closed).from - quarterRange(20202).from) / (DAY * 91.3));
       const total = OUTPUT_FIRST_QUARTER * OUTPUT_GROWTH ** k;
       const weightSum = sizes.reduce((a, b) => a + b, 0);
       for (const m of members) {
@@ -432,7 +425,7 @@ export function planHistory({ seed, accounts, historyEnd }: PlanOptions): Histor
   if (FIRST_DAY + phase1EndDay * DAY >= end) counts.inDepthAtPhase1End = [...scenarioStage.values()].filter((s) => s === 1).length;
   for (const [key, amount] of latestReport) {
     const p = Number(key.split('/')[1]);
-    if (p >= 20202 && p <= 20251) counts.outputInPhase1 += amount;
+    if (quarterInPeriod(p, PHASE1.periodStart, PHASE1.periodEnd)) counts.outputInPhase1 += amount;
   }
   counts.blocks = blocks.length;
   return {

@@ -9,6 +9,8 @@ import { ENTERPRISES, patentNumber, SECTORS } from '../devnet/catalogue';
 import { clients } from '../devnet/clients';
 import { startDevnet, type Devnet } from '../devnet/index';
 import { PHASE1, planHistory } from '../devnet/plan';
+import { PHASE2 } from '../devnet/phase2';
+import { quarterInPeriod } from '../rules/quarter';
 
 const HISTORY_END = new Date('2026-01-01T00:00:00Z');
 const shanghaiDate = (unix: bigint) =>
@@ -73,19 +75,47 @@ describe('devnet history (seed 1, up to 2026-01-01)', () => {
     }
   });
 
-  it('sets the four phase-1 targets from the announcement', async () => {
+  it('sets the four phase-1 targets from the announcement, then simulated phase-2 targets before phase 1 ends', async () => {
     const targets = await events('TargetSet');
-    expect(targets).toHaveLength(4);
-    const byKpi = Object.fromEntries(targets.map((t) => [kpiFromKey(t.args.kpi!), t.args]));
+    expect(targets).toHaveLength(8);
+    const byPeriod = (start: number) =>
+      Object.fromEntries(targets.filter((t) => t.args.periodStart === BigInt(start)).map((t) => [kpiFromKey(t.args.kpi!), t.args]));
     const period = { periodStart: 1586793600n, periodEnd: 1744560000n }; // 2020-04-14 / 2025-04-14 at 00:00 +08:00
-    expect(byKpi).toEqual({
+    expect(byPeriod(PHASE1.periodStart)).toEqual({
       patents: { kpi: expect.any(String), target: 1000n, ...period },
       scenarios: { kpi: expect.any(String), target: 20n, ...period },
       outputValue: { kpi: expect.any(String), target: 5_000_000_000n, ...period },
       members: { kpi: expect.any(String), target: 100n, ...period },
     });
     expect(BigInt(PHASE1.periodStart)).toBe(period.periodStart);
-    expect(targets.every((t) => t.blockNumber === 2n)).toBe(true);
+    expect(targets.slice(0, 4).every((t) => t.blockNumber === 2n)).toBe(true);
+    // Phase 2 follows on from phase 1's end, for five years, with the simulated targets.
+    const phase2 = { periodStart: 1744560000n, periodEnd: 1902326400n }; // 2025-04-14 / 2030-04-14 at 00:00 +08:00
+    const second = byPeriod(PHASE2.periodStart);
+    expect(Object.keys(second).sort()).toEqual(['members', 'outputValue', 'patents', 'scenarios']);
+    for (const [k, t] of Object.entries(second)) {
+      expect(t).toMatchObject({ target: PHASE2.targets[k as keyof typeof PHASE2.targets], ...phase2 });
+    }
+    for (const t of targets.slice(4)) {
+      const block = await c.publicClient.getBlock({ blockNumber: t.blockNumber });
+      expect(shanghaiDate(block.timestamp)).toBe('2025-03-28');
+    }
+  });
+
+  it('carries on into phase 2: patents, output reports and new scenarios after 2025-04-14', async () => {
+    const after = BigInt(PHASE2.periodStart);
+    const patents = (await events('PatentFiled')).filter((p) => p.args.filedAt! >= after);
+    expect(patents.length).toBeGreaterThan(50);
+    const reports = (await events('OutputReported')).filter((r) => r.args.period! >= 20252);
+    expect(reports.length).toBeGreaterThan(50);
+    const launched = await events('ScenarioLaunched');
+    const late = [];
+    for (const e of launched) {
+      const block = await c.publicClient.getBlock({ blockNumber: e.blockNumber });
+      if (block.timestamp >= after) late.push(e);
+    }
+    expect(late.length).toBeGreaterThanOrEqual(2);
+    expect(late.every((e) => / \/ \S/.test(e.args.name!))).toBe(true);
   });
 
   it('has at least 100 current members, the seven named ones among them', async () => {
@@ -161,7 +191,7 @@ describe('devnet history (seed 1, up to 2026-01-01)', () => {
       const period = Number(key.split('/')[1]);
       expect(period % 10).toBeGreaterThanOrEqual(1);
       expect(period % 10).toBeLessThanOrEqual(4);
-      if (period >= 20202 && period <= 20251) phase1 += amount;
+      if (quarterInPeriod(period, PHASE1.periodStart, PHASE1.periodEnd)) phase1 += amount;
     }
     expect(phase1).toBeGreaterThan(4_500_000_000n);
     expect(phase1).toBeLessThan(5_500_000_000n);

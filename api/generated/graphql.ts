@@ -54,7 +54,7 @@ export type Alliance = {
   breakdown: Array<BreakdownSlice>;
   /** The chain's name, Yu Express Chain. */
   chainName: Scalars['String']['output'];
-  /** The period containing the latest indexed block's time, or else the latest period. */
+  /** The period containing the latest indexed block's time; null when none does (no plan in force: show the latest of `periods`). */
   currentPeriod?: Maybe<PlanPeriod>;
   /** Current members based in China (country CN). */
   domesticMemberCount: Scalars['Int']['output'];
@@ -76,6 +76,8 @@ export type Alliance = {
   scenarioPipeline: Array<StageCount>;
   /** Current members per sector, largest first. */
   sectors: Array<SectorCount>;
+  /** Patents filed and output value reported per calendar year (UTC), oldest first, with the change from the previous year. */
+  yearOverYear: Array<YearFigures>;
 };
 
 
@@ -254,8 +256,10 @@ export type Kpi = {
   asOf: Scalars['Timestamp']['output'];
   /** How the current figure splits (same as `alliance.breakdown`). */
   breakdown: Array<BreakdownSlice>;
-  /** Current figure (count, or yuan for OUTPUT_VALUE), as of the latest indexed block. */
+  /** Current figure (count, or yuan for OUTPUT_VALUE), as of the latest indexed block; for an ended period, its figure at the period end (members and scenarios as they stood then; patents filed and quarters inside it). */
   current: Scalars['BigInt']['output'];
+  /** Whether the period has ended (asOf >= periodEnd): the figure is final. */
+  ended: Scalars['Boolean']['output'];
   /** The on-chain records behind the figure, newest first. Each edge says whether the record counts toward `current`. */
   evidence: EvidenceConnection;
   /** Elapsed share of the period at the latest indexed block's time, from 0 to 1 (capped). */
@@ -270,9 +274,11 @@ export type Kpi = {
   periodStart: Scalars['Timestamp']['output'];
   /** current / target. */
   progress: Scalars['Float']['output'];
-  /** Cumulative figure per bucket from the period start to `asOf`, with the pace line. The last point equals `current`. */
+  /** When the figure first reached the target; null while (or if) it has not. */
+  reachedAt?: Maybe<Scalars['Timestamp']['output']>;
+  /** Cumulative figure per bucket from the period start to `asOf`, or to the period end once it has ended, with the pace line. The last point equals `current`. */
   series: Array<KpiPoint>;
-  /** ACHIEVED if progress >= 1, AHEAD if >= expected + 0.05, ON_TRACK if >= expected - 0.05, else BEHIND. */
+  /** ACHIEVED if progress >= 1, MISSED if the period has ended short, AHEAD if >= expected + 0.05, ON_TRACK if >= expected - 0.05, else BEHIND. */
   status: KpiStatus;
   /** Target set on chain (TargetSet). */
   target: Scalars['BigInt']['output'];
@@ -343,6 +349,8 @@ export type KpiStatus =
   | 'AHEAD'
   /** Otherwise. */
   | 'BEHIND'
+  /** The period has ended (asOf >= periodEnd) with progress < 1. */
+  | 'MISSED'
   /** progress >= expectedProgress - 0.05. */
   | 'ON_TRACK';
 
@@ -1025,6 +1033,27 @@ export type TxStatus =
   /** Executed. */
   | 'SUCCESS';
 
+/** One calendar year's patents and output value, and their change from the year before. */
+export type YearFigures = {
+  __typename?: 'YearFigures';
+  /** False for the year still running at the latest indexed block: its figures are year to date. */
+  complete: Scalars['Boolean']['output'];
+  /** Output value of the year's quarters (latest report per member and quarter), in yuan. */
+  outputValue: Scalars['BigInt']['output'];
+  /** outputValue minus the previous year's; null for the first year. */
+  outputValueChange?: Maybe<Scalars['BigInt']['output']>;
+  /** outputValueChange / the previous year's output value; null for the first year or when that was 0. */
+  outputValueChangeShare?: Maybe<Scalars['Float']['output']>;
+  /** Patent applications whose filing date falls in the year. */
+  patents: Scalars['Int']['output'];
+  /** patents minus the previous year's; null for the first year. */
+  patentsChange?: Maybe<Scalars['Int']['output']>;
+  /** patentsChange / the previous year's patents; null for the first year or when that was 0. */
+  patentsChangeShare?: Maybe<Scalars['Float']['output']>;
+  /** Calendar year (UTC). */
+  year: Scalars['Int']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1173,6 +1202,7 @@ export type ResolversTypes = {
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
   TxStatus: TxStatus;
+  YearFigures: ResolverTypeWrapper<YearFigures>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1224,6 +1254,7 @@ export type ResolversParentTypes = {
   Transaction: TxRow;
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
+  YearFigures: YearFigures;
 };
 
 export type AccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
@@ -1251,6 +1282,7 @@ export type AllianceResolvers<ContextType = Context, ParentType extends Resolver
   registry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   scenarioPipeline?: Resolver<Array<ResolversTypes['StageCount']>, ParentType, ContextType>;
   sectors?: Resolver<Array<ResolversTypes['SectorCount']>, ParentType, ContextType>;
+  yearOverYear?: Resolver<Array<ResolversTypes['YearFigures']>, ParentType, ContextType>;
 };
 
 export interface BigIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['BigInt'], any> {
@@ -1322,6 +1354,7 @@ export type KpiResolvers<ContextType = Context, ParentType extends ResolversPare
   asOf?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
   breakdown?: Resolver<Array<ResolversTypes['BreakdownSlice']>, ParentType, ContextType, RequireFields<KpiBreakdownArgs, 'by' | 'limit'>>;
   current?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  ended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   evidence?: Resolver<ResolversTypes['EvidenceConnection'], ParentType, ContextType, RequireFields<KpiEvidenceArgs, 'countedOnly' | 'first'>>;
   expectedProgress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['KpiId'], ParentType, ContextType>;
@@ -1329,6 +1362,7 @@ export type KpiResolvers<ContextType = Context, ParentType extends ResolversPare
   periodEnd?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
   periodStart?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reachedAt?: Resolver<Maybe<ResolversTypes['Timestamp']>, ParentType, ContextType>;
   series?: Resolver<Array<ResolversTypes['KpiPoint']>, ParentType, ContextType, RequireFields<KpiSeriesArgs, 'interval'>>;
   status?: Resolver<ResolversTypes['KpiStatus'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -1629,6 +1663,17 @@ export type TransactionEdgeResolvers<ContextType = Context, ParentType extends R
   node?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType>;
 };
 
+export type YearFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['YearFigures'] = ResolversParentTypes['YearFigures']> = {
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  outputValue?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  outputValueChange?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  outputValueChangeShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  patents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  patentsChange?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  patentsChangeShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Account?: AccountResolvers<ContextType>;
   Alliance?: AllianceResolvers<ContextType>;
@@ -1673,5 +1718,6 @@ export type Resolvers<ContextType = Context> = {
   Transaction?: TransactionResolvers<ContextType>;
   TransactionConnection?: TransactionConnectionResolvers<ContextType>;
   TransactionEdge?: TransactionEdgeResolvers<ContextType>;
+  YearFigures?: YearFiguresResolvers<ContextType>;
 };
 
