@@ -5,7 +5,7 @@
 import type {
   EventBase, MembershipModel, PatentModel, ReportModel, StageChangeModel, RegistryEventModel,
 } from '../models';
-import { quarterInPeriod } from './time';
+import { quarterInPeriod } from '../../rules/quarter';
 
 export interface LedgerEntry {
   record: RegistryEventModel;
@@ -63,9 +63,12 @@ export function outputLedger(reports: ReportModel[], start: number, end: number)
     .sort(byTime);
 }
 
-/** Scenarios: stage changes; a scenario counts when its latest stage is IN_DEPTH. Launches enter as PILOT. */
-export function scenarioLedger(changes: StageChangeModel[]): LedgerEntry[] {
-  const sorted = [...changes].sort(byChainOrder);
+/**
+ * Scenarios: stage changes before `end`; a scenario counts when its latest stage then is
+ * IN_DEPTH. Launches enter as PILOT.
+ */
+export function scenarioLedger(changes: StageChangeModel[], end = Infinity): LedgerEntry[] {
+  const sorted = changes.filter((c) => c.at < end).sort(byChainOrder);
   const current = new Map<number, StageChangeModel>();
   for (const c of sorted) current.set(c.scenarioId, c);
   const entries: LedgerEntry[] = [];
@@ -79,9 +82,9 @@ export function scenarioLedger(changes: StageChangeModel[]): LedgerEntry[] {
   return entries.sort(byTime);
 }
 
-/** Members: admissions and removals; a member counts when its latest event is an admission. */
-export function memberLedger(events: MembershipModel[]): LedgerEntry[] {
-  const sorted = [...events].sort(byChainOrder);
+/** Members: admissions and removals before `end`; a member counts when its latest event then is an admission. */
+export function memberLedger(events: MembershipModel[], end = Infinity): LedgerEntry[] {
+  const sorted = events.filter((e) => e.at < end).sort(byChainOrder);
   const latest = new Map<string, MembershipModel>();
   for (const e of sorted) latest.set(e.member, e);
   const active = new Set<string>();

@@ -1,6 +1,6 @@
 // Cumulative KPI series with the pace line, and breakdowns. Pure.
 import type { LedgerEntry } from './ledger';
-import { expectedProgress } from './maths';
+import { expectedProgress } from '../../rules/kpi';
 import { buckets, dateString, type Interval } from './time';
 
 export interface SeriesPoint {
