@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, kpiStatus, planTime, projectTarget, quarterLabel, splitDuration, topNWithRest, withGuideLines } from '../web/alliance/lib/kpi';
+import { formatDuration, projectTarget, splitDuration, topNWithRest, withGuideLines } from '../web/alliance/lib/kpi';
+import { alignByElapsed, compareAtSameElapsed, valueAtElapsed } from '../web/alliance/lib/compare';
 import { parseCsv, toCsv } from '../web/alliance/lib/csv';
 import { patentsCsv } from '../web/alliance/components/PatentsTable';
 import { reportHeight, resizeMessage } from '../web/embed/resize';
@@ -10,29 +11,12 @@ const DAY = 86_400;
 const start = Date.UTC(2020, 3, 14) / 1000;
 const end = Date.UTC(2025, 3, 14) / 1000;
 
-describe('plan time', () => {
-  it('clamps elapsed and remaining to the period', () => {
-    expect(planTime(start, end, start - DAY)).toMatchObject({ elapsed: 0, remaining: end - start, elapsedShare: 0, started: false });
-    const mid = start + (end - start) / 2;
-    expect(planTime(start, end, mid).elapsedShare).toBeCloseTo(0.5);
-    expect(planTime(start, end, end + 10 * DAY)).toMatchObject({ elapsed: end - start, remaining: 0, elapsedShare: 1, ended: true });
-  });
-});
-
-describe('status', () => {
-  it('follows DESIGN.md thresholds', () => {
-    expect(kpiStatus(1, 0.2)).toBe('ACHIEVED');
-    expect(kpiStatus(0.56, 0.5)).toBe('AHEAD');
-    expect(kpiStatus(0.55, 0.5)).toBe('AHEAD');
-    expect(kpiStatus(0.45, 0.5)).toBe('ON_TRACK');
-    expect(kpiStatus(0.44, 0.5)).toBe('BEHIND');
-  });
-});
-
 describe('projection', () => {
+  const at = (now: number, current: bigint, reachedAt: number | null = null) =>
+    projectTarget({ current, target: 1000n, periodStart: start, periodEnd: end, now, reachedAt });
   it('gives the ETA at the average pace so far', () => {
     const now = start + 100 * DAY;
-    const p = projectTarget({ current: 100, target: 1000, periodStart: start, periodEnd: end, now });
+    const p = at(now, 100n);
     expect(p.kind).toBe('eta');
     if (p.kind !== 'eta') return;
     expect(p.at).toBe(start + 1000 * DAY);
@@ -40,24 +24,37 @@ describe('projection', () => {
     expect(p.atPeriodEnd).toBeCloseTo(100 + (end - now) / DAY, 5);
   });
   it('reports a late ETA as after the period', () => {
-    const now = start + 1000 * DAY;
-    const p = projectTarget({ current: 100, target: 1000, periodStart: start, periodEnd: end, now });
-    expect(p).toMatchObject({ kind: 'eta', withinPeriod: false });
+    expect(at(start + 1000 * DAY, 100n)).toMatchObject({ kind: 'eta', withinPeriod: false });
   });
-  it('finds when the target was reached from the series', () => {
-    const series = [
-      { t: start, value: 400 },
-      { t: start + 30 * DAY, value: 1000 },
-      { t: start + 60 * DAY, value: 1200 },
-    ];
-    expect(projectTarget({ current: 1200, target: 1000, periodStart: start, periodEnd: end, now: start + 70 * DAY, series })).toEqual({
-      kind: 'reached',
-      at: start + 30 * DAY,
-    });
+  it('says when the target was reached, from the API', () => {
+    expect(at(start + 70 * DAY, 1200n, start + 30 * DAY)).toEqual({ kind: 'reached', at: start + 30 * DAY });
   });
-  it('says missed after the period and no pace without progress', () => {
-    expect(projectTarget({ current: 500, target: 1000, periodStart: start, periodEnd: end, now: end + DAY })).toEqual({ kind: 'missed', final: 500, share: 0.5 });
-    expect(projectTarget({ current: 0, target: 1000, periodStart: start, periodEnd: end, now: start + DAY })).toEqual({ kind: 'noPace' });
+  it('after the period: by how much and by what share it fell short; no pace without progress', () => {
+    expect(at(end + DAY, 991n)).toEqual({ kind: 'missed', shortBy: 9n, shortShare: expect.closeTo(0.009, 9) });
+    expect(at(end, 500n)).toMatchObject({ kind: 'missed', shortBy: 500n });
+    expect(at(end - 1, 500n)).toMatchObject({ kind: 'eta' });
+    expect(at(start + DAY, 0n)).toEqual({ kind: 'noPace' });
+  });
+});
+
+describe('comparing two plan periods', () => {
+  const YEAR = 365 * DAY;
+  const a = { periodStart: start, periodEnd: end, figureAt: end, points: [{ to: start + YEAR, value: 100 }, { to: start + 2 * YEAR, value: 300 }, { to: end + 20 * DAY, value: 900 }] };
+  const b = { periodStart: end, periodEnd: end + 5 * YEAR, figureAt: end + YEAR + 10 * DAY, points: [{ to: end + YEAR, value: 150 }, { to: end + YEAR + 30 * DAY, value: 170 }] };
+  it('puts both series on one elapsed-time axis, clipped to their figure time and period end', () => {
+    const rows = alignByElapsed(a, b);
+    expect(rows).toEqual([
+      { elapsed: YEAR, a: 100, b: 150 },
+      { elapsed: YEAR + 10 * DAY, b: 170 },
+      { elapsed: 2 * YEAR, a: 300 },
+      { elapsed: end - start, a: 900 },
+    ]);
+  });
+  it('compares them at the elapsed time both have reached', () => {
+    expect(valueAtElapsed(a, YEAR - 1)).toBe(0);
+    expect(valueAtElapsed(a, 2 * YEAR + 5)).toBe(300);
+    const c = compareAtSameElapsed(a, b);
+    expect(c).toEqual({ elapsed: YEAR + 10 * DAY, a: 100, b: 170, change: 0.7 });
   });
 });
 
@@ -85,10 +82,6 @@ describe('guide lines and breakdowns', () => {
       { name: 'm4', value: 7 },
       { name: 'rest 3', value: 9 },
     ]);
-  });
-  it('labels quarters', () => {
-    expect(quarterLabel(20202, 'en')).toBe('2020 Q2');
-    expect(quarterLabel(20243, 'zh-CN')).toBe('2024年Q3');
   });
 });
 

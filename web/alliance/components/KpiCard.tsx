@@ -1,8 +1,10 @@
 // One KPI card: current vs target, progress bar with the expected-pace marker, status chip,
-// time elapsed / remaining, and the projection at the current pace.
+// time elapsed / remaining, and the projection at the current pace; once the period has
+// ended, the final figure and when the target was reached or by how much it was missed.
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
-import { formatDuration, planTime, projectTarget } from '../lib/kpi';
+import { planTime } from '../../../rules/kpi';
+import { formatDuration, projectTarget } from '../lib/kpi';
 import type { DashboardData } from '../resources';
 
 type Kpi = DashboardData['kpis'][number];
@@ -20,17 +22,17 @@ export function KpiCard({ kpi, onEvidence }: { kpi: Kpi; onEvidence(): void }) {
   const progress = kpi.progress;
   const time = planTime(kpi.periodStart, kpi.periodEnd, kpi.asOf);
   const projection = projectTarget({
-    current: Number(kpi.current),
-    target: Number(kpi.target),
+    current: BigInt(kpi.current),
+    target: BigInt(kpi.target),
     periodStart: kpi.periodStart,
     periodEnd: kpi.periodEnd,
     now: kpi.asOf,
-    series: kpi.series.map((p) => ({ t: p.to, value: Number(p.value) })),
+    reachedAt: kpi.reachedAt ?? null,
   });
   let projectionText: string;
   switch (projection.kind) {
     case 'reached':
-      projectionText = projection.at ? t('projection.reached', { date: f.date(Math.min(projection.at, kpi.asOf)) }) : t('projection.reachedUnknown');
+      projectionText = projection.at ? t('projection.reached', { date: f.date(projection.at) }) : t('projection.reachedUnknown');
       break;
     case 'eta':
       projectionText = t(projection.withinPeriod ? 'projection.etaWithin' : 'projection.etaAfter', {
@@ -39,7 +41,7 @@ export function KpiCard({ kpi, onEvidence }: { kpi: Kpi; onEvidence(): void }) {
       });
       break;
     case 'missed':
-      projectionText = t('projection.missed', { share: f.percent(projection.share) });
+      projectionText = t('projection.missed', { amount: formatKpiValue(f, kpi.id, projection.shortBy.toString()), share: f.percent(projection.shortShare) });
       break;
     default:
       projectionText = t('projection.noPace');
@@ -73,7 +75,9 @@ export function KpiCard({ kpi, onEvidence }: { kpi: Kpi; onEvidence(): void }) {
       <div className="al-kpi-line">
         <strong>{t('card.progress', { percent: f.percent(progress) })}</strong>
       </div>
-      <div className="al-kpi-line muted">{t('card.expected', { percent: f.percent(kpi.expectedProgress) })}</div>
+      <div className="al-kpi-line muted" data-testid={`kpi-when-${kpi.id}`}>
+        {time.ended ? t('card.figureAtEnd', { date: planDate(kpi.periodEnd) }) : t('card.expected', { percent: f.percent(kpi.expectedProgress) })}
+      </div>
       <dl className="al-kpi-time">
         <div>
           <dt>{t('card.elapsed')}</dt>

@@ -1,44 +1,12 @@
-// Pure KPI maths for the dashboard: plan-period time, pace, projection, status.
-// Times are unix seconds. Nothing here touches the DOM, the network or the clock.
+// Pure dashboard maths on top of the shared KPI rules (rules/): projection, guide lines,
+// durations. Times are unix seconds. Nothing here touches the DOM, the network or the clock.
+import { planTime, shortfall } from '../../../rules/kpi';
 
-export type KpiStatus = 'ACHIEVED' | 'AHEAD' | 'ON_TRACK' | 'BEHIND';
 export type KpiId = 'PATENTS' | 'SCENARIOS' | 'OUTPUT_VALUE' | 'MEMBERS';
 export const KPI_IDS: readonly KpiId[] = ['PATENTS', 'SCENARIOS', 'OUTPUT_VALUE', 'MEMBERS'];
 
 export function isKpiId(value: string | undefined | null): value is KpiId {
   return !!value && (KPI_IDS as readonly string[]).includes(value);
-}
-
-export interface PlanTime {
-  /** Seconds from the period's start to now, clamped to [0, length]. */
-  elapsed: number;
-  /** Seconds from now to the period's end, clamped to [0, length]. */
-  remaining: number;
-  /** elapsed / length, in [0, 1]: the expected progress at an even pace. */
-  elapsedShare: number;
-  started: boolean;
-  ended: boolean;
-}
-
-export function planTime(periodStart: number, periodEnd: number, now: number): PlanTime {
-  const length = Math.max(0, periodEnd - periodStart);
-  const elapsed = Math.min(length, Math.max(0, now - periodStart));
-  const remaining = Math.min(length, Math.max(0, periodEnd - now));
-  return {
-    elapsed,
-    remaining,
-    elapsedShare: length === 0 ? 1 : elapsed / length,
-    started: now >= periodStart,
-    ended: now >= periodEnd,
-  };
-}
-
-/** DESIGN.md's status rule (the API computes it too; this is the client-side mirror). */
-export function kpiStatus(progress: number, expected: number): KpiStatus {
-  if (progress >= 1) return 'ACHIEVED';
-  if (progress >= expected + 0.05) return 'AHEAD';
-  if (progress >= expected - 0.05) return 'ON_TRACK';
-  return 'BEHIND';
 }
 
 export interface SeriesPoint {
@@ -49,34 +17,38 @@ export interface SeriesPoint {
 }
 
 export type Projection =
-  /** Target reached, on `at` (the first series point at or above target), when known. */
+  /** Target reached, on `at` when known. */
   | { kind: 'reached'; at: number | null }
   /** Not reached yet; at the current pace it will be reached on `at`, before/after the period ends. */
   | { kind: 'eta'; at: number; withinPeriod: boolean; atPeriodEnd: number }
-  /** Period over without reaching the target: final value and the share reached. */
-  | { kind: 'missed'; final: number; share: number }
+  /** The period ended short of the target: by how much, and by what share of the target. */
+  | { kind: 'missed'; shortBy: bigint; shortShare: number }
   /** No progress yet (or the period has not started): no pace to project. */
   | { kind: 'noPace' };
 
 /**
- * When is (or will) the target be reached at the current pace?
- * Pace = current / time elapsed in the period (the average rate since the period began).
+ * When is (or will) the target be reached at the current pace? Pace = current / time elapsed
+ * in the period (the average rate since it began); once the period has ended nothing is
+ * projected past its end: the target was reached, or it was missed by so much.
  */
 export function projectTarget(input: {
-  current: number;
-  target: number;
+  current: bigint;
+  target: bigint;
   periodStart: number;
   periodEnd: number;
   now: number;
-  series?: readonly SeriesPoint[];
+  /** When the figure reached the target (the API's Kpi.reachedAt). */
+  reachedAt: number | null;
 }): Projection {
-  const { current, target, periodStart, periodEnd, now } = input;
-  if (target > 0 && current >= target) {
-    const hit = input.series?.find((p) => p.value >= target);
-    return { kind: 'reached', at: hit ? hit.t : null };
-  }
+  const { periodStart, periodEnd, now } = input;
+  if (input.target > 0n && input.current >= input.target) return { kind: 'reached', at: input.reachedAt };
   const time = planTime(periodStart, periodEnd, now);
-  if (time.ended) return { kind: 'missed', final: current, share: target > 0 ? current / target : 0 };
+  if (time.ended) {
+    const short = shortfall(input.current, input.target);
+    return { kind: 'missed', shortBy: short.amount, shortShare: short.share };
+  }
+  const current = Number(input.current);
+  const target = Number(input.target);
   if (time.elapsed <= 0 || current <= 0) return { kind: 'noPace' };
   const pace = current / time.elapsed; // units per second
   const at = Math.round(now + (target - current) / pace);
@@ -150,27 +122,4 @@ export function topNWithRest<T extends { value: number }>(
   const tail = sorted.slice(n);
   if (tail.length === 0) return head;
   return [...head, rest(tail.reduce((s, r) => s + r.value, 0), tail.length)];
-}
-
-/** `20202` → { year: 2020, quarter: 2 }. */
-export function parsePeriod(period: number): { year: number; quarter: number } {
-  return { year: Math.floor(period / 10), quarter: period % 10 };
-}
-
-/** A quarter label, e.g. "2020 Q2" / "2020年第2季度". */
-export function quarterLabel(period: number, locale: string): string {
-  const { year, quarter } = parsePeriod(period);
-  return locale.startsWith('zh') ? `${year}年Q${quarter}` : `${year} Q${quarter}`;
-}
-
-/** Unix seconds of the quarter's first instant (UTC). */
-export function quarterStart(period: number): number {
-  const { year, quarter } = parsePeriod(period);
-  return Date.UTC(year, (quarter - 1) * 3, 1) / 1000;
-}
-
-/** Domestic means registered in China; anything else counts as overseas. */
-export function isDomestic(country: string | null | undefined): boolean {
-  const c = (country ?? '').trim().toLowerCase();
-  return c === 'cn' || c === 'china' || c === 'chn' || c === '中国' || c === 'prc';
 }
