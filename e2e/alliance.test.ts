@@ -61,7 +61,10 @@ function quarterCounts(period: number, start: number, end: number): boolean {
   return (from + to) / 2 >= start && (from + to) / 2 < end;
 }
 
-/** The KPIs recomputed from raw registry logs, per DESIGN.md's KPI rules (corrections applied). */
+/**
+ * The KPIs recomputed from raw registry logs, per DESIGN.md's KPI rules (corrections applied).
+ * Members and scenarios as they stood at the period's end (or now, if it has not ended).
+ */
 async function independentCounts(period: { start: number; end: number }) {
   const logs = await stack.chain.getContractEvents({ address: stack.devnet.registry, abi: allianceRegistryAbi, fromBlock: 0n, toBlock: 'latest' });
   logs.sort((a, b) => Number(a.blockNumber - b.blockNumber) || a.logIndex - b.logIndex);
@@ -80,23 +83,23 @@ async function independentCounts(period: { start: number; end: number }) {
         break;
       }
       case 'ScenarioLaunched':
-        stage.set(a.scenarioId as bigint, 0);
+        if (Number(a.at) < end) stage.set(a.scenarioId as bigint, 0);
         break;
       case 'ScenarioStageChanged':
-        stage.set(a.scenarioId as bigint, Number(a.stage));
+        if (Number(a.at) < end) stage.set(a.scenarioId as bigint, Number(a.stage));
         break;
       case 'OutputReported':
         // A re-report for the same (member, quarter) replaces the earlier one.
         if (quarterCounts(Number(a.period), start, end)) reports.set(`${(a.member as string).toLowerCase()}:${a.period}`, a.amountCny as bigint);
         break;
       case 'MemberAdmitted':
-        member.set((a.member as string).toLowerCase(), true);
+        if (Number(a.at) < end) member.set((a.member as string).toLowerCase(), true);
         break;
       case 'MemberRemoved':
-        member.set((a.member as string).toLowerCase(), false);
+        if (Number(a.at) < end) member.set((a.member as string).toLowerCase(), false);
         break;
       case 'TargetSet':
-        targets.set(a.kpi as string, { target: a.target as bigint, start: Number(a.periodStart), end: Number(a.periodEnd) });
+        if (Number(a.periodStart) === start) targets.set(a.kpi as string, { target: a.target as bigint, start: Number(a.periodStart), end: Number(a.periodEnd) });
         break;
     }
   }

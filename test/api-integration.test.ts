@@ -7,32 +7,45 @@ import { allianceRegistryAbi, bytes32ToAscii } from '../contracts/registry';
 import { DEVNET_CHAIN_ID } from '../config/constants';
 import { startApiWorld, freshDatabaseUrl, gql, type ApiWorld } from './helpers/api';
 
+const PHASE1_START = Date.parse('2020-04-14T00:00:00+08:00') / 1000;
+const PHASE2_START = Date.parse('2025-04-14T00:00:00+08:00') / 1000;
+const PHASE2_END = Date.parse('2030-04-14T00:00:00+08:00') / 1000;
+
 type Ev = { eventName: string; args: Record<string, any>; blockNumber: bigint; logIndex: number; transactionHash: string };
 
-/** The KPI rules of DESIGN.md, computed straight from the chain's events. */
-function independentKpis(events: Ev[], now: number) {
+/**
+ * The KPI rules of DESIGN.md, computed straight from the chain's events for the plan period
+ * that starts at `periodStart` (default: the latest targets set). An ended period counts
+ * members and scenarios as they stood at its end, and is ACHIEVED or MISSED.
+ */
+function independentKpis(events: Ev[], now: number, periodStart?: number) {
   const sorted = [...events].sort((a, b) => Number(a.blockNumber - b.blockNumber) || a.logIndex - b.logIndex);
   const targets = new Map<string, { target: bigint; start: number; end: number }>();
+  for (const e of sorted) {
+    const a = e.args;
+    if (e.eventName === 'TargetSet' && (periodStart === undefined || Number(a.periodStart) === periodStart)) {
+      targets.set(bytes32ToAscii(a.kpi), { target: a.target, start: Number(a.periodStart), end: Number(a.periodEnd) });
+    }
+  }
+  const { start, end } = targets.get('patents')!;
   const members = new Map<string, boolean>();
   const stages = new Map<bigint, number>();
   const reports = new Map<string, { period: number; amount: bigint }>();
   for (const e of sorted) {
     const a = e.args;
+    const before = a.at === undefined || Number(a.at) < end;
     switch (e.eventName) {
-      case 'TargetSet':
-        targets.set(bytes32ToAscii(a.kpi), { target: a.target, start: Number(a.periodStart), end: Number(a.periodEnd) });
-        break;
       case 'MemberAdmitted':
-        members.set(a.member.toLowerCase(), true);
+        if (before) members.set(a.member.toLowerCase(), true);
         break;
       case 'MemberRemoved':
-        members.set(a.member.toLowerCase(), false);
+        if (before) members.set(a.member.toLowerCase(), false);
         break;
       case 'ScenarioLaunched':
-        stages.set(a.scenarioId, 0);
+        if (before) stages.set(a.scenarioId, 0);
         break;
       case 'ScenarioStageChanged':
-        stages.set(a.scenarioId, Number(a.stage));
+        if (before) stages.set(a.scenarioId, Number(a.stage));
         break;
       case 'OutputReported': {
         const key = `${a.member.toLowerCase()}:${a.period}`;
@@ -41,18 +54,16 @@ function independentKpis(events: Ev[], now: number) {
       }
     }
   }
-  const p = targets.get('patents')!;
   // A quarter counts toward the plan that holds most of its days (its midpoint).
   const quarterCounts = (q: number) => {
     const y = Math.floor(q / 10);
     const n = q % 10;
     const from = Date.UTC(y, (n - 1) * 3, 1) / 1000;
     const to = Date.UTC(y, n * 3, 1) / 1000;
-    const o = targets.get('outputValue')!;
-    return (from + to) / 2 >= o.start && (from + to) / 2 < o.end;
+    return (from + to) / 2 >= start && (from + to) / 2 < end;
   };
   const current = {
-    PATENTS: BigInt(sorted.filter((e) => e.eventName === 'PatentFiled' && Number(e.args.filedAt) >= p.start && Number(e.args.filedAt) < p.end).length),
+    PATENTS: BigInt(sorted.filter((e) => e.eventName === 'PatentFiled' && Number(e.args.filedAt) >= start && Number(e.args.filedAt) < end).length),
     SCENARIOS: BigInt([...stages.values()].filter((s) => s === 1).length),
     OUTPUT_VALUE: [...reports.values()].filter((r) => quarterCounts(r.period)).reduce((s, r) => s + r.amount, 0n),
     MEMBERS: BigInt([...members.values()].filter(Boolean).length),
@@ -63,7 +74,8 @@ function independentKpis(events: Ev[], now: number) {
     const t = targets.get(keyOf[id])!;
     const progress = Number(current[id]) / Number(t.target);
     const expected = Math.min(1, Math.max(0, (now - t.start) / (t.end - t.start)));
-    const status = progress >= 1 ? 'ACHIEVED' : progress >= expected + 0.05 ? 'AHEAD' : progress >= expected - 0.05 ? 'ON_TRACK' : 'BEHIND';
+    const status =
+      current[id] >= t.target ? 'ACHIEVED' : now >= t.end ? 'MISSED' : progress >= expected + 0.05 ? 'AHEAD' : progress >= expected - 0.05 ? 'ON_TRACK' : 'BEHIND';
     out[id] = { current: current[id], target: t.target, start: t.start, end: t.end, progress, expected, status };
   }
   return out;
@@ -193,6 +205,11 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         expect(k.series.at(-1).value, `${k.id} series ends at current`).toBe(k.current);
       }
       expect(d.kpis[0].evidence.totalCount).toBe(Number(expected.PATENTS.current));
+      // Phase 2 is the current plan and counts only its own records (the counts above).
+      const all = await data('{ alliance { currentPeriod { id start } periods { id start end } } }');
+      expect(all.alliance.periods.map((p: any) => [p.start, p.end])).toEqual([[PHASE1_START, PHASE2_START], [PHASE2_START, PHASE2_END]]);
+      expect(all.alliance.currentPeriod.id).toBe(all.alliance.periods[1].id);
+      expect(d.kpis.every((k: any) => k.periodStart === PHASE2_START)).toBe(true);
       // Clicking a point: evidence within the point's range sums to the point's change.
       const kpi = await data('{ kpi(id: OUTPUT_VALUE) { series(interval: QUARTER) { from to delta } } }');
       const point = kpi.kpi.series.find((p: any) => p.delta !== '0');
@@ -203,6 +220,34 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         expect(e.node.__typename).toBe('OutputReport');
         expect(e.counted).toBe(!e.node.superseded);
       }
+    });
+
+    it('the ended phase 1 is ACHIEVED or MISSED, with its figures as they stood at its end', async () => {
+      const expected = independentKpis(events, now, PHASE1_START);
+      const { alliance } = await data('{ alliance { periods { id start } } }');
+      const id = alliance.periods.find((p: any) => p.start === PHASE1_START).id;
+      const d = await data('query($p: String) { kpis(period: $p) { id current target progress expectedProgress status ended reachedAt periodEnd series(interval: MONTH) { from to value expected } } }', { p: id });
+      const statuses: Record<string, string> = {};
+      for (const k of d.kpis) {
+        const e = expected[k.id];
+        statuses[k.id] = k.status;
+        expect(k.current, k.id).toBe(e.current.toString());
+        expect(k.status, k.id).toBe(e.status);
+        expect(k.ended).toBe(true);
+        expect(k.expectedProgress).toBe(1);
+        if (k.status === 'ACHIEVED') expect(k.reachedAt).toBeLessThan(PHASE2_START);
+        else expect(k.reachedAt).toBeNull();
+        // The series (and its pace line) stops at the period end, where it equals the figure.
+        const last = k.series.at(-1);
+        expect(last.from).toBeLessThan(k.periodEnd);
+        expect(last.to).toBeGreaterThanOrEqual(k.periodEnd);
+        expect(last.value).toBe(k.current);
+        expect(last.expected).toBe(Number(k.target));
+      }
+      // Seed 1's phase 1: patents, scenarios and members met; output value ended short (about 99 %).
+      expect(statuses).toEqual({ PATENTS: 'ACHIEVED', SCENARIOS: 'ACHIEVED', OUTPUT_VALUE: 'MISSED', MEMBERS: 'ACHIEVED' });
+      const output = d.kpis.find((k: any) => k.id === 'OUTPUT_VALUE');
+      expect(output.progress).toBeGreaterThan(0.95);
     });
 
     it('breakdowns sum to the KPI, and superseded reports match the corrections on chain', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, projectTarget, splitDuration, topNWithRest, withGuideLines } from '../web/alliance/lib/kpi';
 import { alignByElapsed, compareAtSameElapsed, valueAtElapsed } from '../web/alliance/lib/compare';
+import { choosePeriod, defaultComparison } from '../web/alliance/lib/periods';
 import { parseCsv, toCsv } from '../web/alliance/lib/csv';
 import { patentsCsv } from '../web/alliance/components/PatentsTable';
 import { reportHeight, resizeMessage } from '../web/embed/resize';
@@ -193,5 +194,22 @@ describe('patentsCsv', () => {
       ['CN2021101234567', 'Ledger method / 账本方法', '2021-03-04', '浪潮集团', '0x01', '0xab', '7'],
       ['CN2021101234567', 'Ledger method / 账本方法', '2021-03-04', '—', '', '0xab', '7'],
     ]);
+  });
+});
+
+describe('plan period choice', () => {
+  const p1 = { id: 'p1', start: 100, end: 200 };
+  const p2 = { id: 'p2', start: 200, end: 300 };
+  it('shows the asked period, else the one in force, else the latest', () => {
+    expect(choosePeriod([p1, p2], p2, 'p1')).toEqual({ shown: p1, inForce: true });
+    expect(choosePeriod([p1, p2], p2, undefined)).toEqual({ shown: p2, inForce: true });
+    expect(choosePeriod([p1, p2], p1, 'nope')).toEqual({ shown: p1, inForce: true });
+    expect(choosePeriod([p2, p1], null, undefined)).toEqual({ shown: p2, inForce: false });
+    expect(choosePeriod([], null, undefined)).toEqual({ shown: undefined, inForce: false });
+  });
+  it('compares with the period before, else the one after', () => {
+    expect(defaultComparison([p1, p2], p2)).toBe(p1);
+    expect(defaultComparison([p1, p2], p1)).toBe(p2);
+    expect(defaultComparison([p1], p1)).toBeUndefined();
   });
 });

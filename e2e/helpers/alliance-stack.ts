@@ -12,8 +12,12 @@ import { createServer, type YuscanServer } from '../../api/server';
 import { WEB_DIST } from '../../cli/build-web';
 import { freePort } from './stack';
 
-/** History ends here: inside the 2020-04-14 – 2025-04-14 plan period, so pace and projections are live. */
-export const ALLIANCE_HISTORY_END = new Date(Date.UTC(2024, 9, 1));
+/**
+ * History ends here: phase 1 (2020-04-14 – 2025-04-14) has ended, so its KPIs are final
+ * (ACHIEVED or MISSED), and phase 2 (to 2030-04-14) is the current plan, with live pace and
+ * projections.
+ */
+export const ALLIANCE_HISTORY_END = new Date(Date.UTC(2026, 10, 25));
 
 export interface AllianceStack {
   url: string;
