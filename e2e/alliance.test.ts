@@ -34,7 +34,11 @@ interface Kpi {
   series: Array<{ date: string; from: number; to: number; value: string; delta: string; expected: number }>;
 }
 
+const PHASE1_START = Date.parse('2020-04-14T00:00:00+08:00') / 1000;
+const PHASE2_START = Date.parse('2025-04-14T00:00:00+08:00') / 1000;
+
 let stack: AllianceStack;
+let phase1Id: string;
 let browser: Browser;
 let kpis: Kpi[];
 let foreign: Server;
@@ -135,6 +139,8 @@ beforeAll(async () => {
   [stack, browser] = await Promise.all([startAllianceStack(), launchBrowser()]);
   const d = await gql<{ kpis: Kpi[] }>(`{ kpis { id current target periodStart periodEnd period series(interval: MONTH) { date from to value delta expected } } }`);
   kpis = d.kpis;
+  const periods = await gql<{ alliance: { periods: Array<{ id: string; start: number }> } }>('{ alliance { periods { id start } } }');
+  phase1Id = periods.alliance.periods.find((p) => p.start === PHASE1_START)!.id;
   foreign = createHttpServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
     const src = u.searchParams.get('src') ?? '';
@@ -204,6 +210,163 @@ describe('alliance dashboard', () => {
     await zh.waitForTimeout(300);
     await zh.screenshot({ path: join(SHOTS, 'alliance-zh-CN.png'), fullPage: true });
     await zh.context().close();
+    await page.context().close();
+  });
+
+  it('defaults to phase 2, the plan in force, which counts only its own records', async () => {
+    const { alliance } = await gql<{ alliance: { currentPeriod: { id: string; start: number } | null; periods: Array<{ id: string; start: number; end: number }> } }>(
+      '{ alliance { currentPeriod { id start } periods { id start end } } }',
+    );
+    expect(alliance.periods.map((p) => p.start)).toEqual([PHASE1_START, PHASE2_START]);
+    expect(alliance.currentPeriod?.start).toBe(PHASE2_START);
+    expect(kpis.every((k) => k.periodStart === PHASE2_START)).toBe(true);
+    // Phase 2's patents are those filed since 2025-04-14 only: fewer than all patents on chain.
+    const all = await stack.chain.getContractEvents({ address: stack.devnet.registry, abi: allianceRegistryAbi, eventName: 'PatentFiled', fromBlock: 0n, toBlock: 'latest' });
+    const patents = kpis.find((k) => k.id === 'PATENTS')!;
+    expect(BigInt(patents.current)).toBe(BigInt(all.filter((e) => Number(e.args.filedAt) >= PHASE2_START).length));
+    expect(Number(patents.current)).toBeLessThan(all.length / 2);
+    const page = await newPage();
+    await page.goto(`${stack.url}/alliance?lang=en`);
+    const select = page.getByTestId('period-select');
+    await page.getByTestId('kpi-value-PATENTS').waitFor();
+    expect(await select.inputValue()).toBe(alliance.currentPeriod!.id);
+    expect(await select.locator('option:checked').textContent()).toMatch(/\(in force\)$/);
+    expect(await page.getByTestId('no-plan').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the ended phase 1 is ACHIEVED or MISSED on the API, the dashboard and the embeds, in both languages', async () => {
+    const d = await gql<{ kpis: Array<Kpi & { status: string; ended: boolean; reachedAt: number | null; progress: number }> }>(
+      `query($p: String) { kpis(period: $p) { id current target periodStart periodEnd period status ended reachedAt progress series(interval: MONTH) { date from to value delta expected } } }`,
+      { p: phase1Id },
+    );
+    const ind = await independentCounts({ start: PHASE1_START, end: PHASE2_START });
+    const expected = { PATENTS: 'ACHIEVED', SCENARIOS: 'ACHIEVED', OUTPUT_VALUE: 'MISSED', MEMBERS: 'ACHIEVED' };
+    for (const k of d.kpis) {
+      expect(BigInt(k.current), k.id).toBe(ind.counts[k.id]);
+      expect(k.status, k.id).toBe(BigInt(k.current) >= BigInt(k.target) ? 'ACHIEVED' : 'MISSED');
+      expect(k.ended).toBe(true);
+    }
+    expect(Object.fromEntries(d.kpis.map((k) => [k.id, k.status]))).toEqual(expected);
+    const output = d.kpis.find((k) => k.id === 'OUTPUT_VALUE')!;
+    const short = BigInt(output.target) - BigInt(output.current);
+    const shortShare = Number(short) / Number(output.target);
+
+    for (const [lang, words] of [
+      ['en', { ACHIEVED: 'Achieved', MISSED: 'Missed', short: 'short of the target', reached: 'Target reached on', final: 'Final figure' }],
+      ['zh-CN', { ACHIEVED: '已达成', MISSED: '未达成', short: '距目标还差', reached: '达成目标', final: '最终数字' }],
+    ] as const) {
+      const page = await newPage(lang);
+      await page.goto(`${stack.url}/alliance?lang=${lang}&period=${phase1Id}`);
+      for (const k of d.kpis) {
+        const chip = page.getByTestId(`kpi-status-${k.id}`);
+        await chip.waitFor();
+        expect(await chip.getAttribute('data-value')).toBe(k.status);
+        expect(await chip.textContent()).toBe(words[k.status as 'ACHIEVED' | 'MISSED']);
+        expect(await page.getByTestId(`kpi-value-${k.id}`).getAttribute('data-value')).toBe(k.current);
+        expect(await page.getByTestId(`kpi-when-${k.id}`).textContent()).toContain(words.final);
+        const projection = (await page.getByTestId(`kpi-projection-${k.id}`).textContent())!;
+        if (k.status === 'MISSED') {
+          expect(projection).toContain(words.short);
+          expect(projection).toContain(new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(short));
+          expect(projection).toContain(new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(shortShare));
+        } else {
+          expect(projection).toContain(words.reached);
+          expect(k.reachedAt).toBeGreaterThanOrEqual(PHASE1_START);
+        }
+      }
+      expect(await page.getByTestId('period-select').inputValue()).toBe(phase1Id);
+      await page.screenshot({ path: join(SHOTS, `alliance-phase1-${lang}.png`), fullPage: false });
+      await page.context().close();
+
+      // The embeds, with period=: the same status and the same shortfall.
+      const embed = await newPage(lang);
+      for (const id of ['OUTPUT_VALUE', 'PATENTS'] as const) {
+        await embed.goto(`${stack.url}/embed/kpi/${id}?lang=${lang}&period=${phase1Id}&range=1y`);
+        const status = embed.locator('#embed-root[data-state="ready"] .kpi-status');
+        await status.waitFor();
+        expect(await status.getAttribute('data-status')).toBe(expected[id]);
+        const text = (await status.textContent())!;
+        expect(text.startsWith(words[expected[id] as 'ACHIEVED' | 'MISSED'])).toBe(true);
+        if (id === 'OUTPUT_VALUE') expect(text).toContain(words.short);
+        // range=1y counts back from the period's end: the chart still has its last year.
+        expect(await embed.locator('path[data-series="actual"]').count()).toBe(1);
+      }
+      await embed.context().close();
+    }
+  });
+
+  it('compares phase 1 and phase 2 side by side at the same elapsed time', async () => {
+    const page = await newPage();
+    await page.goto(`${stack.url}/alliance?lang=en`);
+    const select = page.getByTestId('compare-select');
+    await select.waitFor();
+    await select.selectOption(phase1Id);
+    await page.waitForURL((u) => u.searchParams.get('compare') === phase1Id);
+    const chart = page.getByTestId('compare-chart');
+    await chart.locator('svg .recharts-line').nth(1).waitFor();
+    expect(await chart.locator('svg .recharts-line').count()).toBe(2);
+    const series = async (id: 'PATENTS' | 'OUTPUT_VALUE', period: string) =>
+      (await gql<{ kpi: { asOf: number; periodStart: number; periodEnd: number; ended: boolean; current: string; series: Array<{ to: number; value: string }> } }>(
+        `query($p: String, $id: KpiId!) { kpi(id: $id, period: $p) { asOf periodStart periodEnd ended current series(interval: MONTH) { to value } } }`,
+        { p: period, id },
+      )).kpi;
+    for (const id of ['PATENTS', 'OUTPUT_VALUE'] as const) {
+      if (id === 'OUTPUT_VALUE') {
+        await page.getByTestId('compare-kpi').selectOption(id);
+        await page.waitForURL((u) => u.searchParams.get('ckpi') === id);
+      }
+      const [a, b] = [await series(id, phase1Id), await series(id, kpis[0]!.period)];
+      const elapsed = b.asOf - b.periodStart;
+      const summary = page.getByTestId('compare-summary');
+      await expect.poll(async () => (await summary.count()) && summary.getAttribute('data-b'), { timeout: 15_000 }).toBe(String(Number(b.current)));
+      expect(await summary.getAttribute('data-elapsed')).toBe(String(elapsed));
+      // Phase 1 at the same point of its plan: its last monthly figure at or before that elapsed time.
+      const then = a.series.filter((p) => Math.min(p.to, a.periodEnd) - a.periodStart <= elapsed).at(-1)!;
+      expect(await summary.getAttribute('data-a')).toBe(String(Number(then.value)));
+      if (id === 'PATENTS') {
+        // ...which is the count of phase-1 patents filed before that month's end.
+        const filed = await stack.chain.getContractEvents({ address: stack.devnet.registry, abi: allianceRegistryAbi, eventName: 'PatentFiled', fromBlock: 0n, toBlock: 'latest' });
+        expect(filed.filter((e) => Number(e.args.filedAt) >= PHASE1_START && Number(e.args.filedAt) < then.to).length).toBe(Number(then.value));
+      }
+      expect(await summary.textContent()).toMatch(/into each plan: plan .+ – .+, plan .+ – .+\. Change: [+\-−]?[\d.]+%\./);
+    }
+    await page.screenshot({ path: join(SHOTS, 'alliance-compare.png'), fullPage: false });
+    await page.context().close();
+  });
+
+  it('shows year-over-year patents and output value with the change from the year before', async () => {
+    const logs = await stack.chain.getContractEvents({ address: stack.devnet.registry, abi: allianceRegistryAbi, fromBlock: 0n, toBlock: 'latest' });
+    logs.sort((a, b) => Number(a.blockNumber - b.blockNumber) || a.logIndex - b.logIndex);
+    const patents = new Map<number, number>();
+    const latest = new Map<string, { year: number; amount: bigint }>();
+    for (const log of logs) {
+      const a = log.args as Record<string, unknown>;
+      if (log.eventName === 'PatentFiled') {
+        const y = new Date(Number(a.filedAt) * 1000).getUTCFullYear();
+        patents.set(y, (patents.get(y) ?? 0) + 1);
+      }
+      if (log.eventName === 'OutputReported') latest.set(`${a.member}:${a.period}`, { year: Math.floor(Number(a.period) / 10), amount: a.amountCny as bigint });
+    }
+    const output = new Map<number, bigint>();
+    for (const r of latest.values()) output.set(r.year, (output.get(r.year) ?? 0n) + r.amount);
+    const page = await newPage('zh-CN');
+    await page.goto(`${stack.url}/alliance?lang=zh-CN`);
+    const rows = page.getByTestId('yoy-row');
+    await rows.first().waitFor();
+    expect(await page.getByTestId('yoy').locator('h2').textContent()).toBe('年度同比');
+    const years = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-year'))));
+    expect(years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    for (const year of years) {
+      const cells = rows.filter({ has: page.locator(`th`, { hasText: String(year) }) }).locator('td');
+      expect(Number(await cells.nth(0).getAttribute('data-value')), `patents ${year}`).toBe(patents.get(year) ?? 0);
+      expect(await cells.nth(2).getAttribute('data-value'), `output ${year}`).toBe(String(output.get(year) ?? 0n));
+      if (year > 2020) {
+        expect(Number(await cells.nth(1).getAttribute('data-value'))).toBe((patents.get(year) ?? 0) - (patents.get(year - 1) ?? 0));
+        expect(await cells.nth(3).getAttribute('data-value')).toBe(String((output.get(year) ?? 0n) - (output.get(year - 1) ?? 0n)));
+      }
+    }
+    expect(await rows.last().textContent()).toContain('年初至今');
     await page.context().close();
   });
 

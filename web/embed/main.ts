@@ -9,7 +9,7 @@ import { startResizeReporting } from './resize';
 import { barChartSvg, DARK, LIGHT, legendHtml, lineChartSvg, escapeXml } from './svgChart';
 import { clipToRange, parseEmbedOptions, parseEmbedPath, rangeSeconds, type EmbedOptions, type StatsMetric } from './params';
 import { toCsv, csvBlob } from '../alliance/lib/csv';
-import type { KpiId } from '../alliance/lib/kpi';
+import { projectTarget, type KpiId } from '../alliance/lib/kpi';
 import { memberName } from '../alliance/lib/names';
 import {
   allianceResources as R,
@@ -53,6 +53,8 @@ interface Rendered {
   legend?: string;
   status: StatusInfo;
   backLink: string;
+  /** For a KPI: its status and one line saying where it stands (or ended). */
+  kpiStatus?: { status: string; text: string };
 }
 
 const COLORS = { actual: '#c2410c', target: '#b3261e', plan: '#8a93a3', pace: '#7c3aed', bar: '#0b5cad' };
@@ -127,13 +129,26 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
   const d = await gql<SeriesData>(R.kpiSeries.document, { id: kpi, period: o.period ?? null, interval: o.interval });
   if (!d.kpi) throw new Error(t('embed.notFound', { name: kpi }));
   const k = d.kpi;
-  const points = clipToRange(k.series, o.range, k.asOf);
+  const full = (v: bigint | number) =>
+    new Intl.NumberFormat(o.lang, money ? { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 } : {}).format(v);
+  const percent = (v: number) => new Intl.NumberFormat(o.lang, { style: 'percent', maximumFractionDigits: 1 }).format(v);
+  const planDate = (s: number) => new Intl.DateTimeFormat(o.lang, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(s * 1000);
+  const projection = projectTarget({ current: BigInt(k.current), target: BigInt(k.target), periodStart: k.periodStart, periodEnd: k.periodEnd, now: k.asOf, reachedAt: k.reachedAt });
+  const standing =
+    projection.kind === 'missed'
+      ? t('projection.missed', { amount: full(projection.shortBy), share: percent(projection.shortShare) })
+      : projection.kind === 'reached' && projection.at
+        ? t('projection.reached', { date: planDate(projection.at) })
+        : t('card.progress', { percent: percent(k.progress) });
+  // An ended period's series stops at its end: a range counts back from there, not from today.
+  const points = clipToRange(k.series, o.range, k.ended ? k.periodEnd : k.asOf);
   const title = t('chart.cumulative', { kpi: kpiName });
   const dateFmt = new Intl.DateTimeFormat(o.lang, o.interval === 'DAY' || o.interval === 'WEEK' ? { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' });
   return {
     title,
     status,
     backLink,
+    kpiStatus: { status: k.status, text: standing },
     csvName: `${kpi.toLowerCase()}-series-${o.interval.toLowerCase()}.csv`,
     legend: legendHtml([
       { name: t('chart.actual'), color: COLORS.actual },
@@ -235,6 +250,9 @@ function draw(root: HTMLElement, r: Rendered, o: EmbedOptions) {
     `<figcaption><h1>${escapeXml(r.title)}</h1>` +
     (r.status.isDevnet ? `<span class="demo">${escapeXml(t('embed.simulated'))}</span>` : '') +
     `</figcaption>` +
+    (r.kpiStatus
+      ? `<p class="kpi-status" data-status="${escapeXml(r.kpiStatus.status)}"><strong>${escapeXml(t(`status.${r.kpiStatus.status}`))}</strong> · ${escapeXml(r.kpiStatus.text)}</p>`
+      : '') +
     `<div class="chart">${r.svg}</div>` +
     (r.legend ?? '') +
     `<footer><span class="asof">${escapeXml(asOf)}</span>` +

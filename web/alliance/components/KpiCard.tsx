@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
 import { planTime } from '../../../rules/kpi';
 import { formatDuration, projectTarget } from '../lib/kpi';
+import { planDateFormat } from '../lib/planDate';
 import type { DashboardData } from '../resources';
 
 type Kpi = DashboardData['kpis'][number];
@@ -17,8 +18,7 @@ export function KpiCard({ kpi, onEvidence }: { kpi: Kpi; onEvidence(): void }) {
   const { t, i18n } = useTranslation('alliance');
   const f = useFormat();
   const lang = i18n.language;
-  // Plan periods are Chongqing calendar dates (China Standard Time), whatever the viewer's zone.
-  const planDate = (s: number) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(s * 1000);
+  const planDate = planDateFormat(lang);
   const progress = kpi.progress;
   const time = planTime(kpi.periodStart, kpi.periodEnd, kpi.asOf);
   const projection = projectTarget({

@@ -8,9 +8,13 @@ import type { DashboardData } from '../resources';
 import { KpiCard } from '../components/KpiCard';
 import { EvidenceDialog, type EvidenceRequest } from '../components/Evidence';
 import { SkeletonRows } from '../../components/states';
+import { planDateFormat } from '../lib/planDate';
+import { choosePeriod } from '../lib/periods';
+import { YearOverYear } from '../components/YearOverYear';
 import '../alliance.css';
 
 const AllianceCharts = lazy(() => import('../components/AllianceCharts'));
+const PeriodCompare = lazy(() => import('../components/PeriodCompare'));
 export const INTERVALS = ['WEEK', 'MONTH', 'QUARTER'] as const;
 
 export function SourceLine({ status, registry }: { status: DashboardData['status']; registry: string | null }) {
@@ -34,12 +38,6 @@ export function SourceLine({ status, registry }: { status: DashboardData['status
   );
 }
 
-/** Plan periods are Chongqing calendar dates (China Standard Time), whatever the viewer's zone. */
-export function planDateFormat(lang: string) {
-  const fmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
-  return (s: number) => fmt.format(s * 1000);
-}
-
 export default function AlliancePage() {
   const { t } = useTranslation('alliance');
   const f = useFormat();
@@ -51,7 +49,12 @@ export default function AlliancePage() {
   const q = useResource('dashboard', { period: period ?? null }, { refetchInterval: 30_000 });
   const [evidence, setEvidence] = useState<EvidenceRequest | null>(null);
   const d = q.data;
-  const periodId = period ?? d?.kpis[0]?.period ?? d?.alliance.currentPeriod?.id;
+  const periods = d?.alliance.periods ?? [];
+  const { shown, inForce } = choosePeriod(periods, d?.alliance.currentPeriod ?? null, period);
+  const periodId = shown?.id;
+  const compared = periods.find((p) => p.id === params.get('compare') && p.id !== periodId);
+  const pair = shown && compared ? [compared, shown].sort((x, y) => x.start - y.start) : null;
+  const range = (p: { start: number; end: number }) => t('page.periodOption', { start: planDate(p.start), end: planDate(p.end) });
 
   return (
     <div className="al-page" data-testid="alliance-page">
@@ -68,13 +71,28 @@ export default function AlliancePage() {
           <label>
             {t('page.period')}
             <select value={periodId ?? ''} onChange={(e) => setParam('period', e.target.value || null)} data-testid="period-select">
-              {(d?.alliance.periods ?? []).map((p) => (
+              {periods.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {planDate(p.start)} – {planDate(p.end)}
+                  {p.id === d?.alliance.currentPeriod?.id ? t('page.inForce', { range: range(p) }) : range(p)}
                 </option>
               ))}
             </select>
           </label>
+          {periods.length > 1 && (
+            <label>
+              {t('page.compareWith')}
+              <select value={compared?.id ?? ''} onChange={(e) => setParam('compare', e.target.value || null)} data-testid="compare-select">
+                <option value="">{t('page.compareNone')}</option>
+                {periods
+                  .filter((p) => p.id !== periodId)
+                  .map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {range(p)}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          )}
           <label>
             {t('page.interval')}
             <select value={interval} onChange={(e) => setParam('interval', e.target.value === 'MONTH' ? null : e.target.value)} data-testid="interval-select">
@@ -91,6 +109,11 @@ export default function AlliancePage() {
         </div>
       </header>
       {d && <SourceLine status={d.status} registry={d.alliance.registry} />}
+      {d && !inForce && shown && (
+        <p className="al-no-plan" role="status" data-testid="no-plan">
+          {t('page.noPlanInForce', { date: d.status.latestBlockTime ? f.date(d.status.latestBlockTime) : '—', start: planDate(shown.start), end: planDate(shown.end) })}
+        </p>
+      )}
       {q.isError && !d && <p role="alert">{t('common.error', { message: q.error.message })}</p>}
       {!d && !q.isError && <SkeletonRows rows={6} />}
       {d && (
@@ -100,11 +123,17 @@ export default function AlliancePage() {
           ))}
         </section>
       )}
+      {pair && (
+        <Suspense fallback={<p className="muted">{t('chart.loading')}</p>}>
+          <PeriodCompare a={pair[0]!} b={pair[1]!} kpi={params.get('ckpi')} onKpi={(v) => setParam('ckpi', v)} />
+        </Suspense>
+      )}
       {d && (
         <Suspense fallback={<p className="muted">{t('chart.loading')}</p>}>
           <AllianceCharts kpis={d.kpis} period={periodId} interval={interval} breakdownKpi={params.get('bkpi')} onBreakdownKpi={(v) => setParam('bkpi', v)} onEvidence={setEvidence} />
         </Suspense>
       )}
+      {d && <YearOverYear />}
       {evidence && <EvidenceDialog req={evidence} onClose={() => setEvidence(null)} />}
     </div>
   );
