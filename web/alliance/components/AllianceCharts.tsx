@@ -13,6 +13,7 @@ import type { BreakdownBy, DashboardData } from '../resources';
 import { ChartBox, ChartCard, PngButton, PrintingProvider, useChartColors } from './ChartCard';
 import { CsvButton } from './Export';
 import { EmbedButton } from './EmbedDialog';
+import { KpiSelect } from './KpiSelect';
 import type { EvidenceRequest } from './Evidence';
 
 type Props = {
@@ -280,18 +281,7 @@ export default function AllianceCharts({ kpis, period, interval, breakdownKpi, o
         <QuarterlyChart period={period} onEvidence={onEvidence} />
         <PipelineChart />
       </section>
-      <div className="al-breakdown-head no-print">
-        <label>
-          {t('chart.breakdownOf')}{' '}
-          <select value={bkpi} onChange={(e) => onBreakdownKpi(e.target.value === 'PATENTS' ? null : e.target.value)} data-testid="breakdown-kpi-select">
-            {KPI_IDS.filter((k) => k !== 'MEMBERS').map((k) => (
-              <option key={k} value={k}>
-                {t(`kpi.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <KpiSelect className="al-breakdown-head" label={t('chart.breakdownOf')} value={bkpi} options={KPI_IDS.filter((k) => k !== 'MEMBERS')} onChange={onBreakdownKpi} testId="breakdown-kpi-select" />
       <section className="al-charts al-grid-2">
         <BreakdownChart kpi={bkpi} by="MEMBER" period={period} onEvidence={onEvidence} />
         <BreakdownChart kpi={bkpi} by="SECTOR" period={period} onEvidence={onEvidence} />

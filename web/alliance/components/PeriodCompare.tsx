@@ -12,6 +12,7 @@ import type { SeriesData } from '../resources';
 import { planDateFormat } from '../lib/planDate';
 import { ChartBox, ChartCard, PngButton, PrintingProvider, useChartColors } from './ChartCard';
 import { CsvButton } from './Export';
+import { KpiSelect } from './KpiSelect';
 
 const YEAR = 365.2425 * 86_400;
 
@@ -49,18 +50,7 @@ export default function PeriodCompare({ a, b, kpi: kpiParam, onKpi }: { a: Perio
   const error = qa.error ?? qb.error;
   return (
     <PrintingProvider>
-      <div className="al-compare-head no-print">
-        <label>
-          {t('compare.kpi')}{' '}
-          <select value={kpi} onChange={(e) => onKpi(e.target.value === 'PATENTS' ? null : e.target.value)} data-testid="compare-kpi">
-            {KPI_IDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kpi.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <KpiSelect className="al-compare-head" label={t('compare.kpi')} value={kpi} options={KPI_IDS} onChange={onKpi} testId="compare-kpi" />
       <ChartCard
         title={title}
         testId="compare-chart"
