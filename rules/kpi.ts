@@ -2,7 +2,7 @@
 // plan period, status (with its one epsilon policy), shortfall and when a target was reached.
 // Pure: no clock, no I/O; times are unix seconds. Used by the API, the web, the embeds and
 // the devnet's planner alike, so a rule changed here changes them all.
-import type { KpiStatus } from '../api/generated/graphql';
+import type { KpiStatus } from '../api/generated/enums';
 
 export type { KpiStatus };
 

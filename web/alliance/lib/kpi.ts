@@ -1,9 +1,11 @@
 // Pure dashboard maths on top of the shared KPI rules (rules/): projection, guide lines,
 // durations. Times are unix seconds. Nothing here touches the DOM, the network or the clock.
 import { planTime, shortfall } from '../../../rules/kpi';
+import type { KpiId } from '../../generated/graphql';
 
-export type KpiId = 'PATENTS' | 'SCENARIOS' | 'OUTPUT_VALUE' | 'MEMBERS';
-export const KPI_IDS: readonly KpiId[] = ['PATENTS', 'SCENARIOS', 'OUTPUT_VALUE', 'MEMBERS'];
+export type { KpiId };
+/** Every KpiId of schema.graphql, in display order (tsc fails on a value the schema lacks). */
+export const KPI_IDS = ['PATENTS', 'SCENARIOS', 'OUTPUT_VALUE', 'MEMBERS'] as const satisfies readonly KpiId[];
 
 export function isKpiId(value: string | undefined | null): value is KpiId {
   return !!value && (KPI_IDS as readonly string[]).includes(value);
