@@ -37,6 +37,7 @@ const config: CodegenConfig = {
           EvidenceEdge: '../models#EvidenceEdgeModel',
           Status: '../models#StatusModel',
           DecodedCall: '../models#DecodedModel',
+          YearFigures: '../kpi/yearly#YearFiguresModel',
           PlanPeriod: '../models#PeriodModel',
         },
         avoidOptionals: false,

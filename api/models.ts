@@ -145,6 +145,12 @@ export interface KpiModel {
   progress: number;
   expectedProgress: number;
   status: KpiStatus;
+  /** The period has ended: the figure is final (ACHIEVED or MISSED). */
+  ended: boolean;
+  /** When the figure first reached the target, or null. */
+  reachedAt: number | null;
+  /** The time the figure stands at: asOf, or the period end once it has passed. */
+  figureAt: number;
   asOf: number;
   targetTxHash: string;
   entries: LedgerEntry[];

@@ -12,6 +12,7 @@ import type {
 } from './models';
 import { byChainOrder, linkReports, memberLedger, outputLedger, patentLedger, scenarioLedger } from './kpi/ledger';
 import { dateString } from './kpi/time';
+import { inForce } from '../rules/kpi';
 
 const STAGES: ScenarioStage[] = ['PILOT', 'IN_DEPTH', 'RETIRED'];
 export const KPI_ORDER: KpiId[] = ['PATENTS', 'SCENARIOS', 'OUTPUT_VALUE', 'MEMBERS'];
@@ -102,16 +103,14 @@ export class AllianceState implements RegistryView {
     this.periods.push(...[...byPeriod.values()].sort((a, b) => a.start - b.start || a.end - b.end));
   }
 
-  /** The period containing asOf, else the latest one that has started, else the first. */
+  /** The plan in force: the (latest-starting) period containing asOf; none between or after plans. */
   get currentPeriod(): PeriodModel | undefined {
-    const containing = this.periods.filter((p) => p.start <= this.asOf && this.asOf < p.end);
-    if (containing.length) return containing[containing.length - 1];
-    const started = this.periods.filter((p) => p.start <= this.asOf);
-    return started[started.length - 1] ?? this.periods[0];
+    return this.periods.filter((p) => inForce(p.start, p.end, this.asOf)).at(-1);
   }
 
+  /** A period by id; without one, the plan in force, or else the latest (the UI says no plan is in force). */
   period(id: string | null | undefined): PeriodModel | undefined {
-    if (id == null) return this.currentPeriod;
+    if (id == null) return this.currentPeriod ?? this.periods.at(-1);
     return this.periods.find((p) => p.id === id);
   }
 
@@ -129,9 +128,9 @@ export class AllianceState implements RegistryView {
         case 'OUTPUT_VALUE':
           return outputLedger(this.reports, period.start, period.end);
         case 'SCENARIOS':
-          return scenarioLedger(this.stageChanges);
+          return scenarioLedger(this.stageChanges, period.end);
         case 'MEMBERS':
-          return memberLedger(this.membershipEvents);
+          return memberLedger(this.membershipEvents, period.end);
       }
     });
   }

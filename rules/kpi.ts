@@ -45,6 +45,12 @@ export function planTime(start: number, end: number, now: number): PlanTime {
   };
 }
 
+/** Whether a plan is in force at `now`: started and not ended. */
+export function inForce(start: number, end: number, now: number): boolean {
+  const t = planTime(start, end, now);
+  return t.started && !t.ended;
+}
+
 /** Expected progress: the elapsed share of [start, end] at `now`, from 0 to 1. */
 export function expectedProgress(now: number, start: number, end: number): number {
   return planTime(start, end, now).elapsedShare;

@@ -1,9 +1,12 @@
 // KPI maths: pure functions, no database.
 import { describe, expect, it } from 'vitest';
-import { expectedProgress, kpiStatus, progress } from '../api/kpi/maths';
+import { expectedProgress } from '../rules/kpi';
+import { quarterInPeriod, quarterRange } from '../rules/quarter';
+import { kpiFigure } from '../api/kpi/figure';
+import { yearOverYear } from '../api/kpi/yearly';
 import { linkReports, memberLedger, outputLedger, patentLedger, scenarioLedger, ledgerTotal } from '../api/kpi/ledger';
 import { breakdown, kpiSeries } from '../api/kpi/series';
-import { bucketStart, buckets, nextBucket, quarterInPeriod, quarterRange, dateString } from '../api/kpi/time';
+import { bucketStart, buckets, nextBucket, dateString } from '../api/kpi/time';
 import type { MembershipModel, PatentModel, ReportModel, StageChangeModel } from '../api/models';
 import type { ScenarioStage } from '../api/generated/enums';
 import { checkLimits, measure } from '../api/limits';
@@ -29,29 +32,7 @@ const member = (m: string, change: 'admitted' | 'removed', at: number): Membersh
 const START = T('2020-04-14T00:00:00Z');
 const END = T('2025-04-14T00:00:00Z');
 
-describe('progress, pace and status', () => {
-  it('progress is current / target', () => {
-    expect(progress(250n, 1000n)).toBe(0.25);
-    expect(progress(5_000_000_000n, 5_000_000_000n)).toBe(1);
-    expect(progress(0n, 0n)).toBe(0);
-  });
-  it('expected progress is the elapsed share, capped at 1 and floored at 0', () => {
-    expect(expectedProgress(START, START, END)).toBe(0);
-    expect(expectedProgress((START + END) / 2, START, END)).toBe(0.5);
-    expect(expectedProgress(END + 86400 * 100, START, END)).toBe(1);
-    expect(expectedProgress(START - 100, START, END)).toBe(0);
-  });
-  it('status thresholds are ±0.05 around expected', () => {
-    expect(kpiStatus(1, 0.2)).toBe('ACHIEVED');
-    expect(kpiStatus(1.3, 1)).toBe('ACHIEVED');
-    expect(kpiStatus(0.55, 0.5)).toBe('AHEAD');
-    expect(kpiStatus(0.549, 0.5)).toBe('ON_TRACK');
-    expect(kpiStatus(0.45, 0.5)).toBe('ON_TRACK');
-    expect(kpiStatus(0.449, 0.5)).toBe('BEHIND');
-    expect(kpiStatus(0.99, 1)).toBe('ON_TRACK');
-    expect(kpiStatus(0.9, 1)).toBe('BEHIND');
-  });
-});
+// progress, expected progress and status: test/rules.test.ts (the shared rules).
 
 describe('ledgers', () => {
   it('patents count by filedAt inside the period, not by block time', () => {
@@ -173,5 +154,80 @@ describe('limits and cursors', () => {
     const page = pageList([1, 2, 3], String, 'n', 2, null);
     expect(page.edges.map((e) => e.node)).toEqual([1, 2]);
     expect(pageList([1, 2, 3], String, 'n', 2, page.pageInfo.endCursor).edges.map((e) => e.node)).toEqual([3]);
+  });
+});
+
+// ---- plan periods: an ended period's figure, status and reached date; year over year ----
+
+const P1 = { start: T('2020-04-13T16:00:00Z'), end: T('2025-04-13T16:00:00Z') };
+const P2 = { start: P1.end, end: T('2030-04-13T16:00:00Z') };
+const NOW = T('2026-11-25T00:00:00Z');
+
+describe('an ended period', () => {
+  it('is MISSED when short, with the figure at its end and no reached date', () => {
+    const reports = linkReports([report(20244, 600n, T('2025-01-20T00:00:00Z')), report(20251, 391n, T('2025-04-20T00:00:00Z')), report(20252, 5000n, T('2025-07-10T00:00:00Z'))]);
+    const entries = outputLedger(reports, P1.start, P1.end);
+    const f = kpiFigure(entries, 1000n, P1, NOW);
+    // 2025 Q1 is reported after the period ended and still counts (its quarter is inside);
+    // 2025 Q2 belongs to the next plan.
+    expect(f.current).toBe(991n);
+    expect(f).toMatchObject({ status: 'MISSED', ended: true, reachedAt: null, figureAt: P1.end, expectedProgress: 1 });
+    expect(f.progress).toBeCloseTo(0.991, 9);
+  });
+  it('is ACHIEVED when the target was met, with the date it was', () => {
+    const patents = [patent(T('2021-01-05T00:00:00Z')), patent(T('2022-03-01T00:00:00Z')), patent(T('2024-06-01T00:00:00Z'))];
+    const f = kpiFigure(patentLedger(patents, P1.start, P1.end), 2n, P1, NOW);
+    expect(f).toMatchObject({ status: 'ACHIEVED', current: 3n, reachedAt: T('2022-03-01T00:00:00Z') });
+  });
+  it('counts members and scenarios as they stood at its end', () => {
+    const events = [
+      member('0x1', 'admitted', T('2020-05-01T00:00:00Z')),
+      member('0x2', 'admitted', T('2021-05-01T00:00:00Z')),
+      member('0x2', 'removed', T('2024-05-01T00:00:00Z')),
+      member('0x3', 'admitted', T('2025-06-01T00:00:00Z')),
+      member('0x2', 'admitted', T('2026-01-01T00:00:00Z')),
+    ];
+    const atEnd = memberLedger(events, P1.end);
+    expect(kpiFigure(atEnd, 2n, P1, NOW)).toMatchObject({ current: 1n, status: 'MISSED', reachedAt: T('2021-05-01T00:00:00Z') });
+    expect(atEnd.filter((e) => e.counted).map((e) => e.record.member)).toEqual(['0x1']);
+    expect(kpiFigure(memberLedger(events, P2.end), 3n, P2, NOW)).toMatchObject({ current: 3n, status: 'ACHIEVED', ended: false });
+    const changes = [stage(1, 'IN_DEPTH', T('2022-01-01T00:00:00Z'), 'PILOT'), stage(2, 'IN_DEPTH', T('2025-05-01T00:00:00Z'), 'PILOT')];
+    expect(kpiFigure(scenarioLedger(changes, P1.end), 1n, P1, NOW).current).toBe(1n);
+    expect(kpiFigure(scenarioLedger(changes, P2.end), 1n, P2, NOW).current).toBe(2n);
+  });
+  it('its series stops at the end, where the pace line reaches the target', () => {
+    const entries = patentLedger([patent(T('2021-01-05T00:00:00Z')), patent(T('2025-04-01T00:00:00Z'))], P1.start, P1.end);
+    const f = kpiFigure(entries, 10n, P1, NOW);
+    const s = kpiSeries(entries, { periodStart: P1.start, periodEnd: P1.end, asOf: f.figureAt, target: 10n, interval: 'QUARTER' });
+    expect(s.at(-1)!.date).toBe('2025-04-01');
+    expect(s.at(-1)!.value).toBe(2n);
+    expect(s.at(-1)!.expected).toBe(10);
+  });
+});
+
+describe('a running period', () => {
+  it('keeps the pace statuses and counts only its own records', () => {
+    const patents = [patent(T('2024-01-01T00:00:00Z')), patent(T('2025-05-01T00:00:00Z')), patent(T('2026-02-01T00:00:00Z'))];
+    const f = kpiFigure(patentLedger(patents, P2.start, P2.end), 10n, P2, NOW);
+    expect(f).toMatchObject({ current: 2n, ended: false, status: 'BEHIND', figureAt: NOW });
+    expect(f.expectedProgress).toBeCloseTo((NOW - P2.start) / (P2.end - P2.start), 9);
+  });
+});
+
+describe('year over year', () => {
+  it('sums patents by filing year and output by quarter year, with changes', () => {
+    const patents = [patent(T('2023-02-01T00:00:00Z')), patent(T('2023-05-01T00:00:00Z')), patent(T('2024-05-01T00:00:00Z')), patent(T('2026-03-01T00:00:00Z'))];
+    const reports = linkReports([
+      report(20234, 100n, T('2024-01-10T00:00:00Z')),
+      report(20241, 50n, T('2024-04-10T00:00:00Z')),
+      report(20241, 150n, T('2024-04-20T00:00:00Z')), // corrects the 50
+      report(20244, 100n, T('2025-01-10T00:00:00Z')),
+    ]);
+    const rows = yearOverYear(patents, reports, NOW);
+    expect(rows.map((r) => r.year)).toEqual([2023, 2024, 2025, 2026]);
+    expect(rows[0]).toMatchObject({ complete: true, patents: 2, patentsChange: null, outputValue: 100n, outputValueChange: null });
+    expect(rows[1]).toMatchObject({ patents: 1, patentsChange: -1, patentsChangeShare: -0.5, outputValue: 250n, outputValueChange: 150n, outputValueChangeShare: 1.5 });
+    expect(rows[2]).toMatchObject({ patents: 0, patentsChange: -1, outputValue: 0n, outputValueChange: -250n });
+    expect(rows[3]).toMatchObject({ complete: false, patents: 1, patentsChangeShare: null, outputValueChangeShare: null });
   });
 });

@@ -3,8 +3,8 @@
 import type { BreakdownBy, KpiId, Region } from '../generated/enums';
 import type { KpiModel, LedgerEntry, PeriodModel, RegistryEventModel, RegistryView } from '../models';
 import type { AllianceState } from '../state';
-import { expectedProgress, kpiStatus, progress } from '../kpi/maths';
-import { ledgerTotal } from '../kpi/ledger';
+import { kpiFigure } from '../kpi/figure';
+import { isDomestic, regionOf } from '../../rules/region';
 import { breakdown } from '../kpi/series';
 
 export function buildKpi(state: AllianceState, id: KpiId, period: PeriodModel): KpiModel | null {
@@ -12,12 +12,9 @@ export function buildKpi(state: AllianceState, id: KpiId, period: PeriodModel): 
   if (!target) return null;
   return state.cached(`kpi:${id}:${period.id}`, () => {
     const entries = state.ledger(id, period);
-    const current = ledgerTotal(entries);
-    const p = progress(current, target.target);
-    const expected = expectedProgress(state.asOf, period.start, period.end);
     return {
-      id, period: period.id, current, target: target.target, periodStart: period.start, periodEnd: period.end,
-      progress: p, expectedProgress: expected, status: kpiStatus(p, expected), asOf: state.asOf,
+      id, period: period.id, target: target.target, periodStart: period.start, periodEnd: period.end,
+      ...kpiFigure(entries, target.target, period, state.asOf), asOf: state.asOf,
       targetTxHash: target.txHash, entries, registry: state,
     };
   });
@@ -40,7 +37,7 @@ function sliceKey(registry: RegistryView, by: BreakdownBy) {
         return { key: s, label: s };
       }
       case 'REGION': {
-        const r = m ? (m.country === 'CN' ? 'DOMESTIC' : 'OVERSEAS') : 'UNKNOWN';
+        const r = m ? regionOf(m.country) : 'UNKNOWN';
         return { key: r, label: r };
       }
       default: {
@@ -80,7 +77,7 @@ export function kpiEvidence(k: KpiModel, f: EvidenceFilter): LedgerEntry[] {
         if (f.member && e.record.member !== f.member) return false;
         const m = k.registry.members.get(e.record.member);
         if (f.sector && recordSector(k.registry, e.record) !== f.sector) return false;
-        if (f.region && (m?.country === 'CN') !== (f.region === 'DOMESTIC')) return false;
+        if (f.region && isDomestic(m?.country) !== (f.region === 'DOMESTIC')) return false;
         if (f.country && m?.country !== f.country) return false;
         return true;
       })

@@ -3,7 +3,8 @@
 import type { AllianceState } from '../state';
 import type { MemberOrder, Region } from '../generated/enums';
 import type { MemberModel, PeriodModel, RegistryEventModel } from '../models';
-import { quarterInPeriod, quarterLabel, quarterRange } from '../kpi/time';
+import { quarterInPeriod, quarterLabel, quarterRange } from '../../rules/quarter';
+import { isDomestic } from '../../rules/region';
 
 /** Cursor key of a registry event: its position in the chain. */
 export const eventKey = (e: RegistryEventModel) => `${e.blockNumber}-${e.logIndex}`;
@@ -20,7 +21,7 @@ export function memberList(
         (includeRemoved || m.active) &&
         (!country || m.country === country) &&
         (!sector || m.sector === sector) &&
-        (!region || (m.country === 'CN') === (region === 'DOMESTIC')),
+        (!region || isDomestic(m.country) === (region === 'DOMESTIC')),
     );
     const cmp: Record<MemberOrder, (a: MemberModel, b: MemberModel) => number> = {
       NAME: () => 0,

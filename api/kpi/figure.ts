@@ -2,7 +2,8 @@
 // to the records. Pure. An ended period's figure is the one at its end: its ledger holds only
 // what counts toward the period (see AllianceState.ledger), and its series stops at the end.
 import { expectedProgress, kpiStatus, planTime, progress, reachedAt, type KpiStatus } from '../../rules/kpi';
-import { ledgerTotal, type LedgerEntry } from './ledger';
+import type { LedgerEntry } from '../models';
+import { ledgerTotal } from './ledger';
 
 export interface KpiFigure {
   current: bigint;

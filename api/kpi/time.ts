@@ -1,4 +1,4 @@
-// UTC calendar helpers for chart buckets and quarters. Pure; unix seconds throughout.
+// UTC calendar helpers for chart buckets. Pure; unix seconds throughout. (Quarters: rules/quarter.ts.)
 import type { Interval } from '../generated/enums';
 
 const DAY = 86_400;
@@ -56,40 +56,4 @@ export function buckets(start: number, end: number, interval: Interval, max = 10
     if (out.length > max) throw new RangeError(`more than ${max} buckets; use a larger interval or a shorter range`);
   } while (from <= end);
   return out;
-}
-
-/** Whether a number is a valid YYYYQ quarter (year 1970–9999, quarter 1–4). */
-export function isQuarter(period: number): boolean {
-  return Number.isInteger(period) && period % 10 >= 1 && period % 10 <= 4 && period >= 19701 && period <= 99994;
-}
-
-/** [from, to) of a YYYYQ quarter in unix seconds. */
-export function quarterRange(period: number): { from: number; to: number } {
-  const year = Math.floor(period / 10);
-  const q = period % 10;
-  return { from: Date.UTC(year, (q - 1) * 3, 1) / 1000, to: Date.UTC(year, q * 3, 1) / 1000 };
-}
-
-/** "2020 Q2". */
-export function quarterLabel(period: number): string {
-  return `${Math.floor(period / 10)} Q${period % 10}`;
-}
-
-/** The YYYYQ quarter containing a unix time. */
-export function quarterOf(ts: number): number {
-  const d = new Date(ts * 1000);
-  return d.getUTCFullYear() * 10 + Math.floor(d.getUTCMonth() / 3) + 1;
-}
-
-/**
- * Whether a reported quarter counts toward a plan period [start, end): most of its days fall
- * inside it (its midpoint does). Plans start and end mid-quarter (2020-04-14 to 2025-04-14),
- * so a strict "wholly inside" would drop the launch quarter, and "overlaps" would count a
- * boundary quarter in two consecutive plans; this way each quarter belongs to one plan.
- */
-export function quarterInPeriod(period: number, start: number, end: number): boolean {
-  if (!isQuarter(period)) return false;
-  const q = quarterRange(period);
-  const midpoint = (q.from + q.to) / 2;
-  return midpoint >= start && midpoint < end;
 }

@@ -7,8 +7,11 @@ import { badInput } from '../errors';
 import * as v from '../validate';
 import { splitName } from '../data/names';
 import { eventKey, memberList, patentList, quarterlyOutput, reportList, scenarioPipeline, sectorCounts } from '../data/registry';
-import { dateString, quarterLabel } from '../kpi/time';
+import { dateString } from '../kpi/time';
+import { quarterLabel } from '../../rules/quarter';
+import { isDomestic, regionOf } from '../../rules/region';
 import { memberAt, resolvePeriod } from './lookup';
+import { yearOverYear } from '../kpi/yearly';
 
 const eventFields = {
   time: (e: RegistryEventModel) => e.time,
@@ -50,6 +53,11 @@ export const allianceResolvers: Resolvers = {
     },
   },
 
+  YearFigures: {
+    outputValue: (y) => y.outputValue.toString(),
+    outputValueChange: (y) => y.outputValueChange?.toString() ?? null,
+  },
+
   Alliance: {
     name: () => 'Chongqing Blockchain Innovation Alliance',
     chainName: () => 'Yu Express Chain',
@@ -57,9 +65,9 @@ export const allianceResolvers: Resolvers = {
     registry: (_a, _args, ctx) => ctx.head.current.registry,
     memberCount: async (_a, _args, ctx) => (await ctx.head.allianceState()).membersSorted.filter((m) => m.active).length,
     domesticMemberCount: async (_a, _args, ctx) =>
-      (await ctx.head.allianceState()).membersSorted.filter((m) => m.active && m.country === 'CN').length,
+      (await ctx.head.allianceState()).membersSorted.filter((m) => m.active && isDomestic(m.country)).length,
     overseasMemberCount: async (_a, _args, ctx) =>
-      (await ctx.head.allianceState()).membersSorted.filter((m) => m.active && m.country !== 'CN').length,
+      (await ctx.head.allianceState()).membersSorted.filter((m) => m.active && !isDomestic(m.country)).length,
     periods: async (_a, _args, ctx) => (await ctx.head.allianceState()).periods,
     currentPeriod: async (_a, _args, ctx) => (await ctx.head.allianceState()).currentPeriod ?? null,
     quarterlyOutput: async (_a, { period }, ctx) => {
@@ -69,6 +77,10 @@ export const allianceResolvers: Resolvers = {
       return quarterlyOutput(state, p);
     },
     scenarioPipeline: async (_a, _args, ctx) => scenarioPipeline(await ctx.head.allianceState()),
+    yearOverYear: async (_a, _args, ctx) => {
+      const state = await ctx.head.allianceState();
+      return state.cached('yearOverYear', () => yearOverYear(state.patents, state.reports, state.asOf));
+    },
     sectors: async (_a, _args, ctx) => sectorCounts(await ctx.head.allianceState()),
   },
 
@@ -110,8 +122,8 @@ export const allianceResolvers: Resolvers = {
   Member: {
     nameEn: (m) => splitName(m.name).en,
     nameZh: (m) => splitName(m.name).zh,
-    domestic: (m) => m.country === 'CN',
-    region: (m) => (m.country === 'CN' ? 'DOMESTIC' : 'OVERSEAS'),
+    domestic: (m) => isDomestic(m.country),
+    region: (m) => regionOf(m.country),
     outputValue: (m) => m.outputValue.toString(),
     patents: async (m, { first, after }, ctx) =>
       v.pageList(patentList(await ctx.head.allianceState(), m.address), eventKey, 'patent', first, after),

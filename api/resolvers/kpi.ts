@@ -47,7 +47,7 @@ export const kpiResolvers: Resolvers = {
     series: (k, { interval }) => {
       const iv = interval ?? 'MONTH';
       return k.registry.cached(`series:${k.id}:${k.period}:${iv}`, () =>
-        kpiSeries(k.entries, { periodStart: k.periodStart, periodEnd: k.periodEnd, asOf: k.asOf, target: k.target, interval: iv }).map(
+        kpiSeries(k.entries, { periodStart: k.periodStart, periodEnd: k.periodEnd, asOf: k.figureAt, target: k.target, interval: iv }).map(
           (p) => ({ ...p, value: p.value.toString(), delta: p.delta.toString() }),
         ),
       );
