@@ -6,7 +6,7 @@
 // generated shapes the components share; none is written by hand.
 import { graphql } from '../generated';
 import type {
-  AllianceDashboardQuery, AllianceMemberRefFragment, EvidenceNodeFragment, MemberRowFragment, PatentsQuery, EmbedStatusQuery,
+  AllianceDashboardQuery, AllianceMemberRefFragment, EvidenceNodeFragment, MemberRowFragment, PatentsQuery, EmbedStatusQuery, KpiSeriesQuery,
 } from '../generated/graphql';
 import { defineResource, registerResources } from '../lib/registry';
 
@@ -17,10 +17,11 @@ export type EvidenceNode = EvidenceNodeFragment;
 export type DashboardData = AllianceDashboardQuery;
 export type StatusInfo = EmbedStatusQuery['status'];
 export type PatentRow = PatentsQuery['patents']['edges'][number]['node'];
+export type SeriesKpi = NonNullable<KpiSeriesQuery['kpi']>;
 
 graphql(`fragment AllianceMemberRef on Member { address name nameEn nameZh country sector }`);
 graphql(`fragment AllianceStatus on Status { chainId isDevnet indexedHead latestBlockTime registry }`);
-graphql(`fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status asOf targetTxHash }`);
+graphql(`fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status ended reachedAt asOf targetTxHash }`);
 graphql(`fragment PlanPeriodFields on PlanPeriod { id start end startDate endDate }`);
 graphql(`fragment MemberRow on Member {
   ...AllianceMemberRef domestic region admittedAt removedAt active patentCount outputValue
@@ -50,6 +51,10 @@ export const allianceResources = registerResources({
 
   quarterlyOutput: defineResource(graphql(`query QuarterlyOutput($period: String) {
     alliance { quarterlyOutput(period: $period) { quarter label from to amount memberCount } }
+  }`)),
+
+  yearOverYear: defineResource(graphql(`query YearOverYear {
+    alliance { yearOverYear { year complete patents patentsChange patentsChangeShare outputValue outputValueChange outputValueChangeShare } }
   }`)),
 
   scenarioPipeline: defineResource(graphql(`query ScenarioPipeline { alliance { scenarioPipeline { stage count } } }`)),

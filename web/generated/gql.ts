@@ -17,7 +17,7 @@ import * as types from './graphql';
 type Documents = {
     "fragment AllianceMemberRef on Member { address name nameEn nameZh country sector }": typeof types.AllianceMemberRefFragmentDoc,
     "fragment AllianceStatus on Status { chainId isDevnet indexedHead latestBlockTime registry }": typeof types.AllianceStatusFragmentDoc,
-    "fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status asOf targetTxHash }": typeof types.KpiFieldsFragmentDoc,
+    "fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status ended reachedAt asOf targetTxHash }": typeof types.KpiFieldsFragmentDoc,
     "fragment PlanPeriodFields on PlanPeriod { id start end startDate endDate }": typeof types.PlanPeriodFieldsFragmentDoc,
     "fragment MemberRow on Member {\n  ...AllianceMemberRef domestic region admittedAt removedAt active patentCount outputValue\n}": typeof types.MemberRowFragmentDoc,
     "fragment EvidenceNode on RegistryEvent {\n  __typename txHash blockNumber logIndex at time date member { ...AllianceMemberRef }\n  ... on Patent { applicationNo title filedAt }\n  ... on OutputReport { period periodLabel amount superseded }\n  ... on ScenarioStageChange { stage previousStage isLaunch scenario { id name nameEn nameZh } }\n  ... on MembershipChange { kind name country sector }\n}": typeof types.EvidenceNodeFragmentDoc,
@@ -25,6 +25,7 @@ type Documents = {
     "query KpiSeries($id: KpiId!, $period: String, $interval: Interval) {\n    kpi(id: $id, period: $period) { ...KpiFields series(interval: $interval) { date from to value delta expected } }\n  }": typeof types.KpiSeriesDocument,
     "query KpiBreakdown($id: KpiId!, $period: String, $by: BreakdownBy!, $limit: Int) {\n    kpi(id: $id, period: $period) { id current breakdown(by: $by, limit: $limit) { key label value share isRest member { ...AllianceMemberRef } } }\n  }": typeof types.KpiBreakdownDocument,
     "query QuarterlyOutput($period: String) {\n    alliance { quarterlyOutput(period: $period) { quarter label from to amount memberCount } }\n  }": typeof types.QuarterlyOutputDocument,
+    "query YearOverYear {\n    alliance { yearOverYear { year complete patents patentsChange patentsChangeShare outputValue outputValueChange outputValueChangeShare } }\n  }": typeof types.YearOverYearDocument,
     "query ScenarioPipeline { alliance { scenarioPipeline { stage count } } }": typeof types.ScenarioPipelineDocument,
     "query EmbedStatus { status { ...AllianceStatus } }": typeof types.EmbedStatusDocument,
     "query EmbedChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp) {\n    status { ...AllianceStatus }\n    chainStats(metric: $metric, interval: $interval, from: $from) { date from to value }\n  }": typeof types.EmbedChainStatsDocument,
@@ -55,7 +56,7 @@ type Documents = {
 const documents: Documents = {
     "fragment AllianceMemberRef on Member { address name nameEn nameZh country sector }": types.AllianceMemberRefFragmentDoc,
     "fragment AllianceStatus on Status { chainId isDevnet indexedHead latestBlockTime registry }": types.AllianceStatusFragmentDoc,
-    "fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status asOf targetTxHash }": types.KpiFieldsFragmentDoc,
+    "fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status ended reachedAt asOf targetTxHash }": types.KpiFieldsFragmentDoc,
     "fragment PlanPeriodFields on PlanPeriod { id start end startDate endDate }": types.PlanPeriodFieldsFragmentDoc,
     "fragment MemberRow on Member {\n  ...AllianceMemberRef domestic region admittedAt removedAt active patentCount outputValue\n}": types.MemberRowFragmentDoc,
     "fragment EvidenceNode on RegistryEvent {\n  __typename txHash blockNumber logIndex at time date member { ...AllianceMemberRef }\n  ... on Patent { applicationNo title filedAt }\n  ... on OutputReport { period periodLabel amount superseded }\n  ... on ScenarioStageChange { stage previousStage isLaunch scenario { id name nameEn nameZh } }\n  ... on MembershipChange { kind name country sector }\n}": types.EvidenceNodeFragmentDoc,
@@ -63,6 +64,7 @@ const documents: Documents = {
     "query KpiSeries($id: KpiId!, $period: String, $interval: Interval) {\n    kpi(id: $id, period: $period) { ...KpiFields series(interval: $interval) { date from to value delta expected } }\n  }": types.KpiSeriesDocument,
     "query KpiBreakdown($id: KpiId!, $period: String, $by: BreakdownBy!, $limit: Int) {\n    kpi(id: $id, period: $period) { id current breakdown(by: $by, limit: $limit) { key label value share isRest member { ...AllianceMemberRef } } }\n  }": types.KpiBreakdownDocument,
     "query QuarterlyOutput($period: String) {\n    alliance { quarterlyOutput(period: $period) { quarter label from to amount memberCount } }\n  }": types.QuarterlyOutputDocument,
+    "query YearOverYear {\n    alliance { yearOverYear { year complete patents patentsChange patentsChangeShare outputValue outputValueChange outputValueChangeShare } }\n  }": types.YearOverYearDocument,
     "query ScenarioPipeline { alliance { scenarioPipeline { stage count } } }": types.ScenarioPipelineDocument,
     "query EmbedStatus { status { ...AllianceStatus } }": types.EmbedStatusDocument,
     "query EmbedChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp) {\n    status { ...AllianceStatus }\n    chainStats(metric: $metric, interval: $interval, from: $from) { date from to value }\n  }": types.EmbedChainStatsDocument,
@@ -102,7 +104,7 @@ export function graphql(source: "fragment AllianceStatus on Status { chainId isD
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status asOf targetTxHash }"): typeof import('./graphql').KpiFieldsFragmentDoc;
+export function graphql(source: "fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status ended reachedAt asOf targetTxHash }"): typeof import('./graphql').KpiFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -131,6 +133,10 @@ export function graphql(source: "query KpiBreakdown($id: KpiId!, $period: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query QuarterlyOutput($period: String) {\n    alliance { quarterlyOutput(period: $period) { quarter label from to amount memberCount } }\n  }"): typeof import('./graphql').QuarterlyOutputDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query YearOverYear {\n    alliance { yearOverYear { year complete patents patentsChange patentsChangeShare outputValue outputValueChange outputValueChangeShare } }\n  }"): typeof import('./graphql').YearOverYearDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -110,7 +110,7 @@ export type AllianceMemberRefFragment = { address: string, name: string, nameEn:
 
 export type AllianceStatusFragment = { chainId: number, isDevnet: boolean, indexedHead: number, latestBlockTime: number | null, registry: string | null };
 
-export type KpiFieldsFragment = { id: KpiId, current: string, target: string, periodStart: number, periodEnd: number, period: string, progress: number, expectedProgress: number, status: KpiStatus, asOf: number, targetTxHash: string };
+export type KpiFieldsFragment = { id: KpiId, current: string, target: string, periodStart: number, periodEnd: number, period: string, progress: number, expectedProgress: number, status: KpiStatus, ended: boolean, reachedAt: number | null, asOf: number, targetTxHash: string };
 
 export type PlanPeriodFieldsFragment = { id: string, start: number, end: number, startDate: string, endDate: string };
 
@@ -136,7 +136,7 @@ export type AllianceDashboardQueryVariables = Exact<{
 }>;
 
 
-export type AllianceDashboardQuery = { status: { chainId: number, isDevnet: boolean, indexedHead: number, latestBlockTime: number | null, registry: string | null }, alliance: { name: string, chainName: string, launchDate: string, registry: string | null, periods: Array<{ id: string, start: number, end: number, startDate: string, endDate: string }>, currentPeriod: { id: string, start: number, end: number, startDate: string, endDate: string } | null }, kpis: Array<{ id: KpiId, current: string, target: string, periodStart: number, periodEnd: number, period: string, progress: number, expectedProgress: number, status: KpiStatus, asOf: number, targetTxHash: string, series: Array<{ from: number, to: number, value: string }> }> };
+export type AllianceDashboardQuery = { status: { chainId: number, isDevnet: boolean, indexedHead: number, latestBlockTime: number | null, registry: string | null }, alliance: { name: string, chainName: string, launchDate: string, registry: string | null, periods: Array<{ id: string, start: number, end: number, startDate: string, endDate: string }>, currentPeriod: { id: string, start: number, end: number, startDate: string, endDate: string } | null }, kpis: Array<{ id: KpiId, current: string, target: string, periodStart: number, periodEnd: number, period: string, progress: number, expectedProgress: number, status: KpiStatus, ended: boolean, reachedAt: number | null, asOf: number, targetTxHash: string, series: Array<{ from: number, to: number, value: string }> }> };
 
 export type KpiSeriesQueryVariables = Exact<{
   id: KpiId;
@@ -145,7 +145,7 @@ export type KpiSeriesQueryVariables = Exact<{
 }>;
 
 
-export type KpiSeriesQuery = { kpi: { id: KpiId, current: string, target: string, periodStart: number, periodEnd: number, period: string, progress: number, expectedProgress: number, status: KpiStatus, asOf: number, targetTxHash: string, series: Array<{ date: string, from: number, to: number, value: string, delta: string, expected: number }> } | null };
+export type KpiSeriesQuery = { kpi: { id: KpiId, current: string, target: string, periodStart: number, periodEnd: number, period: string, progress: number, expectedProgress: number, status: KpiStatus, ended: boolean, reachedAt: number | null, asOf: number, targetTxHash: string, series: Array<{ date: string, from: number, to: number, value: string, delta: string, expected: number }> } | null };
 
 export type KpiBreakdownQueryVariables = Exact<{
   id: KpiId;
@@ -163,6 +163,11 @@ export type QuarterlyOutputQueryVariables = Exact<{
 
 
 export type QuarterlyOutputQuery = { alliance: { quarterlyOutput: Array<{ quarter: number, label: string, from: number, to: number, amount: string, memberCount: number }> } };
+
+export type YearOverYearQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type YearOverYearQuery = { alliance: { yearOverYear: Array<{ year: number, complete: boolean, patents: number, patentsChange: number | null, patentsChangeShare: number | null, outputValue: string, outputValueChange: string | null, outputValueChangeShare: number | null }> } };
 
 export type ScenarioPipelineQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -391,6 +396,8 @@ export const KpiFieldsFragmentDoc = new TypedDocumentString(`
   progress
   expectedProgress
   status
+  ended
+  reachedAt
   asOf
   targetTxHash
 }
@@ -628,6 +635,8 @@ fragment KpiFields on Kpi {
   progress
   expectedProgress
   status
+  ended
+  reachedAt
   asOf
   targetTxHash
 }
@@ -662,6 +671,8 @@ export const KpiSeriesDocument = new TypedDocumentString(`
   progress
   expectedProgress
   status
+  ended
+  reachedAt
   asOf
   targetTxHash
 }`) as unknown as TypedDocumentString<KpiSeriesQuery, KpiSeriesQueryVariables>;
@@ -704,6 +715,22 @@ export const QuarterlyOutputDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QuarterlyOutputQuery, QuarterlyOutputQueryVariables>;
+export const YearOverYearDocument = new TypedDocumentString(`
+    query YearOverYear {
+  alliance {
+    yearOverYear {
+      year
+      complete
+      patents
+      patentsChange
+      patentsChangeShare
+      outputValue
+      outputValueChange
+      outputValueChangeShare
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<YearOverYearQuery, YearOverYearQueryVariables>;
 export const ScenarioPipelineDocument = new TypedDocumentString(`
     query ScenarioPipeline {
   alliance {

@@ -8,7 +8,7 @@ import { useResource } from '../../lib/hooks';
 import { toCsv } from '../lib/csv';
 import { alignByElapsed, compareAtSameElapsed, type PeriodSeries } from '../lib/compare';
 import { formatDuration, KPI_IDS, isKpiId, type KpiId } from '../lib/kpi';
-import type { SeriesData } from '../resources';
+import type { SeriesKpi } from '../resources';
 import { planDateFormat } from '../lib/planDate';
 import { ChartBox, ChartCard, PngButton, PrintingProvider, useChartColors } from './ChartCard';
 import { CsvButton } from './Export';
@@ -18,7 +18,7 @@ const YEAR = 365.2425 * 86_400;
 
 type Period = { id: string; start: number; end: number };
 
-function toPeriodSeries(k: NonNullable<SeriesData['kpi']>): PeriodSeries {
+function toPeriodSeries(k: SeriesKpi): PeriodSeries {
   return {
     periodStart: k.periodStart,
     periodEnd: k.periodEnd,
