@@ -24,9 +24,10 @@ vi.mock('../rules/kpi', async (importOriginal) => {
 });
 
 const DAY = 86_400;
-const AS_OF = Date.parse('2024-01-01T02:00:00Z') / 1000;
-const START = Date.parse('2019-01-01T00:00:00Z') / 1000;
-const END = AS_OF + 10 * DAY;
+// Set from the chain's head in beforeAll: blocks can only move forward in time.
+let AS_OF = 0;
+let START = 0;
+let END = 0;
 
 let w: ApiWorld;
 
@@ -67,12 +68,16 @@ function renderCard(k: unknown, lang: 'en' | 'zh-CN'): string {
 
 beforeAll(async () => {
   w = await startApiWorld(await freshDatabaseUrl('sqlite', 'rules_shared'), { history: 'none' });
+  const head = (await rpc('eth_getBlockByNumber', ['latest', false])) as { timestamp: string };
+  AS_OF = Number(BigInt(head.timestamp)) + 60 * DAY;
+  START = AS_OF - 5 * 365 * DAY;
+  END = AS_OF + 10 * DAY;
   const member = w.devnet.members[0]!;
   const owner = w.devnet.owner;
   await send(owner, encodeFunctionData({ abi: allianceRegistryAbi, functionName: 'setTarget', args: [kpiKey('patents'), 10n, BigInt(START), BigInt(END)] }), AS_OF - 30 * DAY);
   await send(owner, encodeFunctionData({ abi: allianceRegistryAbi, functionName: 'admitMember', args: [member, 'Test Co. / 测试公司', 'CN', 'finance'] }), AS_OF - 29 * DAY);
   for (let i = 0; i < 7; i++) {
-    const no = asciiToBytes32(`CN20231000000${i}0`);
+    const no = asciiToBytes32(`CN20261000000${i}0`);
     await send(member, encodeFunctionData({ abi: allianceRegistryAbi, functionName: 'filePatent', args: [no, `Patent ${i}`, BigInt(AS_OF - (20 - i) * DAY)] }), AS_OF - (20 - i) * DAY);
   }
   await rpc('evm_setNextBlockTimestamp', [AS_OF]);
@@ -96,7 +101,7 @@ describe('a rule changed in rules/kpi.ts', () => {
     await rpc('evm_mine', [AS_OF + 60]);
     const after = await kpi();
     expect(after).toMatchObject({ current: '7', ended: true, status: 'MISSED' });
-    for (const [lang, missed, short] of [['en', 'Missed', 'The period ended 3 short of the target (30%'], ['zh-CN', '未达成', '规划期结束时距目标还差 3（目标的 30%']] as const) {
+    for (const [lang, missed, short] of [['en', 'Missed', 'The period ended 3 short of the target (30.0%'], ['zh-CN', '未达成', '规划期结束时距目标还差 3（目标的 30.0%']] as const) {
       const card = renderCard(after, lang);
       expect(card).toContain('data-value="MISSED"');
       expect(card).toContain(missed);
