@@ -38,7 +38,7 @@ export const allianceResources = registerResources({
   dashboard: defineResource(graphql(`query AllianceDashboard($period: String) {
     status { ...AllianceStatus }
     alliance { name chainName launchDate registry periods { ...PlanPeriodFields } currentPeriod { ...PlanPeriodFields } }
-    kpis(period: $period) { ...KpiFields series(interval: MONTH) { from to value } }
+    kpis(period: $period) { ...KpiFields }
   }`)),
 
   kpiSeries: defineResource(graphql(`query KpiSeries($id: KpiId!, $period: String, $interval: Interval) {

@@ -21,7 +21,7 @@ type Documents = {
     "fragment PlanPeriodFields on PlanPeriod { id start end startDate endDate }": typeof types.PlanPeriodFieldsFragmentDoc,
     "fragment MemberRow on Member {\n  ...AllianceMemberRef domestic region admittedAt removedAt active patentCount outputValue\n}": typeof types.MemberRowFragmentDoc,
     "fragment EvidenceNode on RegistryEvent {\n  __typename txHash blockNumber logIndex at time date member { ...AllianceMemberRef }\n  ... on Patent { applicationNo title filedAt }\n  ... on OutputReport { period periodLabel amount superseded }\n  ... on ScenarioStageChange { stage previousStage isLaunch scenario { id name nameEn nameZh } }\n  ... on MembershipChange { kind name country sector }\n}": typeof types.EvidenceNodeFragmentDoc,
-    "query AllianceDashboard($period: String) {\n    status { ...AllianceStatus }\n    alliance { name chainName launchDate registry periods { ...PlanPeriodFields } currentPeriod { ...PlanPeriodFields } }\n    kpis(period: $period) { ...KpiFields series(interval: MONTH) { from to value } }\n  }": typeof types.AllianceDashboardDocument,
+    "query AllianceDashboard($period: String) {\n    status { ...AllianceStatus }\n    alliance { name chainName launchDate registry periods { ...PlanPeriodFields } currentPeriod { ...PlanPeriodFields } }\n    kpis(period: $period) { ...KpiFields }\n  }": typeof types.AllianceDashboardDocument,
     "query KpiSeries($id: KpiId!, $period: String, $interval: Interval) {\n    kpi(id: $id, period: $period) { ...KpiFields series(interval: $interval) { date from to value delta expected } }\n  }": typeof types.KpiSeriesDocument,
     "query KpiBreakdown($id: KpiId!, $period: String, $by: BreakdownBy!, $limit: Int) {\n    kpi(id: $id, period: $period) { id current breakdown(by: $by, limit: $limit) { key label value share isRest member { ...AllianceMemberRef } } }\n  }": typeof types.KpiBreakdownDocument,
     "query QuarterlyOutput($period: String) {\n    alliance { quarterlyOutput(period: $period) { quarter label from to amount memberCount } }\n  }": typeof types.QuarterlyOutputDocument,
@@ -60,7 +60,7 @@ const documents: Documents = {
     "fragment PlanPeriodFields on PlanPeriod { id start end startDate endDate }": types.PlanPeriodFieldsFragmentDoc,
     "fragment MemberRow on Member {\n  ...AllianceMemberRef domestic region admittedAt removedAt active patentCount outputValue\n}": types.MemberRowFragmentDoc,
     "fragment EvidenceNode on RegistryEvent {\n  __typename txHash blockNumber logIndex at time date member { ...AllianceMemberRef }\n  ... on Patent { applicationNo title filedAt }\n  ... on OutputReport { period periodLabel amount superseded }\n  ... on ScenarioStageChange { stage previousStage isLaunch scenario { id name nameEn nameZh } }\n  ... on MembershipChange { kind name country sector }\n}": types.EvidenceNodeFragmentDoc,
-    "query AllianceDashboard($period: String) {\n    status { ...AllianceStatus }\n    alliance { name chainName launchDate registry periods { ...PlanPeriodFields } currentPeriod { ...PlanPeriodFields } }\n    kpis(period: $period) { ...KpiFields series(interval: MONTH) { from to value } }\n  }": types.AllianceDashboardDocument,
+    "query AllianceDashboard($period: String) {\n    status { ...AllianceStatus }\n    alliance { name chainName launchDate registry periods { ...PlanPeriodFields } currentPeriod { ...PlanPeriodFields } }\n    kpis(period: $period) { ...KpiFields }\n  }": types.AllianceDashboardDocument,
     "query KpiSeries($id: KpiId!, $period: String, $interval: Interval) {\n    kpi(id: $id, period: $period) { ...KpiFields series(interval: $interval) { date from to value delta expected } }\n  }": types.KpiSeriesDocument,
     "query KpiBreakdown($id: KpiId!, $period: String, $by: BreakdownBy!, $limit: Int) {\n    kpi(id: $id, period: $period) { id current breakdown(by: $by, limit: $limit) { key label value share isRest member { ...AllianceMemberRef } } }\n  }": types.KpiBreakdownDocument,
     "query QuarterlyOutput($period: String) {\n    alliance { quarterlyOutput(period: $period) { quarter label from to amount memberCount } }\n  }": types.QuarterlyOutputDocument,
@@ -120,7 +120,7 @@ export function graphql(source: "fragment EvidenceNode on RegistryEvent {\n  __t
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query AllianceDashboard($period: String) {\n    status { ...AllianceStatus }\n    alliance { name chainName launchDate registry periods { ...PlanPeriodFields } currentPeriod { ...PlanPeriodFields } }\n    kpis(period: $period) { ...KpiFields series(interval: MONTH) { from to value } }\n  }"): typeof import('./graphql').AllianceDashboardDocument;
+export function graphql(source: "query AllianceDashboard($period: String) {\n    status { ...AllianceStatus }\n    alliance { name chainName launchDate registry periods { ...PlanPeriodFields } currentPeriod { ...PlanPeriodFields } }\n    kpis(period: $period) { ...KpiFields }\n  }"): typeof import('./graphql').AllianceDashboardDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

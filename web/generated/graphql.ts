@@ -136,7 +136,7 @@ export type AllianceDashboardQueryVariables = Exact<{
 }>;
 
 
-export type AllianceDashboardQuery = { status: { chainId: number, isDevnet: boolean, indexedHead: number, latestBlockTime: number | null, registry: string | null }, alliance: { name: string, chainName: string, launchDate: string, registry: string | null, periods: Array<{ id: string, start: number, end: number, startDate: string, endDate: string }>, currentPeriod: { id: string, start: number, end: number, startDate: string, endDate: string } | null }, kpis: Array<{ id: KpiId, current: string, target: string, periodStart: number, periodEnd: number, period: string, progress: number, expectedProgress: number, status: KpiStatus, ended: boolean, reachedAt: number | null, asOf: number, targetTxHash: string, series: Array<{ from: number, to: number, value: string }> }> };
+export type AllianceDashboardQuery = { status: { chainId: number, isDevnet: boolean, indexedHead: number, latestBlockTime: number | null, registry: string | null }, alliance: { name: string, chainName: string, launchDate: string, registry: string | null, periods: Array<{ id: string, start: number, end: number, startDate: string, endDate: string }>, currentPeriod: { id: string, start: number, end: number, startDate: string, endDate: string } | null }, kpis: Array<{ id: KpiId, current: string, target: string, periodStart: number, periodEnd: number, period: string, progress: number, expectedProgress: number, status: KpiStatus, ended: boolean, reachedAt: number | null, asOf: number, targetTxHash: string }> };
 
 export type KpiSeriesQueryVariables = Exact<{
   id: KpiId;
@@ -611,11 +611,6 @@ export const AllianceDashboardDocument = new TypedDocumentString(`
   }
   kpis(period: $period) {
     ...KpiFields
-    series(interval: MONTH) {
-      from
-      to
-      value
-    }
   }
 }
     fragment AllianceStatus on Status {
