@@ -12,6 +12,7 @@ import type { ScenarioStage } from '../api/generated/enums';
 import { checkLimits, measure } from '../api/limits';
 import { parse, getOperationAST } from 'graphql';
 import { decodeCursor, encodeCursor, pageList } from '../api/validate';
+import { AllianceState } from '../api/state';
 
 const T = (iso: string) => Date.parse(iso) / 1000;
 let seq = 0;
@@ -229,5 +230,29 @@ describe('year over year', () => {
     expect(rows[1]).toMatchObject({ patents: 1, patentsChange: -1, patentsChangeShare: -0.5, outputValue: 250n, outputValueChange: 150n, outputValueChangeShare: 1.5 });
     expect(rows[2]).toMatchObject({ patents: 0, patentsChange: -1, outputValue: 0n, outputValueChange: -250n });
     expect(rows[3]).toMatchObject({ complete: false, patents: 1, patentsChangeShare: null, outputValueChangeShare: null });
+  });
+});
+
+const DAY = 86_400;
+
+describe('the plan in force', () => {
+  const target = (start: number, end: number, n: number) => ({
+    kpi: 'PATENTS' as const, target: 10n, periodStart: start, periodEnd: end, txHash: `0x${n}`, blockNumber: n, logIndex: 0,
+  });
+  const state = (asOf: number, targets = [target(P1.start, P1.end, 1), target(P2.start, P2.end, 2)]) => new AllianceState(asOf, [], [], [], [], [], targets);
+  it('is the period containing the head time, and the default period', () => {
+    const s = state(NOW);
+    expect(s.currentPeriod?.start).toBe(P2.start);
+    expect(s.period(null)?.start).toBe(P2.start);
+    expect(state(P1.end - 1).currentPeriod?.start).toBe(P1.start);
+  });
+  it('is none between or after plans; the default is then the latest plan', () => {
+    const after = state(P2.end + 1);
+    expect(after.currentPeriod).toBeUndefined();
+    expect(after.period(null)?.start).toBe(P2.start);
+    const gap = state(P1.end + DAY, [target(P1.start, P1.end, 1), target(P1.end + 30 * DAY, P2.end, 2)]);
+    expect(gap.currentPeriod).toBeUndefined();
+    expect(gap.period(null)?.start).toBe(P1.end + 30 * DAY);
+    expect(state(P1.start - 1).currentPeriod).toBeUndefined();
   });
 });
