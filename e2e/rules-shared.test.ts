@@ -14,7 +14,7 @@ import enAlliance from '../web/i18n/locales/en/alliance.json';
 import zhAlliance from '../web/i18n/locales/zh-CN/alliance.json';
 import enCommon from '../web/i18n/locales/en/common.json';
 import zhCommon from '../web/i18n/locales/zh-CN/common.json';
-import { startApiWorld, freshDatabaseUrl, gql, type ApiWorld } from './helpers/api';
+import { startApiWorld, freshDatabaseUrl, gql, type ApiWorld } from '../test/helpers/api';
 
 const rule = vi.hoisted(() => ({ endsEarlyBy: 0 }));
 vi.mock('../rules/kpi', async (importOriginal) => {
