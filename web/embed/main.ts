@@ -13,6 +13,7 @@ import type { KpiId } from '../alliance/lib/kpi';
 import { memberName } from '../alliance/lib/names';
 import { allianceResources as R, type StatusInfo } from '../alliance/resources';
 import type { Resource } from '../lib/registry';
+import { urls } from '../lib/urls';
 
 type Dict = Record<string, unknown>;
 const locales = import.meta.glob<Dict>('../i18n/locales/*/alliance.json', { import: 'default' });
@@ -60,9 +61,7 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
   const money = kpi === 'OUTPUT_VALUE';
   const fmt = (v: number) => formatAxis(o.lang, v, money);
   const kpiName = t(`kpi.${kpi}`);
-  const back = new URLSearchParams({ lang: o.lang });
-  if (o.period) back.set('period', o.period);
-  const backLink = `/alliance?${back.toString()}#kpi-${kpi}`;
+  const backLink = urls.alliance({ lang: o.lang, period: o.period }, `kpi-${kpi}`);
   const width = chartWidth();
   const { status } = await gql(R.embedStatus, {});
 
@@ -165,11 +164,10 @@ async function renderStats(metric: StatsMetric, o: EmbedOptions): Promise<Render
   const metricName = t(`embed.stats.${metric}`);
   const title = t('embed.perInterval', { metric: metricName, interval: t(`intervalUnit.${interval}`) });
   const dateFmt = new Intl.DateTimeFormat(o.lang, { year: 'numeric', month: 'short', ...(interval === 'DAY' || interval === 'WEEK' ? { day: 'numeric' } : {}), timeZone: 'UTC' });
-  const q = new URLSearchParams({ lang: o.lang, interval });
   return {
     title,
     status: d.status,
-    backLink: `/stats?${q.toString()}`,
+    backLink: urls.stats({ lang: o.lang, interval }),
     csvName: `${metric.toLowerCase()}-${interval.toLowerCase()}.csv`,
     csv: toCsv(['date', 'from', 'to', 'value'], d.chainStats.map((p) => [p.date, p.from, p.to, p.value])),
     svg: lineChartSvg({

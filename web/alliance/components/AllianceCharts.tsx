@@ -15,6 +15,7 @@ import { ChartBox, ChartCard, PngButton, PrintingProvider, useChartColors } from
 import { CsvButton } from './Export';
 import { EmbedButton } from './EmbedDialog';
 import type { EvidenceRequest } from './Evidence';
+import { urls } from '../../lib/urls';
 
 type Props = {
   kpis: DashboardData['kpis'];
@@ -247,7 +248,7 @@ function PipelineChart() {
             onClick={(s: ClickState) => {
               const i = clickedIndex(s);
               const r = i === null ? undefined : rows[i];
-              if (r) navigate(`/scenarios?stage=${r.stage}`);
+              if (r) navigate(urls.scenarios({ stage: r.stage }));
             }}
             style={{ cursor: 'pointer' }}
           >
