@@ -16,6 +16,7 @@ import { startAllianceStack, type AllianceStack } from './helpers/alliance-stack
 import { parseCsv } from '../web/alliance/lib/csv';
 
 const SHOTS = join(ROOT, 'screenshots');
+const ADDRESS_ZERO = '0x0000000000000000000000000000000000000000';
 type KpiId = 'PATENTS' | 'SCENARIOS' | 'OUTPUT_VALUE' | 'MEMBERS';
 const KEY: Record<KpiId, 'patents' | 'scenarios' | 'outputValue' | 'members'> = {
   PATENTS: 'patents',
@@ -331,6 +332,21 @@ describe('alliance dashboard', () => {
     await page.waitForTimeout(200);
     await page.screenshot({ path: join(SHOTS, 'embed-in-foreign-page.png'), fullPage: true });
     await page.context().close();
+  });
+
+  it('every alliance page says "API unreachable" when the API is down, in both languages', async () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const page = await newPage(lang);
+      // A proxy answering 503 for /graphql: the app's request layer calls that unreachable.
+      await page.route('**/graphql', (route) => route.fulfill({ status: 503, body: 'down' }));
+      for (const path of ['/alliance', '/members', `/member/${ADDRESS_ZERO}`, '/scenarios', '/patents']) {
+        await page.goto(`${stack.url}${path}?lang=${lang}`);
+        const alert = page.getByTestId('api-unreachable');
+        await alert.waitFor({ timeout: 15_000 });
+        expect(await alert.textContent(), `${lang} ${path}`).toContain(lang === 'en' ? 'API unreachable' : '无法连接 API');
+      }
+      await page.context().close();
+    }
   });
 
   it('a non-embed route refuses to be framed by another origin', async () => {

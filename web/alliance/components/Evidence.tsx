@@ -13,6 +13,7 @@ import { bilingual, memberName } from '../lib/names';
 import type { EvidenceNode } from '../resources';
 import type { Region } from '../../generated/graphql';
 import { urls } from '../../lib/urls';
+import { ErrorState } from '../../components/states';
 
 export type EvidenceRequest =
   | {
@@ -154,7 +155,7 @@ export function EvidenceDialog({ req, onClose }: { req: EvidenceRequest; onClose
           <input type="checkbox" checked={!countedOnly} onChange={(e) => setCountedOnly(!e.target.checked)} /> {t('evidence.showAll')}
         </label>
       )}
-      {q.isError && <p role="alert">{t('common.error', { message: q.error.message })}</p>}
+      {q.isError && <ErrorState error={q.error} onRetry={() => void q.refetch()} />}
       <div className="table-wrap">
         <table className="data al-evidence-table">
           <thead>

@@ -11,7 +11,7 @@ import { PatentsTable, patentsCsv } from '../components/PatentsTable';
 import { TxLink } from '../components/TxLink';
 import { Card, KeyValue } from '../../components/Card';
 import { Hash } from '../../components/Hash';
-import { SkeletonRows } from '../../components/states';
+import { ErrorState, SkeletonRows } from '../../components/states';
 import '../alliance.css';
 import { urls } from '../../lib/urls';
 
@@ -22,7 +22,7 @@ export default function MemberPage() {
   const lang = i18n.language;
   const q = useResource('member', { address });
   if (q.isPending) return <SkeletonRows rows={8} />;
-  if (q.isError) return <p role="alert">{t('common.error', { message: q.error.message })}</p>;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const m = q.data.member;
   if (!m) return <p data-testid="member-not-found">{t('member.notFound')}</p>;
   const patents = m.patents.edges.map((e) => e.node);

@@ -9,7 +9,7 @@ import { objectsToCsv } from '../lib/csv';
 import { memberName } from '../lib/names';
 import type { MemberRow } from '../resources';
 import { CsvButton } from '../components/Export';
-import { SkeletonRows } from '../../components/states';
+import { ListState } from '../../components/states';
 import '../alliance.css';
 import { urls } from '../../lib/urls';
 
@@ -129,51 +129,51 @@ export default function MembersPage() {
           <input type="checkbox" checked={removed} onChange={(e) => set('removed', e.target.checked ? '1' : null)} /> {t('members.showRemoved')}
         </label>
       </div>
-      {q.isPending && <SkeletonRows rows={8} />}
-      {q.isError && <p role="alert">{t('common.error', { message: q.error.message })}</p>}
-      {q.data && (
-        <>
-          <p className="muted" data-testid="members-count">
-            {t('members.count', { count: f.number(rows.length) })}
-          </p>
-          <div className="table-wrap">
-            <table className="data stack">
-              <thead>
-                <tr>
-                  {header('name', t('members.name'))}
-                  {header('country', t('members.country'))}
-                  {header('sector', t('members.sector'))}
-                  {header('patentCount', t('members.patents'), true)}
-                  {header('outputValue', t('members.output'), true)}
-                  {header('admittedAt', t('members.admitted'))}
-                  <th>{t('members.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((m) => (
-                  <tr key={m.address} data-testid="member-row">
-                    <td data-label={t('members.name')}>
-                      <Link to={urls.member(m.address)}>{memberName(m, lang)}</Link>
-                    </td>
-                    <td data-label={t('members.country')}>{m.country}</td>
-                    <td data-label={t('members.sector')}>{t(`sector.${m.sector}`, { defaultValue: m.sector })}</td>
-                    <td className="num" data-label={t('members.patents')}>
-                      {f.number(m.patentCount)}
-                    </td>
-                    <td className="num" data-label={t('members.output')}>
-                      {f.cny(m.outputValue, true)}
-                    </td>
-                    <td data-label={t('members.admitted')}>{f.date(m.admittedAt)}</td>
-                    <td data-label={t('members.status')}>
-                      <span className={`badge ${m.active ? 'badge-ok' : 'badge-bad'}`}>{m.active ? t('members.active') : t('members.removed')}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+      <ListState query={q} items={q.data ? rows : undefined} empty={t('evidence.none')} skeletonRows={8}>
+        {() => (
+            <>
+              <p className="muted" data-testid="members-count">
+                {t('members.count', { count: f.number(rows.length) })}
+              </p>
+              <div className="table-wrap">
+                <table className="data stack">
+                  <thead>
+                    <tr>
+                      {header('name', t('members.name'))}
+                      {header('country', t('members.country'))}
+                      {header('sector', t('members.sector'))}
+                      {header('patentCount', t('members.patents'), true)}
+                      {header('outputValue', t('members.output'), true)}
+                      {header('admittedAt', t('members.admitted'))}
+                      <th>{t('members.status')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((m) => (
+                      <tr key={m.address} data-testid="member-row">
+                        <td data-label={t('members.name')}>
+                          <Link to={urls.member(m.address)}>{memberName(m, lang)}</Link>
+                        </td>
+                        <td data-label={t('members.country')}>{m.country}</td>
+                        <td data-label={t('members.sector')}>{t(`sector.${m.sector}`, { defaultValue: m.sector })}</td>
+                        <td className="num" data-label={t('members.patents')}>
+                          {f.number(m.patentCount)}
+                        </td>
+                        <td className="num" data-label={t('members.output')}>
+                          {f.cny(m.outputValue, true)}
+                        </td>
+                        <td data-label={t('members.admitted')}>{f.date(m.admittedAt)}</td>
+                        <td data-label={t('members.status')}>
+                          <span className={`badge ${m.active ? 'badge-ok' : 'badge-bad'}`}>{m.active ? t('members.active') : t('members.removed')}</span>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+        )}
+      </ListState>
     </div>
   );
 }

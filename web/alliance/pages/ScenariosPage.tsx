@@ -8,7 +8,7 @@ import { objectsToCsv } from '../lib/csv';
 import { memberName } from '../lib/names';
 import type { Stage } from '../resources';
 import { CsvButton } from '../components/Export';
-import { SkeletonRows } from '../../components/states';
+import { ListState } from '../../components/states';
 import '../alliance.css';
 import { urls } from '../../lib/urls';
 
@@ -64,47 +64,49 @@ export default function ScenariosPage() {
           </select>
         </label>
       </div>
-      {q.isPending && <SkeletonRows rows={8} />}
-      {q.isError && <p role="alert">{t('common.error', { message: q.error.message })}</p>}
       {q.data && <p className="muted">{t('scenarios.count', { count: f.number(rows.length) })}</p>}
-      <div className="table-wrap">
-        <table className="data stack">
-          <thead>
-            <tr>
-              <th>{t('members.name')}</th>
-              <th>{t('members.sector')}</th>
-              <th>{t('scenarios.lead')}</th>
-              <th>{t('scenarios.stage')}</th>
-              <th>{t('scenarios.history')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((s) => (
-              <tr key={s.id} id={`scenario-${s.id}`} data-testid="scenario-row">
-                <td data-label={t('members.name')}>{name(s)}</td>
-                <td data-label={t('members.sector')}>{t(`sector.${s.sector}`, { defaultValue: s.sector })}</td>
-                <td data-label={t('scenarios.lead')}>
-                  <Link to={urls.member(s.leadMemberAddress)}>{memberName(s.leadMember, lang)}</Link>
-                </td>
-                <td data-label={t('scenarios.stage')}>
-                  <span className={`al-stage al-stage-${s.stage}`}>{t(`stage.${s.stage}`)}</span>
-                </td>
-                <td data-label={t('scenarios.history')}>
-                  <ol className="al-timeline">
-                    {s.stages.map((h) => (
-                      <li key={h.txHash + h.stage}>
-                        <Link to={urls.tx(h.txHash)} title={h.txHash}>
-                          <span className={`al-stage al-stage-${h.stage}`}>{t(`stage.${h.stage}`)}</span> {f.date(h.at)}
-                        </Link>
-                      </li>
-                    ))}
-                  </ol>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListState query={q} items={q.data ? rows : undefined} empty={t('evidence.none')} skeletonRows={8}>
+        {() => (
+          <div className="table-wrap">
+            <table className="data stack">
+              <thead>
+                <tr>
+                  <th>{t('members.name')}</th>
+                  <th>{t('members.sector')}</th>
+                  <th>{t('scenarios.lead')}</th>
+                  <th>{t('scenarios.stage')}</th>
+                  <th>{t('scenarios.history')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((s) => (
+                  <tr key={s.id} id={`scenario-${s.id}`} data-testid="scenario-row">
+                    <td data-label={t('members.name')}>{name(s)}</td>
+                    <td data-label={t('members.sector')}>{t(`sector.${s.sector}`, { defaultValue: s.sector })}</td>
+                    <td data-label={t('scenarios.lead')}>
+                      <Link to={urls.member(s.leadMemberAddress)}>{memberName(s.leadMember, lang)}</Link>
+                    </td>
+                    <td data-label={t('scenarios.stage')}>
+                      <span className={`al-stage al-stage-${s.stage}`}>{t(`stage.${s.stage}`)}</span>
+                    </td>
+                    <td data-label={t('scenarios.history')}>
+                      <ol className="al-timeline">
+                        {s.stages.map((h) => (
+                          <li key={h.txHash + h.stage}>
+                            <Link to={urls.tx(h.txHash)} title={h.txHash}>
+                              <span className={`al-stage al-stage-${h.stage}`}>{t(`stage.${h.stage}`)}</span> {f.date(h.at)}
+                            </Link>
+                          </li>
+                        ))}
+                      </ol>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListState>
     </div>
   );
 }
