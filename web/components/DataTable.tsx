@@ -10,6 +10,7 @@ export function DataTable<T>({
   rowProps,
   heading,
   headingProps,
+  className = 'data stack',
   testId,
 }: {
   columns: ReadonlyArray<Column<T>>;
@@ -19,12 +20,14 @@ export function DataTable<T>({
   /** Draws a heading cell's content (e.g. a sort button); default: the heading text. */
   heading?: (column: Column<T> & { heading: string }) => ReactNode;
   headingProps?: (column: Column<T> & { heading: string }) => ThHTMLAttributes<HTMLTableCellElement>;
+  /** The table's classes; `stack` turns rows into cards at narrow widths. */
+  className?: string;
   testId?: string;
 }) {
   const shown = shownColumns(columns);
   return (
     <div className="table-wrap">
-      <table className="data stack" data-testid={testId}>
+      <table className={className} data-testid={testId}>
         <thead>
           <tr>
             {shown.map((c) => (
