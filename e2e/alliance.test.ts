@@ -16,6 +16,7 @@ import { startAllianceStack, type AllianceStack } from './helpers/alliance-stack
 import { parseCsv } from '../web/alliance/lib/csv';
 
 const SHOTS = join(ROOT, 'screenshots');
+const ADDRESS_ZERO = '0x0000000000000000000000000000000000000000';
 type KpiId = 'PATENTS' | 'SCENARIOS' | 'OUTPUT_VALUE' | 'MEMBERS';
 const KEY: Record<KpiId, 'patents' | 'scenarios' | 'outputValue' | 'members'> = {
   PATENTS: 'patents',
@@ -358,12 +359,15 @@ describe('alliance dashboard', () => {
     const years = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-year'))));
     expect(years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
     for (const year of years) {
-      const cells = rows.filter({ has: page.locator(`th`, { hasText: String(year) }) }).locator('td');
-      expect(Number(await cells.nth(0).getAttribute('data-value')), `patents ${year}`).toBe(patents.get(year) ?? 0);
-      expect(await cells.nth(2).getAttribute('data-value'), `output ${year}`).toBe(String(output.get(year) ?? 0n));
+      const row = page.locator(`[data-testid="yoy-row"][data-year="${year}"]`);
+      const value = (id: string) => row.getByTestId(id).getAttribute('data-value');
+      expect(Number(await value('yoy-patents')), `patents ${year}`).toBe(patents.get(year) ?? 0);
+      expect(await value('yoy-output'), `output ${year}`).toBe(String(output.get(year) ?? 0n));
       if (year > 2020) {
-        expect(Number(await cells.nth(1).getAttribute('data-value'))).toBe((patents.get(year) ?? 0) - (patents.get(year - 1) ?? 0));
-        expect(await cells.nth(3).getAttribute('data-value')).toBe(String((output.get(year) ?? 0n) - (output.get(year - 1) ?? 0n)));
+        expect(Number(await value('yoy-patents-change'))).toBe((patents.get(year) ?? 0) - (patents.get(year - 1) ?? 0));
+        expect(await value('yoy-output-change')).toBe(String((output.get(year) ?? 0n) - (output.get(year - 1) ?? 0n)));
+      } else {
+        expect(await value('yoy-patents-change')).toBe('');
       }
     }
     expect(await rows.last().textContent()).toContain('年初至今');
@@ -497,6 +501,21 @@ describe('alliance dashboard', () => {
     await page.waitForTimeout(200);
     await page.screenshot({ path: join(SHOTS, 'embed-in-foreign-page.png'), fullPage: true });
     await page.context().close();
+  });
+
+  it('every alliance page says "API unreachable" when the API is down, in both languages', async () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const page = await newPage(lang);
+      // A proxy answering 503 for /graphql: the app's request layer calls that unreachable.
+      await page.route('**/graphql', (route) => route.fulfill({ status: 503, body: 'down' }));
+      for (const path of ['/alliance', '/members', `/member/${ADDRESS_ZERO}`, '/scenarios', '/patents']) {
+        await page.goto(`${stack.url}${path}?lang=${lang}`);
+        const alert = page.getByTestId('api-unreachable');
+        await alert.waitFor({ timeout: 15_000 });
+        expect(await alert.textContent(), `${lang} ${path}`).toContain(lang === 'en' ? 'API unreachable' : '无法连接 API');
+      }
+      await page.context().close();
+    }
   });
 
   it('a non-embed route refuses to be framed by another origin', async () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, projectTarget, splitDuration, topNWithRest, withGuideLines } from '../web/alliance/lib/kpi';
 import { alignByElapsed, compareAtSameElapsed, valueAtElapsed } from '../web/alliance/lib/compare';
-import { choosePeriod, defaultComparison } from '../web/alliance/lib/periods';
+import { choosePeriod } from '../web/alliance/lib/periods';
 import { parseCsv, toCsv } from '../web/alliance/lib/csv';
 import { patentsCsv } from '../web/alliance/components/PatentsTable';
+import { columnsCsv, shownColumns, type Column } from '../web/alliance/lib/columns';
 import { reportHeight, resizeMessage } from '../web/embed/resize';
 import { barChartSvg, labelIndices, LIGHT, lineChartSvg, niceTicks } from '../web/embed/svgChart';
 import { clipToRange, embedPath, iframeSnippet, parseEmbedOptions, parseEmbedPath } from '../web/embed/params';
@@ -177,6 +178,7 @@ describe('patentsCsv', () => {
     blockNumber: 7,
     applicationNo: 'CN2021101234567',
     title: 'Ledger method / 账本方法',
+    filedAt: 1614816000,
     date: '2021-03-04',
     member: { address: '0x01', name: 'Inspur Group / 浪潮集团', nameEn: 'Inspur Group', nameZh: '浪潮集团', country: 'CN', sector: 'it' },
   };
@@ -207,9 +209,16 @@ describe('plan period choice', () => {
     expect(choosePeriod([p2, p1], null, undefined)).toEqual({ shown: p2, inForce: false });
     expect(choosePeriod([], null, undefined)).toEqual({ shown: undefined, inForce: false });
   });
-  it('compares with the period before, else the one after', () => {
-    expect(defaultComparison([p1, p2], p2)).toBe(p1);
-    expect(defaultComparison([p1, p2], p1)).toBe(p2);
-    expect(defaultComparison([p1], p1)).toBeUndefined();
+});
+
+describe('column lists', () => {
+  const columns: Array<Column<{ a: number; b: string }>> = [
+    { csv: 'a', heading: 'A', value: (r) => r.a },
+    { csv: 'b_only_in_csv', value: (r) => r.b },
+  ];
+
+  it('one list gives the CSV every column and the screen only those with a heading', () => {
+    expect(parseCsv(columnsCsv(columns, [{ a: 1, b: 'x,y' }]))).toEqual([['a', 'b_only_in_csv'], ['1', 'x,y']]);
+    expect(shownColumns(columns).map((c) => c.heading)).toEqual(['A']);
   });
 });

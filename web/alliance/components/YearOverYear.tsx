@@ -3,72 +3,70 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
 import { useResource } from '../../lib/hooks';
+import { DataTable } from '../../components/DataTable';
 import { ListState } from '../../components/states';
-import { toCsv } from '../lib/csv';
+import { columnsCsv, type Column } from '../lib/columns';
+import type { YearOverYearQuery } from '../../generated/graphql';
 import { CsvButton } from './Export';
+
+type Year = YearOverYearQuery['alliance']['yearOverYear'][number];
+
+function useYearColumns(): Array<Column<Year>> {
+  const { t } = useTranslation('alliance');
+  const f = useFormat();
+  const cny: Intl.NumberFormatOptions = { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 };
+  const change = (v: number | string | null | undefined, share: number | null | undefined, money: boolean) =>
+    v == null ? '—' : `${f.number(v, { ...(money ? cny : {}), signDisplay: 'exceptZero' })}${share == null ? '' : ` (${f.number(share, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 })})`}`;
+  const figure = (testId: string, value: number | string | null | undefined, text: string) => (
+    <span data-testid={testId} data-value={value ?? ''}>
+      {text}
+    </span>
+  );
+  return [
+    {
+      csv: 'year',
+      heading: t('yoy.year'),
+      value: (r) => r.year,
+      cell: (r) => (
+        <>
+          {r.year}
+          {!r.complete && <span className="muted"> {t('yoy.yearToDate')}</span>}
+        </>
+      ),
+    },
+    { csv: 'complete', value: (r) => r.complete },
+    { csv: 'patents', heading: t('kpi.PATENTS'), numeric: true, value: (r) => r.patents, cell: (r) => figure('yoy-patents', r.patents, f.number(r.patents)) },
+    {
+      csv: 'patents_change',
+      heading: t('yoy.change'),
+      numeric: true,
+      value: (r) => r.patentsChange ?? null,
+      cell: (r) => figure('yoy-patents-change', r.patentsChange, change(r.patentsChange, r.patentsChangeShare, false)),
+    },
+    { csv: 'output_value_cny', heading: t('kpi.OUTPUT_VALUE'), numeric: true, value: (r) => r.outputValue, cell: (r) => figure('yoy-output', r.outputValue, f.cny(r.outputValue)) },
+    {
+      csv: 'output_value_change_cny',
+      heading: t('yoy.change'),
+      numeric: true,
+      value: (r) => r.outputValueChange ?? null,
+      cell: (r) => figure('yoy-output-change', r.outputValueChange, change(r.outputValueChange, r.outputValueChangeShare, true)),
+    },
+  ];
+}
 
 export function YearOverYear() {
   const { t } = useTranslation('alliance');
-  const f = useFormat();
   const q = useResource('yearOverYear', {});
   const rows = q.data?.alliance.yearOverYear;
-  const signed = (v: number | string | null, money: boolean) => {
-    if (v === null) return '—';
-    const o: Intl.NumberFormatOptions = { signDisplay: 'exceptZero' };
-    return money ? f.number(v, { ...o, style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }) : f.number(v, o);
-  };
-  const share = (v: number | null) => (v === null ? '' : ` (${f.number(v, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 })})`);
+  const columns = useYearColumns();
   return (
     <section className="al-yoy" data-testid="yoy" aria-labelledby="al-yoy-title">
       <header className="al-yoy-head">
         <h2 id="al-yoy-title">{t('yoy.title')}</h2>
-        {rows && rows.length > 0 && (
-          <CsvButton
-            filename="year-over-year.csv"
-            testId="csv-yoy"
-            build={() =>
-              toCsv(
-                ['year', 'complete', 'patents', 'patents_change', 'output_value_cny', 'output_value_change_cny'],
-                rows.map((r) => [r.year, r.complete, r.patents, r.patentsChange, r.outputValue, r.outputValueChange]),
-              )
-            }
-          />
-        )}
+        {rows && rows.length > 0 && <CsvButton filename="year-over-year.csv" testId="csv-yoy" build={() => columnsCsv(columns, rows)} />}
       </header>
       <ListState query={q} items={rows} empty={t('yoy.empty')} skeletonRows={4}>
-        {(items) => (
-          <table className="data stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('yoy.year')}</th>
-                <th scope="col" className="num">{t('kpi.PATENTS')}</th>
-                <th scope="col" className="num">{t('yoy.change')}</th>
-                <th scope="col" className="num">{t('kpi.OUTPUT_VALUE')}</th>
-                <th scope="col" className="num">{t('yoy.change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.year} data-testid="yoy-row" data-year={r.year}>
-                  <th scope="row" data-label={t('yoy.year')}>
-                    {r.year}
-                    {!r.complete && <span className="muted"> {t('yoy.yearToDate')}</span>}
-                  </th>
-                  <td className="num" data-label={t('kpi.PATENTS')} data-value={r.patents}>{f.number(r.patents)}</td>
-                  <td className="num" data-label={t('yoy.change')} data-value={r.patentsChange ?? ''}>
-                    {signed(r.patentsChange, false)}
-                    {share(r.patentsChangeShare)}
-                  </td>
-                  <td className="num" data-label={t('kpi.OUTPUT_VALUE')} data-value={r.outputValue}>{f.cny(r.outputValue)}</td>
-                  <td className="num" data-label={t('yoy.change')} data-value={r.outputValueChange ?? ''}>
-                    {signed(r.outputValueChange, true)}
-                    {share(r.outputValueChangeShare)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {(items) => <DataTable columns={columns} rows={items} rowKey={(r) => String(r.year)} rowProps={(r) => ({ 'data-testid': 'yoy-row', 'data-year': r.year })} />}
       </ListState>
     </section>
   );

@@ -7,7 +7,7 @@ import { useUrlState } from '../../lib/urlState';
 import type { DashboardData } from '../resources';
 import { KpiCard } from '../components/KpiCard';
 import { EvidenceDialog, type EvidenceRequest } from '../components/Evidence';
-import { SkeletonRows } from '../../components/states';
+import { ErrorState, SkeletonRows } from '../../components/states';
 import { planDateFormat } from '../lib/planDate';
 import { choosePeriod } from '../lib/periods';
 import { YearOverYear } from '../components/YearOverYear';
@@ -114,7 +114,7 @@ export default function AlliancePage() {
           {t('page.noPlanInForce', { date: d.status.latestBlockTime ? f.date(d.status.latestBlockTime) : '—', start: planDate(shown.start), end: planDate(shown.end) })}
         </p>
       )}
-      {q.isError && !d && <p role="alert">{t('common.error', { message: q.error.message })}</p>}
+      {q.isError && !d && <ErrorState error={q.error} onRetry={() => void q.refetch()} />}
       {!d && !q.isError && <SkeletonRows rows={6} />}
       {d && (
         <section className="al-kpis" aria-label={t('page.title')}>
