@@ -505,16 +505,22 @@ describe('alliance dashboard', () => {
 
   it('every alliance page says "API unreachable" when the API is down, in both languages', async () => {
     for (const lang of ['en', 'zh-CN'] as const) {
-      const page = await newPage(lang);
+      const first = await newPage(lang);
+      const ctx = first.context();
       // A proxy answering 503 for /graphql: the app's request layer calls that unreachable.
-      await page.route('**/graphql', (route) => route.fulfill({ status: 503, body: 'down' }));
-      for (const path of ['/alliance', '/members', `/member/${ADDRESS_ZERO}`, '/scenarios', '/patents']) {
-        await page.goto(`${stack.url}${path}?lang=${lang}`);
-        const alert = page.getByTestId('api-unreachable');
-        await alert.waitFor({ timeout: 15_000 });
-        expect(await alert.textContent(), `${lang} ${path}`).toContain(lang === 'en' ? 'API unreachable' : '无法连接 API');
-      }
-      await page.context().close();
+      await ctx.route('**/graphql', (route) => route.fulfill({ status: 503, body: 'down' }));
+      const paths = ['/alliance', '/members', `/member/${ADDRESS_ZERO}`, '/scenarios', '/patents'];
+      // In parallel tabs: each page first waits out the query client's retries.
+      await Promise.all(
+        paths.map(async (path, i) => {
+          const page = i === 0 ? first : await ctx.newPage();
+          await page.goto(`${stack.url}${path}?lang=${lang}`);
+          const alert = page.getByTestId('api-unreachable');
+          await alert.waitFor({ timeout: 20_000 });
+          expect(await alert.textContent(), `${lang} ${path}`).toContain(lang === 'en' ? 'API unreachable' : '无法连接 API');
+        }),
+      );
+      await ctx.close();
     }
   });
 
