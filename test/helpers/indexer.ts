@@ -308,7 +308,8 @@ export async function tokenBlock(c: TestChain, t: DemoTokens, salt: number): Pro
   const [m0, m1, m2] = c.members as [Hex, Hex, Hex];
   const s = BigInt(salt);
   const id = 1000n + s * 10n;
-  await c.rpcBatch([
+  // One at a time: within one HTTP batch the node may take different senders' calls in any order.
+  const txs = [
     sendCall(t.credit, encodeCall(serviceCreditAbi, 'mint', [m0, 10_000n + s]), c.owner),
     sendCall(t.credit, encodeCall(serviceCreditAbi, 'transfer', [m1, 100n + s]), m0),
     sendCall(t.credit, encodeCall(serviceCreditAbi, 'burn', [1n]), m0),
@@ -319,5 +320,6 @@ export async function tokenBlock(c: TestChain, t: DemoTokens, salt: number): Pro
     sendCall(t.receipt, encodeCall(warehouseReceiptAbi, 'safeTransferFrom', [m0, m2, id, 20n, '0x']), m0),
     sendCall(t.receipt, encodeCall(warehouseReceiptAbi, 'redeem', [id + 1n, 2n]), m1),
     sendCall(t.pool, encodeCall(subsidyPoolAbi, 'disburse', [[m1, m2, t.credit], [3n + s, 4n, 5n]]), c.owner, 12n + s),
-  ]);
+  ];
+  for (const tx of txs) await c.rpc(tx.method, tx.params);
 }
