@@ -115,7 +115,7 @@ const indexSpec = {
 
 // The native coin's name for a chain the explorer does not know (the devnet names its own).
 const coinSpec = {
-  'coin-symbol': { env: 'NATIVE_COIN_SYMBOL', schema: z.string().regex(/^[A-Za-z0-9.\-]{1,12}$/, '1–12 letters or digits, e.g. YU') },
+  'coin-symbol': { env: 'NATIVE_COIN_SYMBOL', schema: z.string().regex(/^[A-Za-z0-9.-]{1,12}$/, '1–12 letters or digits, e.g. YU') },
   'coin-name': { env: 'NATIVE_COIN_NAME', schema: z.string().min(1, 'a name of 1–40 characters').max(40, 'a name of 1–40 characters') },
   'coin-decimals': {
     env: 'NATIVE_COIN_DECIMALS',
