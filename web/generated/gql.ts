@@ -50,7 +50,7 @@ type Documents = {
     "query Transactions($first: Int, $after: String, $address: String, $block: Int) {\n    transactions(first: $first, after: $after, address: $address, block: $block) { ...TxPage }\n  }": typeof types.TransactionsDocument,
     "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name args { name value } }\n      logs { logIndex address topics data decoded { name args { name value } } }\n      block { confirmations }\n    }\n  }": typeof types.TransactionDocument,
     "query Account($address: String!, $first: Int, $after: String) {\n    account(address: $address) {\n      address isContract txCount firstSeenBlock creationTx\n      member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }\n      transactions(first: $first, after: $after) { ...TxPage }\n    }\n  }": typeof types.AccountDocument,
-    "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n    }\n  }": typeof types.SearchDocument,
+    "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n      ... on Token { address }\n    }\n  }": typeof types.SearchDocument,
     "query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {\n    chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }\n  }": typeof types.ChainStatsDocument,
     "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }": typeof types.KpiTeaserDocument,
 };
@@ -90,7 +90,7 @@ const documents: Documents = {
     "query Transactions($first: Int, $after: String, $address: String, $block: Int) {\n    transactions(first: $first, after: $after, address: $address, block: $block) { ...TxPage }\n  }": types.TransactionsDocument,
     "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name args { name value } }\n      logs { logIndex address topics data decoded { name args { name value } } }\n      block { confirmations }\n    }\n  }": types.TransactionDocument,
     "query Account($address: String!, $first: Int, $after: String) {\n    account(address: $address) {\n      address isContract txCount firstSeenBlock creationTx\n      member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }\n      transactions(first: $first, after: $after) { ...TxPage }\n    }\n  }": types.AccountDocument,
-    "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n    }\n  }": types.SearchDocument,
+    "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n      ... on Token { address }\n    }\n  }": types.SearchDocument,
     "query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {\n    chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }\n  }": types.ChainStatsDocument,
     "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }": types.KpiTeaserDocument,
 };
@@ -238,7 +238,7 @@ export function graphql(source: "query Account($address: String!, $first: Int, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n    }\n  }"): typeof import('./graphql').SearchDocument;
+export function graphql(source: "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n      ... on Token { address }\n    }\n  }"): typeof import('./graphql').SearchDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

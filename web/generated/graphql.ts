@@ -345,6 +345,7 @@ export type SearchQuery = { search:
     | { __typename: 'Account', address: string }
     | { __typename: 'Block', number: number, hash: string }
     | { __typename: 'Member', address: string, name: string }
+    | { __typename: 'Token', address: string }
     | { __typename: 'Transaction', hash: string }
    | null };
 
@@ -1478,6 +1479,9 @@ export const SearchDocument = new TypedDocumentString(`
     ... on Member {
       address
       name
+    }
+    ... on Token {
+      address
     }
   }
 }

@@ -18,6 +18,7 @@ export const urls = {
   tx: (hash: string) => `/tx/${seg(hash)}`,
   address: (address: string) => `/address/${seg(address)}`,
   member: (address: string) => `/member/${seg(address)}`,
+  token: (address: string) => `/token/${seg(address)}`,
   search: (q: string) => href('/search', { q }),
   patents: (query: { member?: string } = {}) => href('/patents', query),
   scenarios: (query: { stage?: string } = {}) => href('/scenarios', query),

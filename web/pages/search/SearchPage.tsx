@@ -18,6 +18,8 @@ export function searchTarget(r: SearchResult): string {
       return urls.address(r.address);
     case 'Member':
       return urls.address(r.address);
+    case 'Token':
+      return urls.token(r.address);
   }
 }
 
