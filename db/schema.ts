@@ -175,6 +175,47 @@ export interface IndexerLockTable {
   heartbeat_at: number;
 }
 
+// --- sealers and nodes (issue 13) ---
+/** Who sealed each block, by the chain's consensus (Clique signer, BFT proposer, coinbase). */
+export interface BlockSealersTable {
+  block_number: number;
+  timestamp: number;
+  sealer: string;
+}
+
+/** NodeRegistered / NodeDeregistered from the configured registry. */
+export interface NodeEventsTable {
+  block_number: number;
+  log_index: number;
+  tx_hash: string;
+  member: string;
+  node: string;
+  kind: 'registered' | 'deregistered';
+  label: string | null;
+  at: number;
+}
+
+/** The validator set stated by the headers (JSON array of addresses), where it changes. */
+export interface ValidatorSetsTable {
+  block_number: number;
+  validators: string;
+}
+
+/** A vote to add (1) or drop (0) a validator, carried by a header. */
+export interface ValidatorVotesTable {
+  block_number: number;
+  proposer: string;
+  candidate: string;
+  add: number;
+}
+
+/** Single row: the sealing scheme detected for this chain. */
+export interface ConsensusTable {
+  id: number;
+  scheme: string;
+  detected_at_block: number;
+}
+
 export interface Database {
   blocks: BlocksTable;
   transactions: TransactionsTable;
@@ -191,4 +232,9 @@ export interface Database {
   daily_active_accounts: DailyActiveAccountsTable;
   indexer_state: IndexerStateTable;
   indexer_lock: IndexerLockTable;
+  block_sealers: BlockSealersTable;
+  node_events: NodeEventsTable;
+  validator_sets: ValidatorSetsTable;
+  validator_votes: ValidatorVotesTable;
+  consensus: ConsensusTable;
 }

@@ -9,6 +9,7 @@ import { RateMeter, eta, type IndexerProgress } from './progress';
 import { continues, findCommonAncestor } from './reorg';
 import type { RpcClient } from './rpc';
 import { buildRows } from './rows';
+import { SealTracker, writeSealRows } from './sealing';
 import { rollbackTo, saveChainHead, writeBatch } from './writer';
 
 export interface SyncOptions {
@@ -41,6 +42,7 @@ export class Sync {
   private savedHead = -1;
   private readonly fetcher: BlockFetcher;
   private readonly meter = new RateMeter();
+  private readonly sealing: SealTracker;
   private avgTxPerBlock = 1;
   private wake?: () => void;
   private unsubscribe?: () => void;
@@ -49,6 +51,7 @@ export class Sync {
     this.lastBlock = o.lastBlock;
     this.lastHash = o.lastHash;
     this.fetcher = new BlockFetcher(o.rpc);
+    this.sealing = new SealTracker(o.db);
   }
 
   private retry<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -174,13 +177,15 @@ export class Sync {
 
   private async write(blocks: FetchedBlock[], target: number): Promise<void> {
     const rows = buildRows(blocks, this.o.registry);
+    const seals = await this.sealing.rows(blocks, rows.logs);
     const last = blocks[blocks.length - 1]!.block;
     const lastBlock = parseInt(last.number, 16);
     const lastHash = last.hash.toLowerCase();
     const chainHead = Math.max(this.head, lastBlock);
-    await this.o.db.db.transaction().execute((trx) =>
-      writeBatch(trx, this.o.db, rows, { chainId: this.o.chainId, registry: this.o.registry, lastBlock, lastHash, chainHead }),
-    );
+    await this.o.db.db.transaction().execute(async (trx) => {
+      await writeBatch(trx, this.o.db, rows, { chainId: this.o.chainId, registry: this.o.registry, lastBlock, lastHash, chainHead });
+      await writeSealRows(trx, this.o.db, seals);
+    });
     this.savedHead = chainHead;
     this.lastBlock = lastBlock;
     this.lastHash = lastHash;

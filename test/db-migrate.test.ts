@@ -7,15 +7,15 @@ import { connect, migrateToLatest } from '../db';
 import { freshPostgresUrl } from './helpers/postgres';
 
 const TABLES = [
-  'accounts', 'address_transactions', 'blocks', 'daily_active_accounts', 'daily_stats',
-  'indexer_lock', 'indexer_state', 'kpi_targets', 'logs', 'member_events', 'output_reports',
-  'patents', 'scenario_stages', 'scenarios', 'transactions',
+  'accounts', 'address_transactions', 'block_sealers', 'blocks', 'consensus', 'daily_active_accounts', 'daily_stats',
+  'indexer_lock', 'indexer_state', 'kpi_targets', 'logs', 'member_events', 'node_events', 'output_reports',
+  'patents', 'scenario_stages', 'scenarios', 'transactions', 'validator_sets', 'validator_votes',
 ];
 
 async function checkMigrations(url: string) {
   const first = connect(url);
   try {
-    expect(await migrateToLatest(first)).toEqual(['0001_initial']);
+    expect(await migrateToLatest(first)).toEqual(['0001_initial', '0005_validators']);
     // Idempotent: a second run applies nothing and fails on nothing.
     expect(await migrateToLatest(first)).toEqual([]);
     // On PostgreSQL other suites' schemas share the database: look at ours only.

@@ -50,17 +50,17 @@ export function decodeBftExtra(extraData: Hex): BftExtra | null {
     return null;
   }
   if (isBytes(items) || items.length !== 5) return null;
-  const [vanity, validators, vote, round, seals] = items;
+  const [vanity, validators, vote, round, seals] = items as [Rlp, Rlp, Rlp, Rlp, Rlp];
   if (!isBytes(vanity) || bytesLen(vanity) !== 32 || isBytes(validators) || !isBytes(round) || isBytes(seals)) return null;
   if (!validators.every((v) => isBytes(v) && bytesLen(v) === 20)) return null;
   if (!seals.every((s) => isBytes(s) && bytesLen(s) === 65)) return null;
   // A fixed-width 4-byte round (leading zeros allowed) is IBFT 2.0's encoding; RLP minimal is QBFT's.
   const fixedRound = bytesLen(round) === 4;
   return {
-    flavour: fixedRound || isBytes(vote!) ? 'IBFT2' : 'QBFT',
+    flavour: fixedRound || isBytes(vote) ? 'IBFT2' : 'QBFT',
     vanity,
     validators: (validators as Hex[]).map((v) => v.toLowerCase() as Hex),
-    vote: decodeVote(vote!),
+    vote: decodeVote(vote),
     round: bytesLen(round) === 0 ? 0 : Number(hexToBigInt(round)),
     seals: seals as Hex[],
   };
