@@ -6,6 +6,7 @@ import { deployRegistry } from './deploy';
 import { startLive, type LiveLoop } from './live';
 import { startNode } from './node';
 import { GENESIS_DATE, planHistory } from './plan';
+import { liveRotation, withSealing } from './sealers';
 import { runHistory } from './simulate';
 
 type Hex = `0x${string}`;
@@ -69,9 +70,12 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     const owner = accounts.owner.address;
     let registry: Hex;
     let currentMembers: Hex[] = [];
+    let nextSealer: (() => Hex) | undefined;
     if (full) {
-      const plan = planHistory({ seed: opts.seed, accounts, historyEnd: opts.historyEnd ?? startOfTodayUtc() });
+      const planned = planHistory({ seed: opts.seed, accounts, historyEnd: opts.historyEnd ?? startOfTodayUtc() });
+      const plan = withSealing(planned, opts.seed, accounts.members.map((m) => m.address));
       registry = await runHistory(provider, plan, progress);
+      nextSealer = liveRotation(plan.sealing);
       currentMembers = plan.finalMembers;
       // Continue from the wall clock rather than from the last simulated instant.
       const head = (await provider.request({ method: 'eth_getBlockByNumber', params: ['latest', false] })) as {
@@ -93,6 +97,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
         members: currentMembers,
         users: accounts.users.map((u) => u.address),
         onError: opts.onLiveError,
+        nextSealer,
       });
     }
     let stopped: Promise<void> | undefined;

@@ -81,7 +81,8 @@ export class SealTracker {
     for (const { block } of blocks) {
       const h = header(block);
       const number = parseInt(block.number, 16);
-      if (!scheme && number > 0) {
+      if (number === 0) continue; // genesis is not sealed by anyone
+      if (!scheme) {
         scheme = this.scheme = detectScheme(h);
         out.detected = { scheme, block: number };
       }
