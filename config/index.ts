@@ -140,7 +140,8 @@ Usage:
   yuscan migrate [--db URL]
 
 Environment: RPC_URL, DATABASE_URL (default ${DEFAULT_DATABASE_URL}), PORT (default ${DEFAULT_PORT}),
-ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, LOG_LEVEL.`;
+ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, LOG_LEVEL,
+VALIDATOR_OFFLINE_TURNS (default 3), VALIDATOR_ROTATION_WINDOW (default 1000).`;
 
 function parseFlags<S extends Spec>(command: string, spec: S, args: string[], env: Env) {
   const options: Record<string, { type: 'string' | 'boolean' }> = {};
@@ -250,4 +251,28 @@ export function logLevel(env: Env = process.env): string {
   const ok = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!ok.includes(level)) throw new ConfigError(`LOG_LEVEL "${level}" is not valid; it takes one of ${ok.join(', ')}`);
   return level;
+}
+
+export interface ValidatorSettings {
+  /** Missed turns (N) after which a sealer reads OFFLINE; fewer missed turns read LATE. */
+  offlineAfterTurns: number;
+  /** Recent blocks over which the validators in the rotation are counted. */
+  rotationWindow: number;
+}
+
+const positiveInt = (message: string) => z.coerce.number({ message }).int(message).min(1, message);
+
+/** Validator status settings, from VALIDATOR_OFFLINE_TURNS and VALIDATOR_ROTATION_WINDOW. */
+export function validatorSettings(env: Env = process.env): ValidatorSettings {
+  const read = (name: string, fallback: number, message: string): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const r = positiveInt(message).safeParse(raw);
+    if (!r.success) throw new ConfigError(`${name} "${raw}" is not valid; it takes ${message}`);
+    return r.data;
+  };
+  return {
+    offlineAfterTurns: read('VALIDATOR_OFFLINE_TURNS', 3, 'a whole number of turns ≥ 1'),
+    rotationWindow: read('VALIDATOR_ROTATION_WINDOW', 1000, 'a whole number of blocks ≥ 1'),
+  };
 }

@@ -30,3 +30,17 @@ describe('validator status', () => {
     expect(validatorStatus({ head: 11, lastSealedBlock: 10, setSize: 0, offlineAfterTurns: 0 })).toBe('OFFLINE');
   });
 });
+
+describe('validator settings (config)', () => {
+  it('defaults to N = 3 turns over a 1000-block window and reads both from the environment', async () => {
+    const { validatorSettings } = await import('../config/index');
+    expect(validatorSettings({})).toEqual({ offlineAfterTurns: 3, rotationWindow: 1000 });
+    expect(validatorSettings({ VALIDATOR_OFFLINE_TURNS: '5', VALIDATOR_ROTATION_WINDOW: '200' })).toEqual({ offlineAfterTurns: 5, rotationWindow: 200 });
+  });
+
+  it('names the variable and what it takes on a bad value', async () => {
+    const { validatorSettings } = await import('../config/index');
+    expect(() => validatorSettings({ VALIDATOR_OFFLINE_TURNS: '0' })).toThrowError('VALIDATOR_OFFLINE_TURNS "0" is not valid; it takes a whole number of turns ≥ 1');
+    expect(() => validatorSettings({ VALIDATOR_ROTATION_WINDOW: 'many' })).toThrowError(/VALIDATOR_ROTATION_WINDOW "many"/);
+  });
+});
