@@ -118,6 +118,12 @@ export type Block = {
   parent?: Maybe<Block>;
   /** Parent block hash. */
   parentHash: Scalars['String']['output'];
+  /** Who sealed the block, by the chain's consensus: the Clique signer, the IBFT 2.0/QBFT proposer, else the coinbase. */
+  sealer: Scalars['String']['output'];
+  /** The label the member registered for that node. */
+  sealerLabel?: Maybe<Scalars['String']['output']>;
+  /** The member whose registered node sealed the block. */
+  sealerMember?: Maybe<Member>;
   /** Size in bytes. */
   size: Scalars['Int']['output'];
   /** Block time. */
@@ -151,6 +157,15 @@ export type BlockEdge = {
   cursor: Scalars['String']['output'];
   /** The block. */
   node: Block;
+};
+
+/** Block intervals in [minSeconds, maxSeconds). */
+export type BlockTimeBucket = {
+  __typename?: 'BlockTimeBucket';
+  count: Scalars['Int']['output'];
+  /** Null for the open-ended last bucket. */
+  maxSeconds?: Maybe<Scalars['Int']['output']>;
+  minSeconds: Scalars['Int']['output'];
 };
 
 /** Dimension of a breakdown or a member filter. */
@@ -392,6 +407,8 @@ export type Member = {
   nameEn: Scalars['String']['output'];
   /** Chinese part of the name (the whole name if it has no ' / '). */
   nameZh: Scalars['String']['output'];
+  /** Sealing nodes the member registered on chain, retired ones included. */
+  nodes: Array<MemberNode>;
   /** Output value, all quarters: the sum of its latest report per quarter, in yuan. */
   outputValue: Scalars['BigInt']['output'];
   /** Patents filed, all time. */
@@ -442,6 +459,19 @@ export type MemberEdge = {
   cursor: Scalars['String']['output'];
   /** The member. */
   node: Member;
+};
+
+export type MemberNode = {
+  __typename?: 'MemberNode';
+  /** The node's sealing address. */
+  address: Scalars['String']['output'];
+  /** Blocks it sealed. */
+  blocksSealed: Scalars['Int']['output'];
+  /** Block of its NodeDeregistered, if retired. */
+  deregisteredBlock?: Maybe<Scalars['Int']['output']>;
+  label?: Maybe<Scalars['String']['output']>;
+  registeredAt: Scalars['Timestamp']['output'];
+  registeredBlock: Scalars['Int']['output'];
 };
 
 /** Member sort order. */
@@ -642,8 +672,12 @@ export type Query = {
   alliance: Alliance;
   /** One block, by number or by hash (give exactly one). Null when it is not indexed. */
   block?: Maybe<Block>;
+  /** Seconds between consecutive blocks over the latest `blocks` blocks (1–10000), as a histogram. */
+  blockTimeDistribution: Array<BlockTimeBucket>;
   /** Indexed blocks, newest first. */
   blocks: BlockConnection;
+  /** Blocks sealed per validator in each of the last `buckets` (1–60) intervals. */
+  blocksPerValidator: Array<ValidatorSeries>;
   /** Chain activity over time, answered from per-day aggregates. Buckets are UTC days, ISO weeks (Monday), months or quarters. */
   chainStats: Array<StatPoint>;
   /** One KPI of a plan period. Null when no target is set on chain for it. */
@@ -668,6 +702,12 @@ export type Query = {
   transaction?: Maybe<Transaction>;
   /** Transactions, newest first; optionally those touching an address (as sender, recipient or created contract) or those of one block (then in block order). */
   transactions: TransactionConnection;
+  /** Changes of the validator set as the block headers state it (IBFT 2.0/QBFT: every block; Clique: checkpoints), newest first. Empty where the consensus states no set. */
+  validatorSetChanges: Array<ValidatorSetChange>;
+  /** Votes to add or drop a validator carried by headers (Clique, IBFT 2.0, QBFT), newest first. */
+  validatorVotes: Array<ValidatorVote>;
+  /** Every address that sealed an indexed block, most blocks first: its member node, counts and status. */
+  validators: ValidatorConnection;
 };
 
 
@@ -682,9 +722,20 @@ export type QueryBlockArgs = {
 };
 
 
+export type QueryBlockTimeDistributionArgs = {
+  blocks?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryBlocksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryBlocksPerValidatorArgs = {
+  buckets?: InputMaybe<Scalars['Int']['input']>;
+  interval?: InputMaybe<Interval>;
 };
 
 
@@ -763,6 +814,22 @@ export type QueryTransactionsArgs = {
   address?: InputMaybe<Scalars['String']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   block?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryValidatorSetChangesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryValidatorVotesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryValidatorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -880,6 +947,17 @@ export type ScenarioStageChange = RegistryEvent & {
   txHash: Scalars['String']['output'];
 };
 
+/** Where the sealer of a block comes from. */
+export type SealScheme =
+  /** Clique (EIP-225): the signer recovered from the seal in extraData. */
+  | 'CLIQUE'
+  /** Anything else: the coinbase. */
+  | 'COINBASE'
+  /** IBFT 2.0 (Besu): RLP extraData with validators and committed seals; the proposer is the coinbase. */
+  | 'IBFT2'
+  /** QBFT (Besu, GoQuorum): as IBFT 2.0, with QBFT's encoding. */
+  | 'QBFT';
+
 /** What `search` found. */
 export type SearchResult = Account | Block | Member | Transaction;
 
@@ -917,6 +995,8 @@ export type StatPoint = {
 /** Chain and indexer status. */
 export type Status = {
   __typename?: 'Status';
+  /** Validators whose status is ACTIVE at the indexed head. */
+  activeValidators: Scalars['Int']['output'];
   /** Latest block number the indexer has seen on the chain. */
   chainHead: Scalars['Int']['output'];
   /** EVM chain id. */
@@ -933,6 +1013,8 @@ export type Status = {
   latestBlockTime?: Maybe<Scalars['Timestamp']['output']>;
   /** The AllianceRegistry contract address whose events count for the KPIs. */
   registry?: Maybe<Scalars['String']['output']>;
+  /** How this chain's sealers are found; null until a block after genesis is indexed. */
+  sealScheme?: Maybe<SealScheme>;
   /** True while the indexer is more than 2 blocks behind the chain head. */
   syncing: Scalars['Boolean']['output'];
   /** When the indexer last wrote its checkpoint (wall clock). */
@@ -1024,6 +1106,95 @@ export type TxStatus =
   | 'FAILED'
   /** Executed. */
   | 'SUCCESS';
+
+export type Validator = {
+  __typename?: 'Validator';
+  /** Sealer address. */
+  address: Scalars['String']['output'];
+  /** Blocks sealed in the 7 days before the head block. */
+  blocks7d: Scalars['Int']['output'];
+  /** Blocks sealed in the 24 hours before the head block. */
+  blocks24h: Scalars['Int']['output'];
+  /** Blocks sealed, all time. */
+  blocksSealed: Scalars['Int']['output'];
+  /** Time of that block. */
+  lastSealedAt: Scalars['Timestamp']['output'];
+  /** Its newest sealed block. */
+  lastSealedBlock: Scalars['Int']['output'];
+  /** The member that registered this address as its node. */
+  member?: Maybe<Member>;
+  /** The node's registered label. */
+  nodeLabel?: Maybe<Scalars['String']['output']>;
+  /** Registered and not deregistered. */
+  registered: Scalars['Boolean']['output'];
+  /** Share of all blocks, 0–1. */
+  share: Scalars['Float']['output'];
+  /** Share of the last 7 days' blocks, 0–1. */
+  share7d: Scalars['Float']['output'];
+  /** Share of the last 24 hours' blocks, 0–1. */
+  share24h: Scalars['Float']['output'];
+  status: ValidatorStatus;
+};
+
+export type ValidatorConnection = {
+  __typename?: 'ValidatorConnection';
+  /** Sealers ACTIVE at the head. */
+  activeCount: Scalars['Int']['output'];
+  edges: Array<ValidatorEdge>;
+  /** The block the statuses are evaluated at. */
+  head: Scalars['Int']['output'];
+  /** That block's time; the 24 h and 7 d windows end here. */
+  headTime: Scalars['Timestamp']['output'];
+  /** N: missed turns after which a validator reads OFFLINE. */
+  offlineAfterTurns: Scalars['Int']['output'];
+  pageInfo: PageInfo;
+  /** Validators in the rotation (distinct sealers over the rotation window): one expected turn is this many blocks. */
+  setSize: Scalars['Int']['output'];
+  /** Sealers in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ValidatorEdge = {
+  __typename?: 'ValidatorEdge';
+  cursor: Scalars['String']['output'];
+  node: Validator;
+};
+
+export type ValidatorSeries = {
+  __typename?: 'ValidatorSeries';
+  address: Scalars['String']['output'];
+  member?: Maybe<Member>;
+  nodeLabel?: Maybe<Scalars['String']['output']>;
+  points: Array<StatPoint>;
+};
+
+export type ValidatorSetChange = {
+  __typename?: 'ValidatorSetChange';
+  added: Array<Scalars['String']['output']>;
+  blockNumber: Scalars['Int']['output'];
+  removed: Array<Scalars['String']['output']>;
+  /** The set from this block on. */
+  validators: Array<Scalars['String']['output']>;
+};
+
+/** Whether a validator keeps up with its turns in the rotation. */
+export type ValidatorStatus =
+  /** Sealed within its last expected turn. */
+  | 'ACTIVE'
+  /** Missed at least one expected turn, fewer than the configured N. */
+  | 'LATE'
+  /** Sealed nothing for N expected turns (N: VALIDATOR_OFFLINE_TURNS). */
+  | 'OFFLINE';
+
+export type ValidatorVote = {
+  __typename?: 'ValidatorVote';
+  /** True to add, false to drop. */
+  add: Scalars['Boolean']['output'];
+  blockNumber: Scalars['Int']['output'];
+  candidate: Scalars['String']['output'];
+  /** The validator that cast it (the block's sealer). */
+  proposer: Scalars['String']['output'];
+};
 
 
 
@@ -1122,6 +1293,7 @@ export type ResolversTypes = {
   Block: ResolverTypeWrapper<BlockRow>;
   BlockConnection: ResolverTypeWrapper<Omit<BlockConnection, 'edges'> & { edges: Array<ResolversTypes['BlockEdge']> }>;
   BlockEdge: ResolverTypeWrapper<Omit<BlockEdge, 'node'> & { node: ResolversTypes['Block'] }>;
+  BlockTimeBucket: ResolverTypeWrapper<BlockTimeBucket>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BreakdownBy: BreakdownBy;
   BreakdownSlice: ResolverTypeWrapper<SliceModel>;
@@ -1141,6 +1313,7 @@ export type ResolversTypes = {
   Member: ResolverTypeWrapper<MemberModel>;
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
+  MemberNode: ResolverTypeWrapper<MemberNode>;
   MemberOrder: MemberOrder;
   MembershipChange: ResolverTypeWrapper<MembershipModel>;
   MembershipChangeKind: MembershipChangeKind;
@@ -1161,6 +1334,7 @@ export type ResolversTypes = {
   ScenarioEdge: ResolverTypeWrapper<Omit<ScenarioEdge, 'node'> & { node: ResolversTypes['Scenario'] }>;
   ScenarioStage: ScenarioStage;
   ScenarioStageChange: ResolverTypeWrapper<StageChangeModel>;
+  SealScheme: SealScheme;
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
   SectorCount: ResolverTypeWrapper<SectorCount>;
   StageCount: ResolverTypeWrapper<StageCount>;
@@ -1173,6 +1347,13 @@ export type ResolversTypes = {
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
   TxStatus: TxStatus;
+  Validator: ResolverTypeWrapper<Omit<Validator, 'member'> & { member?: Maybe<ResolversTypes['Member']> }>;
+  ValidatorConnection: ResolverTypeWrapper<Omit<ValidatorConnection, 'edges'> & { edges: Array<ResolversTypes['ValidatorEdge']> }>;
+  ValidatorEdge: ResolverTypeWrapper<Omit<ValidatorEdge, 'node'> & { node: ResolversTypes['Validator'] }>;
+  ValidatorSeries: ResolverTypeWrapper<Omit<ValidatorSeries, 'member'> & { member?: Maybe<ResolversTypes['Member']> }>;
+  ValidatorSetChange: ResolverTypeWrapper<ValidatorSetChange>;
+  ValidatorStatus: ValidatorStatus;
+  ValidatorVote: ResolverTypeWrapper<ValidatorVote>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1183,6 +1364,7 @@ export type ResolversParentTypes = {
   Block: BlockRow;
   BlockConnection: Omit<BlockConnection, 'edges'> & { edges: Array<ResolversParentTypes['BlockEdge']> };
   BlockEdge: Omit<BlockEdge, 'node'> & { node: ResolversParentTypes['Block'] };
+  BlockTimeBucket: BlockTimeBucket;
   Boolean: Scalars['Boolean']['output'];
   BreakdownSlice: SliceModel;
   DecodedArg: DecodedArg;
@@ -1197,6 +1379,7 @@ export type ResolversParentTypes = {
   Member: MemberModel;
   MemberConnection: Omit<MemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberEdge']> };
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
+  MemberNode: MemberNode;
   MembershipChange: MembershipModel;
   OutputReport: ReportModel;
   OutputReportConnection: Omit<OutputReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['OutputReportEdge']> };
@@ -1224,6 +1407,12 @@ export type ResolversParentTypes = {
   Transaction: TxRow;
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
+  Validator: Omit<Validator, 'member'> & { member?: Maybe<ResolversParentTypes['Member']> };
+  ValidatorConnection: Omit<ValidatorConnection, 'edges'> & { edges: Array<ResolversParentTypes['ValidatorEdge']> };
+  ValidatorEdge: Omit<ValidatorEdge, 'node'> & { node: ResolversParentTypes['Validator'] };
+  ValidatorSeries: Omit<ValidatorSeries, 'member'> & { member?: Maybe<ResolversParentTypes['Member']> };
+  ValidatorSetChange: ValidatorSetChange;
+  ValidatorVote: ValidatorVote;
 };
 
 export type AccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
@@ -1269,6 +1458,9 @@ export type BlockResolvers<ContextType = Context, ParentType extends ResolversPa
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Block']>, ParentType, ContextType>;
   parentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sealer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sealerLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sealerMember?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   timestamp?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
   transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<BlockTransactionsArgs, 'first'>>;
@@ -1284,6 +1476,12 @@ export type BlockConnectionResolvers<ContextType = Context, ParentType extends R
 export type BlockEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BlockEdge'] = ResolversParentTypes['BlockEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Block'], ParentType, ContextType>;
+};
+
+export type BlockTimeBucketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BlockTimeBucket'] = ResolversParentTypes['BlockTimeBucket']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type BreakdownSliceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BreakdownSlice'] = ResolversParentTypes['BreakdownSlice']> = {
@@ -1367,6 +1565,7 @@ export type MemberResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['MemberNode']>, ParentType, ContextType>;
   outputValue?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   patentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   patents?: Resolver<ResolversTypes['PatentConnection'], ParentType, ContextType, RequireFields<MemberPatentsArgs, 'first'>>;
@@ -1387,6 +1586,15 @@ export type MemberConnectionResolvers<ContextType = Context, ParentType extends 
 export type MemberEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberEdge'] = ResolversParentTypes['MemberEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+};
+
+export type MemberNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberNode'] = ResolversParentTypes['MemberNode']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  blocksSealed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deregisteredBlock?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
+  registeredBlock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MembershipChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MembershipChange'] = ResolversParentTypes['MembershipChange']> = {
@@ -1487,7 +1695,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'address'>>;
   alliance?: Resolver<ResolversTypes['Alliance'], ParentType, ContextType>;
   block?: Resolver<Maybe<ResolversTypes['Block']>, ParentType, ContextType, Partial<QueryBlockArgs>>;
+  blockTimeDistribution?: Resolver<Array<ResolversTypes['BlockTimeBucket']>, ParentType, ContextType, RequireFields<QueryBlockTimeDistributionArgs, 'blocks'>>;
   blocks?: Resolver<ResolversTypes['BlockConnection'], ParentType, ContextType, RequireFields<QueryBlocksArgs, 'first'>>;
+  blocksPerValidator?: Resolver<Array<ResolversTypes['ValidatorSeries']>, ParentType, ContextType, RequireFields<QueryBlocksPerValidatorArgs, 'buckets' | 'interval'>>;
   chainStats?: Resolver<Array<ResolversTypes['StatPoint']>, ParentType, ContextType, RequireFields<QueryChainStatsArgs, 'interval' | 'metric'>>;
   kpi?: Resolver<Maybe<ResolversTypes['Kpi']>, ParentType, ContextType, RequireFields<QueryKpiArgs, 'id'>>;
   kpis?: Resolver<Array<ResolversTypes['Kpi']>, ParentType, ContextType, Partial<QueryKpisArgs>>;
@@ -1500,6 +1710,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   status?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<QueryTransactionArgs, 'hash'>>;
   transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<QueryTransactionsArgs, 'first'>>;
+  validatorSetChanges?: Resolver<Array<ResolversTypes['ValidatorSetChange']>, ParentType, ContextType, RequireFields<QueryValidatorSetChangesArgs, 'first'>>;
+  validatorVotes?: Resolver<Array<ResolversTypes['ValidatorVote']>, ParentType, ContextType, RequireFields<QueryValidatorVotesArgs, 'first'>>;
+  validators?: Resolver<ResolversTypes['ValidatorConnection'], ParentType, ContextType, RequireFields<QueryValidatorsArgs, 'first'>>;
 };
 
 export type RegistryEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistryEvent'] = ResolversParentTypes['RegistryEvent']> = {
@@ -1570,6 +1783,7 @@ export type StatPointResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type StatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Status'] = ResolversParentTypes['Status']> = {
+  activeValidators?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   chainHead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   chainId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   indexedHead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1578,6 +1792,7 @@ export type StatusResolvers<ContextType = Context, ParentType extends ResolversP
   latestBlockHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   latestBlockTime?: Resolver<Maybe<ResolversTypes['Timestamp']>, ParentType, ContextType>;
   registry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sealScheme?: Resolver<Maybe<ResolversTypes['SealScheme']>, ParentType, ContextType>;
   syncing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['Timestamp']>, ParentType, ContextType>;
 };
@@ -1629,6 +1844,59 @@ export type TransactionEdgeResolvers<ContextType = Context, ParentType extends R
   node?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType>;
 };
 
+export type ValidatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Validator'] = ResolversParentTypes['Validator']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  blocks7d?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  blocks24h?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  blocksSealed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastSealedAt?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
+  lastSealedBlock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  nodeLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  share7d?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  share24h?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ValidatorStatus'], ParentType, ContextType>;
+};
+
+export type ValidatorConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValidatorConnection'] = ResolversParentTypes['ValidatorConnection']> = {
+  activeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['ValidatorEdge']>, ParentType, ContextType>;
+  head?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  headTime?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
+  offlineAfterTurns?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  setSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ValidatorEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValidatorEdge'] = ResolversParentTypes['ValidatorEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Validator'], ParentType, ContextType>;
+};
+
+export type ValidatorSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValidatorSeries'] = ResolversParentTypes['ValidatorSeries']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  nodeLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['StatPoint']>, ParentType, ContextType>;
+};
+
+export type ValidatorSetChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValidatorSetChange'] = ResolversParentTypes['ValidatorSetChange']> = {
+  added?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  blockNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  removed?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  validators?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ValidatorVoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValidatorVote'] = ResolversParentTypes['ValidatorVote']> = {
+  add?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  blockNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  candidate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  proposer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Account?: AccountResolvers<ContextType>;
   Alliance?: AllianceResolvers<ContextType>;
@@ -1636,6 +1904,7 @@ export type Resolvers<ContextType = Context> = {
   Block?: BlockResolvers<ContextType>;
   BlockConnection?: BlockConnectionResolvers<ContextType>;
   BlockEdge?: BlockEdgeResolvers<ContextType>;
+  BlockTimeBucket?: BlockTimeBucketResolvers<ContextType>;
   BreakdownSlice?: BreakdownSliceResolvers<ContextType>;
   DecodedArg?: DecodedArgResolvers<ContextType>;
   DecodedCall?: DecodedCallResolvers<ContextType>;
@@ -1647,6 +1916,7 @@ export type Resolvers<ContextType = Context> = {
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
+  MemberNode?: MemberNodeResolvers<ContextType>;
   MembershipChange?: MembershipChangeResolvers<ContextType>;
   OutputReport?: OutputReportResolvers<ContextType>;
   OutputReportConnection?: OutputReportConnectionResolvers<ContextType>;
@@ -1673,5 +1943,11 @@ export type Resolvers<ContextType = Context> = {
   Transaction?: TransactionResolvers<ContextType>;
   TransactionConnection?: TransactionConnectionResolvers<ContextType>;
   TransactionEdge?: TransactionEdgeResolvers<ContextType>;
+  Validator?: ValidatorResolvers<ContextType>;
+  ValidatorConnection?: ValidatorConnectionResolvers<ContextType>;
+  ValidatorEdge?: ValidatorEdgeResolvers<ContextType>;
+  ValidatorSeries?: ValidatorSeriesResolvers<ContextType>;
+  ValidatorSetChange?: ValidatorSetChangeResolvers<ContextType>;
+  ValidatorVote?: ValidatorVoteResolvers<ContextType>;
 };
 
