@@ -68,7 +68,7 @@ const schedule = () =>
 describe.each(DIALECTS)('validators on the devnet (%s)', (dialect) => {
   let summary: ValidatorSummary;
   beforeAll(async () => {
-    summary = await loadValidators(dbs.get(dialect)!, opts);
+    summary = await loadValidators(dbs.get(dialect)!.db, opts);
   });
 
   it('blocks sealed per validator sum to the chain (every block after genesis)', async () => {
@@ -114,8 +114,8 @@ describe.each(DIALECTS)('validators on the devnet (%s)', (dialect) => {
       expect(numbers.filter((n) => n >= from && n < to)).toEqual([]);
       const before = Math.max(...numbers.filter((n) => n < from));
       const after = Math.min(...numbers.filter((n) => n >= to));
-      const at = async (head: number) => (await loadValidators(db, { ...opts, head })).validators.find((v) => v.address === o.node)!;
-      const k = (await loadValidators(db, { ...opts, head: before })).setSize;
+      const at = async (head: number) => (await loadValidators(db.db, { ...opts, head })).validators.find((v) => v.address === o.node)!;
+      const k = (await loadValidators(db.db, { ...opts, head: before })).setSize;
       expect((await at(before + k - 1)).status).toBe('ACTIVE');
       expect((await at(before + k + 1)).status).toBe('LATE');
       const off = await at(before + N * (k + 1));

@@ -3,7 +3,8 @@
 // paused chain reads the same every time) and all time, its share, its last block, its node
 // registration, and its status by the pure rule in status.ts.
 import { sql } from 'kysely';
-import type { Db } from '../../db/connect';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import { validatorStatus, type ValidatorStatus } from './status';
 
 export interface ValidatorOptions {
@@ -51,8 +52,8 @@ export interface ValidatorSummary {
 const DAY = 86_400;
 
 /** Node registrations as of `head`: the latest registration of each node, and whether it was retired since. */
-export async function nodesAt(db: Db, head: number, member?: string): Promise<Map<string, NodeInfo>> {
-  let q = db.db.selectFrom('node_events').selectAll().where('block_number', '<=', head);
+export async function nodesAt(db: Kysely<Database>, head: number, member?: string): Promise<Map<string, NodeInfo>> {
+  let q = db.selectFrom('node_events').selectAll().where('block_number', '<=', head);
   if (member) q = q.where('member', '=', member.toLowerCase());
   const rows = await q.orderBy('block_number').orderBy('log_index').execute();
   const out = new Map<string, NodeInfo>();
@@ -67,21 +68,21 @@ export async function nodesAt(db: Db, head: number, member?: string): Promise<Ma
   return out;
 }
 
-export async function sealedHead(db: Db): Promise<{ number: number; timestamp: number } | null> {
-  const r = await db.db.selectFrom('block_sealers').select(['block_number', 'timestamp']).orderBy('block_number', 'desc').limit(1).executeTakeFirst();
+export async function sealedHead(db: Kysely<Database>): Promise<{ number: number; timestamp: number } | null> {
+  const r = await db.selectFrom('block_sealers').select(['block_number', 'timestamp']).orderBy('block_number', 'desc').limit(1).executeTakeFirst();
   return r ? { number: Number(r.block_number), timestamp: Number(r.timestamp) } : null;
 }
 
-export async function loadValidators(db: Db, o: ValidatorOptions): Promise<ValidatorSummary> {
+export async function loadValidators(db: Kysely<Database>, o: ValidatorOptions): Promise<ValidatorSummary> {
   const top = await sealedHead(db);
   if (!top) return { head: 0, headTime: 0, setSize: 0, validators: [] };
   const head = Math.min(o.head ?? top.number, top.number);
-  const headRow = await db.db.selectFrom('block_sealers').select('timestamp').where('block_number', '<=', head).orderBy('block_number', 'desc').limit(1).executeTakeFirst();
+  const headRow = await db.selectFrom('block_sealers').select('timestamp').where('block_number', '<=', head).orderBy('block_number', 'desc').limit(1).executeTakeFirst();
   const headTime = Number(headRow?.timestamp ?? 0);
   const since24 = headTime - DAY;
   const since7 = headTime - 7 * DAY;
 
-  const agg = await db.db
+  const agg = await db
     .selectFrom('block_sealers')
     .where('block_number', '<=', head)
     .select((eb) => [
@@ -97,11 +98,11 @@ export async function loadValidators(db: Db, o: ValidatorOptions): Promise<Valid
   const times = new Map<number, number>();
   for (let i = 0; i < lastBlocks.length; i += 500) {
     const part = lastBlocks.slice(i, i + 500);
-    const rows = await db.db.selectFrom('block_sealers').select(['block_number', 'timestamp']).where('block_number', 'in', part).execute();
+    const rows = await db.selectFrom('block_sealers').select(['block_number', 'timestamp']).where('block_number', 'in', part).execute();
     for (const r of rows) times.set(Number(r.block_number), Number(r.timestamp));
   }
   const windowStart = Math.max(1, head - o.rotationWindow + 1);
-  const inWindow = await db.db
+  const inWindow = await db
     .selectFrom('block_sealers')
     .select((eb) => eb.fn.count<number | string>('sealer').distinct().as('k'))
     .where('block_number', '>=', windowStart)
@@ -139,13 +140,13 @@ export async function loadValidators(db: Db, o: ValidatorOptions): Promise<Valid
 }
 
 /** Sealer of each block (by number), with its node registration, for block lists and pages. */
-export async function sealersOf(db: Db, numbers: readonly number[]): Promise<Map<number, { sealer: string; member: string | null; nodeLabel: string | null }>> {
+export async function sealersOf(db: Kysely<Database>, numbers: readonly number[]): Promise<Map<number, { sealer: string; member: string | null; nodeLabel: string | null }>> {
   const out = new Map<number, { sealer: string; member: string | null; nodeLabel: string | null }>();
   if (numbers.length === 0) return out;
-  const rows = await db.db.selectFrom('block_sealers').select(['block_number', 'sealer']).where('block_number', 'in', [...numbers]).execute();
+  const rows = await db.selectFrom('block_sealers').select(['block_number', 'sealer']).where('block_number', 'in', [...numbers]).execute();
   if (rows.length === 0) return out;
   const sealers = [...new Set(rows.map((r) => r.sealer))];
-  const events = await db.db
+  const events = await db
     .selectFrom('node_events')
     .select(['node', 'member', 'label', 'block_number'])
     .where('kind', '=', 'registered')

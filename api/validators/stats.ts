@@ -1,6 +1,7 @@
 // Charts and history for /stats and /validators: the spread of block times, blocks per
 // validator per bucket, and the validator set as the headers state it.
-import type { Db } from '../../db/connect';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import { bucketStart, buckets, dateString, type Interval } from '../kpi/time';
 
 /** Upper bounds (seconds, exclusive) of the block-time buckets; the last bucket is open. */
@@ -24,8 +25,8 @@ export function blockTimeHistogram(timestamps: readonly number[]): BlockTimeBuck
   return out;
 }
 
-export async function blockTimeDistribution(db: Db, blocks: number): Promise<BlockTimeBucket[]> {
-  const rows = await db.db.selectFrom('blocks').select('timestamp').orderBy('number', 'desc').limit(blocks + 1).execute();
+export async function blockTimeDistribution(db: Kysely<Database>, blocks: number): Promise<BlockTimeBucket[]> {
+  const rows = await db.selectFrom('blocks').select('timestamp').orderBy('number', 'desc').limit(blocks + 1).execute();
   return blockTimeHistogram(rows.map((r) => Number(r.timestamp)).reverse());
 }
 
@@ -37,13 +38,13 @@ export interface SeriesPoint {
 }
 
 /** Blocks sealed per sealer in each of the last `count` buckets up to the newest sealed block. */
-export async function blocksPerValidator(db: Db, interval: Interval, count: number): Promise<{ address: string; points: SeriesPoint[] }[]> {
-  const top = await db.db.selectFrom('block_sealers').select('timestamp').orderBy('block_number', 'desc').limit(1).executeTakeFirst();
+export async function blocksPerValidator(db: Kysely<Database>, interval: Interval, count: number): Promise<{ address: string; points: SeriesPoint[] }[]> {
+  const top = await db.selectFrom('block_sealers').select('timestamp').orderBy('block_number', 'desc').limit(1).executeTakeFirst();
   if (!top) return [];
   let start = bucketStart(Number(top.timestamp), interval);
   for (let i = 1; i < count; i++) start = bucketStart(start - 1, interval);
   const list = buckets(start, Number(top.timestamp), interval, 1000);
-  const rows = await db.db.selectFrom('block_sealers').select(['sealer', 'timestamp']).where('timestamp', '>=', start).execute();
+  const rows = await db.selectFrom('block_sealers').select(['sealer', 'timestamp']).where('timestamp', '>=', start).execute();
   const series = new Map<string, number[]>();
   for (const r of rows) {
     const t = Number(r.timestamp);
@@ -84,12 +85,12 @@ export function foldSetChanges(rows: readonly { block_number: number; validators
 }
 
 /** The newest `first` changes, newest first. Reads every stated set (one row per batch at most). */
-export async function validatorSetChanges(db: Db, first: number): Promise<SetChange[]> {
-  const rows = await db.db.selectFrom('validator_sets').select(['block_number', 'validators']).orderBy('block_number').execute();
+export async function validatorSetChanges(db: Kysely<Database>, first: number): Promise<SetChange[]> {
+  const rows = await db.selectFrom('validator_sets').select(['block_number', 'validators']).orderBy('block_number').execute();
   return foldSetChanges(rows.map((r) => ({ block_number: Number(r.block_number), validators: r.validators }))).reverse().slice(0, first);
 }
 
-export async function validatorVotes(db: Db, first: number) {
-  const rows = await db.db.selectFrom('validator_votes').selectAll().orderBy('block_number', 'desc').limit(first).execute();
+export async function validatorVotes(db: Kysely<Database>, first: number) {
+  const rows = await db.selectFrom('validator_votes').selectAll().orderBy('block_number', 'desc').limit(first).execute();
   return rows.map((r) => ({ blockNumber: Number(r.block_number), proposer: r.proposer, candidate: r.candidate, add: Number(r.add) === 1 }));
 }
