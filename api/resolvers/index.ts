@@ -9,6 +9,7 @@ import { chainResolvers } from './chain';
 import { kpiResolvers } from './kpi';
 import { searchResolvers } from './search';
 import { statsResolvers } from './stats';
+import { validatorResolvers } from './validators';
 
 const DOMAINS: Resolvers[] = [
   { BigInt: BigIntScalar, Timestamp: TimestampScalar },
@@ -17,6 +18,7 @@ const DOMAINS: Resolvers[] = [
   statsResolvers,
   allianceResolvers,
   kpiResolvers,
+  validatorResolvers,
 ];
 
 /** Merges per-type field maps; throws when two domains answer the same field. */

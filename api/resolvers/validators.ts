@@ -6,15 +6,13 @@ import { validatorSettings } from '../../config/index';
 import type { Context } from '../context';
 import { badInput } from '../errors';
 import type { Resolvers, SealScheme } from '../generated/graphql';
-import type { MemberModel } from '../models';
 import * as v from '../validate';
+import { memberAt as memberOf } from './lookup';
 import { loadValidators, nodesAt, sealersOf, type ValidatorSummary } from '../validators/query';
 import { blockTimeDistribution, blocksPerValidator, validatorSetChanges, validatorVotes } from '../validators/stats';
 
 const settings = validatorSettings();
 
-const memberOf = async (ctx: Context, address: string | null | undefined): Promise<MemberModel | null> =>
-  address ? ((await ctx.head.allianceState()).members.get(address) ?? null) : null;
 
 /** The validator summary at the indexed head, shared by every request at that head. */
 let cached: { head: number; summary: Promise<ValidatorSummary> } | undefined;

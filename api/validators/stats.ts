@@ -2,7 +2,8 @@
 // validator per bucket, and the validator set as the headers state it.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { bucketStart, buckets, dateString, type Interval } from '../kpi/time';
+import type { Interval } from '../generated/enums';
+import { bucketStart, buckets, dateString } from '../kpi/time';
 
 /** Upper bounds (seconds, exclusive) of the block-time buckets; the last bucket is open. */
 export const BLOCK_TIME_EDGES = [1, 2, 3, 5, 10, 15, 30, 60, 300, 900, 3600, 21_600, 86_400] as const;

@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Hash } from '../../components/Hash';
+import { memberName } from '../../lib/members';
 import { useFormat } from '../../lib/format';
 import type { BlockSummary } from '../../lib/resources';
 
 export function BlockTable({ blocks }: { blocks: BlockSummary[] }) {
-  const { t } = useTranslation('explorer');
+  const { t } = useTranslation(['explorer', 'validators']);
   const f = useFormat();
   return (
     <div className="table-wrap">
@@ -17,7 +18,7 @@ export function BlockTable({ blocks }: { blocks: BlockSummary[] }) {
             <th>{t('table.age')}</th>
             <th className="num">{t('table.txs')}</th>
             <th className="num">{t('table.gasUsed')}</th>
-            <th>{t('table.miner')}</th>
+            <th>{t('validators:block.sealer')}</th>
           </tr>
         </thead>
         <tbody>
@@ -38,8 +39,9 @@ export function BlockTable({ blocks }: { blocks: BlockSummary[] }) {
               <td data-label={t('table.gasUsed')} className="num">
                 {f.number(b.gasUsed)}
               </td>
-              <td data-label={t('table.miner')}>
-                <Hash value={b.miner} to={`/address/${b.miner}`} copy={false} />
+              <td data-label={t('validators:block.sealer')} data-testid="block-sealer">
+                {b.sealerMember ? <Link to={`/member/${b.sealerMember.address}`}>{memberName(b.sealerMember, f.lang)}</Link> : null}
+                <Hash value={b.sealer} to={`/address/${b.sealer}`} copy={false} />
               </td>
             </tr>
           ))}

@@ -10,6 +10,7 @@ import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
 import type { BlockSummary } from '../../lib/resources';
 import { MethodBadge } from '../transaction/TxTable';
+import { useActiveValidatorsCard } from '../validators/ActiveValidatorsCard';
 
 const FEED = 10;
 
@@ -120,6 +121,7 @@ function Headline() {
   const blocks = useLiveResource('blocks', { first: FEED }).data?.blocks.edges.map((e) => e.node);
   const avg = blocks ? averageBlockTime(blocks) : undefined;
   const totalTxs = headline?.txTotals.reduce((s, p) => s + p.value, 0);
+  const validators = useActiveValidatorsCard();
   return (
     <div className="stat-cards">
       <StatCard
@@ -143,6 +145,7 @@ function Headline() {
         value={headline && <Link to="/members">{f.number(headline.alliance.memberCount)}</Link>}
         sub={t('home.membersSub')}
       />
+      <StatCard {...validators} />
     </div>
   );
 }
