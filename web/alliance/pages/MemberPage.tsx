@@ -13,6 +13,7 @@ import { Card, KeyValue } from '../../components/Card';
 import { Hash } from '../../components/Hash';
 import { SkeletonRows } from '../../components/states';
 import '../alliance.css';
+import { MemberNodes } from '../../pages/validators/MemberNodes';
 
 export default function MemberPage() {
   const { address = '' } = useParams();
@@ -122,6 +123,8 @@ export default function MemberPage() {
           ))}
         </ul>
       </Card>
+
+      <MemberNodes address={m.address} />
 
       <Card title={t('member.history')}>
         <ul>
