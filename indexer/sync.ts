@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/connect';
 import { RetryableError, sleep, withRetry, type RetryPolicy } from './backoff';
-import { BlockFetcher, toHex, type FetchedBlock } from './fetch';
+import { BlockFetcher, type FetchedBlock } from './fetch';
 import { RateMeter, eta, type IndexerProgress } from './progress';
 import { continues, findCommonAncestor } from './reorg';
 import type { RpcClient } from './rpc';
@@ -221,5 +221,3 @@ export class Sync {
     this.lastHash = ancestorHash;
   }
 }
-
-export { toHex };
