@@ -219,10 +219,12 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
     }
     case 'serve': {
       const v = parseFlags(name, serveSpec, args, env);
+      validatorSettings(env); // read by the API; checked here so a bad value exits 2 up front
       return { name, config: { databaseUrl: v.db as string, port: v.port as number } };
     }
     case 'start': {
       const v = parseFlags(name, startSpec, args, env);
+      validatorSettings(env);
       return {
         name,
         config: {

@@ -43,4 +43,11 @@ describe('validator settings (config)', () => {
     expect(() => validatorSettings({ VALIDATOR_OFFLINE_TURNS: '0' })).toThrowError('VALIDATOR_OFFLINE_TURNS "0" is not valid; it takes a whole number of turns ≥ 1');
     expect(() => validatorSettings({ VALIDATOR_ROTATION_WINDOW: 'many' })).toThrowError(/VALIDATOR_ROTATION_WINDOW "many"/);
   });
+
+  it('is checked when serve and start parse their input, so a bad value exits 2 before anything starts', async () => {
+    const { parseCommand, ConfigError } = await import('../config/index');
+    expect(() => parseCommand(['serve'], { VALIDATOR_OFFLINE_TURNS: 'x' })).toThrowError(ConfigError);
+    expect(() => parseCommand(['start'], { VALIDATOR_ROTATION_WINDOW: '-1' })).toThrowError(/VALIDATOR_ROTATION_WINDOW/);
+    expect(parseCommand(['serve'], { VALIDATOR_OFFLINE_TURNS: '4' }).name).toBe('serve');
+  });
 });
