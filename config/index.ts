@@ -163,7 +163,8 @@ Usage:
 
 Environment: RPC_URL, DATABASE_URL (default ${DEFAULT_DATABASE_URL}), PORT (default ${DEFAULT_PORT}),
 ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, LOG_LEVEL, NATIVE_COIN_SYMBOL, NATIVE_COIN_NAME, NATIVE_COIN_DECIMALS
-(start and serve also take --coin-symbol, --coin-name, --coin-decimals).`;
+(start and serve also take --coin-symbol, --coin-name, --coin-decimals),
+VALIDATOR_OFFLINE_TURNS (default 3), VALIDATOR_ROTATION_WINDOW (default 1000).`;
 
 function parseFlags<S extends Spec>(command: string, spec: S, args: string[], env: Env) {
   const options: Record<string, { type: 'string' | 'boolean' }> = {};
@@ -241,10 +242,12 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
     }
     case 'serve': {
       const v = parseFlags(name, serveSpec, args, env);
+      validatorSettings(env); // read by the API; checked here so a bad value exits 2 up front
       return { name, config: { databaseUrl: v.db as string, port: v.port as number, nativeCoin: nativeCoinFrom(v) } };
     }
     case 'start': {
       const v = parseFlags(name, startSpec, args, env);
+      validatorSettings(env);
       return {
         name,
         config: {
@@ -274,4 +277,28 @@ export function logLevel(env: Env = process.env): string {
   const ok = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!ok.includes(level)) throw new ConfigError(`LOG_LEVEL "${level}" is not valid; it takes one of ${ok.join(', ')}`);
   return level;
+}
+
+export interface ValidatorSettings {
+  /** Missed turns (N) after which a sealer reads OFFLINE; fewer missed turns read LATE. */
+  offlineAfterTurns: number;
+  /** Recent blocks over which the validators in the rotation are counted. */
+  rotationWindow: number;
+}
+
+const positiveInt = (message: string) => z.coerce.number({ message }).int(message).min(1, message);
+
+/** Validator status settings, from VALIDATOR_OFFLINE_TURNS and VALIDATOR_ROTATION_WINDOW. */
+export function validatorSettings(env: Env = process.env): ValidatorSettings {
+  const read = (name: string, fallback: number, message: string): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const r = positiveInt(message).safeParse(raw);
+    if (!r.success) throw new ConfigError(`${name} "${raw}" is not valid; it takes ${message}`);
+    return r.data;
+  };
+  return {
+    offlineAfterTurns: read('VALIDATOR_OFFLINE_TURNS', 3, 'a whole number of turns ≥ 1'),
+    rotationWindow: read('VALIDATOR_ROTATION_WINDOW', 1000, 'a whole number of blocks ≥ 1'),
+  };
 }

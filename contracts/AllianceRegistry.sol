@@ -14,6 +14,9 @@ contract AllianceRegistry {
     error UnknownScenario(uint256 scenarioId);
     error BadStage(uint8 stage);
     error BadPeriod(uint32 period);
+    error NodeTaken(address node);
+    error UnknownNode(address node);
+    error NotNodeOperator(address node);
 
     event MemberAdmitted(address indexed member, string name, string country, string sector, uint64 at);
     event MemberRemoved(address indexed member, uint64 at);
@@ -28,6 +31,8 @@ contract AllianceRegistry {
     );
     event ScenarioStageChanged(uint256 indexed scenarioId, uint8 stage, uint64 at);
     event OutputReported(address indexed member, uint32 indexed period, uint256 amountCny, uint64 at);
+    event NodeRegistered(address indexed member, address indexed node, string label, uint64 at);
+    event NodeDeregistered(address indexed member, address indexed node, uint64 at);
 
     address public immutable owner;
     mapping(address => bool) public isMember;
@@ -35,6 +40,8 @@ contract AllianceRegistry {
     uint256 public scenarioCount;
     mapping(uint256 => uint8) public scenarioStage;
     mapping(bytes32 => bool) public patentFiled;
+    /// The member that registered a sealing node (its coinbase / signer address); zero if none.
+    mapping(address => address) public nodeMember;
 
     modifier onlyOwner() {
         if (msg.sender != owner) revert NotOwner();
@@ -102,5 +109,22 @@ contract AllianceRegistry {
         uint32 year = period / 10;
         if (quarter < 1 || quarter > 4 || year < 2000 || year > 2999) revert BadPeriod(period);
         emit OutputReported(msg.sender, period, amountCny, uint64(block.timestamp));
+    }
+
+    /// A member declares a node it runs: the address that seals blocks (Clique signer, BFT
+    /// proposer or coinbase). One node belongs to one member at a time.
+    function registerNode(address node, string calldata label) external onlyMember {
+        if (nodeMember[node] != address(0)) revert NodeTaken(node);
+        nodeMember[node] = msg.sender;
+        emit NodeRegistered(msg.sender, node, label, uint64(block.timestamp));
+    }
+
+    /// The member that registered the node, or the secretariat, retires it.
+    function deregisterNode(address node) external {
+        address member = nodeMember[node];
+        if (member == address(0)) revert UnknownNode(node);
+        if (msg.sender != member && msg.sender != owner) revert NotNodeOperator(node);
+        delete nodeMember[node];
+        emit NodeDeregistered(member, node, uint64(block.timestamp));
     }
 }

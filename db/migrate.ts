@@ -3,12 +3,14 @@ import { isPostgres } from './dialect';
 import type { Db } from './connect';
 import * as m0001 from './migrations/0001_initial';
 import * as m0003 from './migrations/0003_accounts_tokens';
+import * as m0005 from './migrations/0005_validators';
 
 // Listed explicitly rather than read from disk, so migrations work the same under tsx,
 // vitest and a bundler.
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0003_accounts_tokens': m0003,
+  '0005_validators': m0005,
 };
 
 /** Apply every pending migration. Idempotent. Returns the names applied by this call. */

@@ -271,6 +271,45 @@ export interface InternalTransactionsTable {
 
 export interface TracedBlocksTable {
   block_number: number;
+// --- sealers and nodes (issue 13) ---
+/** Who sealed each block, by the chain's consensus (Clique signer, BFT proposer, coinbase). */
+export interface BlockSealersTable {
+  block_number: number;
+  timestamp: number;
+  sealer: string;
+}
+
+/** NodeRegistered / NodeDeregistered from the configured registry. */
+export interface NodeEventsTable {
+  block_number: number;
+  log_index: number;
+  tx_hash: string;
+  member: string;
+  node: string;
+  kind: 'registered' | 'deregistered';
+  label: string | null;
+  at: number;
+}
+
+/** The validator set stated by the headers (JSON array of addresses), where it changes. */
+export interface ValidatorSetsTable {
+  block_number: number;
+  validators: string;
+}
+
+/** A vote to add (1) or drop (0) a validator, carried by a header. */
+export interface ValidatorVotesTable {
+  block_number: number;
+  proposer: string;
+  candidate: string;
+  add: number;
+}
+
+/** Single row: the sealing scheme detected for this chain. */
+export interface ConsensusTable {
+  id: number;
+  scheme: string;
+  detected_at_block: number;
 }
 
 export interface Database {
@@ -300,4 +339,9 @@ export interface Database {
   token_holdings: TokenHoldingsTable;
   internal_transactions: InternalTransactionsTable;
   traced_blocks: TracedBlocksTable;
+  block_sealers: BlockSealersTable;
+  node_events: NodeEventsTable;
+  validator_sets: ValidatorSetsTable;
+  validator_votes: ValidatorVotesTable;
+  consensus: ConsensusTable;
 }

@@ -6,6 +6,7 @@ import { deployRegistry } from './deploy';
 import { startLive, type LiveLoop } from './live';
 import { startNode } from './node';
 import { GENESIS_DATE, planHistory } from './plan';
+import { liveRotation, withSealing } from './sealers';
 import { runHistory } from './simulate';
 import { addTokenActivity, type DemoContracts } from './tokens';
 
@@ -73,10 +74,13 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     let registry: Hex;
     let currentMembers: Hex[] = [];
     let contracts: DemoContracts | undefined;
+    let nextSealer: (() => Hex) | undefined;
     if (full) {
-      const plan = planHistory({ seed: opts.seed, accounts, historyEnd: opts.historyEnd ?? startOfTodayUtc() });
-      contracts = addTokenActivity(plan, opts.seed, accounts).contracts;
+      const planned = planHistory({ seed: opts.seed, accounts, historyEnd: opts.historyEnd ?? startOfTodayUtc() });
+      contracts = addTokenActivity(planned, opts.seed, accounts).contracts;
+      const plan = withSealing(planned, opts.seed, accounts.members.map((m) => m.address));
       registry = await runHistory(provider, plan, progress);
+      nextSealer = liveRotation(plan.sealing);
       currentMembers = plan.finalMembers;
       // Continue from the wall clock rather than from the last simulated instant.
       const head = (await provider.request({ method: 'eth_getBlockByNumber', params: ['latest', false] })) as {
@@ -98,6 +102,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
         members: currentMembers,
         users: accounts.users.map((u) => u.address),
         onError: opts.onLiveError,
+        nextSealer,
       });
     }
     let stopped: Promise<void> | undefined;

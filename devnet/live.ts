@@ -20,6 +20,8 @@ export interface LiveOptions {
   members: Hex[];
   users: Hex[];
   onError?: (err: unknown) => void;
+  /** The node whose turn it is (sealers.ts); absent: the node's default coinbase. */
+  nextSealer?: () => Hex;
 }
 
 export interface LiveLoop {
@@ -49,6 +51,7 @@ export async function startLive(opts: LiveOptions): Promise<LiveLoop> {
     serial += txs.length;
     for (const tx of txs) await provider.request({ method: 'eth_sendTransaction', params: [encodeTx(tx)] });
     lastTimestamp = now;
+    if (opts.nextSealer) await provider.request({ method: 'hardhat_setCoinbase', params: [opts.nextSealer()] });
     await provider.request({ method: 'evm_mine', params: [lastTimestamp] });
   };
 

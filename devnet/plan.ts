@@ -46,6 +46,8 @@ export interface PlannedTx {
 export interface PlannedBlock {
   timestamp: number;
   txs: PlannedTx[];
+  /** The sealing node (hardhat_setCoinbase), when sealers.ts has scheduled one. */
+  coinbase?: Hex;
 }
 
 export interface HistoryPlan {

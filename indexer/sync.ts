@@ -10,6 +10,7 @@ import { RateMeter, eta, type IndexerProgress } from './progress';
 import { continues, findCommonAncestor } from './reorg';
 import type { RpcClient } from './rpc';
 import { buildRows } from './rows';
+import { SealTracker, writeSealRows } from './sealing';
 import { rewindCheckpoint, saveChainHead } from '../db/indexer-state';
 import { rollbackTo, writeBatch } from './writer';
 
@@ -44,6 +45,7 @@ export class Sync {
   private readonly fetcher: BlockFetcher;
   private readonly enricher: Enricher;
   private readonly meter = new RateMeter();
+  private readonly sealing: SealTracker;
   private avgTxPerBlock = 1;
   private wake?: () => void;
   private unsubscribe?: () => void;
@@ -52,6 +54,7 @@ export class Sync {
     this.lastBlock = o.lastBlock;
     this.lastHash = o.lastHash;
     this.fetcher = new BlockFetcher(o.rpc);
+    this.sealing = new SealTracker(o.db);
     this.enricher = new Enricher(this.fetcher);
   }
 
@@ -192,13 +195,15 @@ export class Sync {
 
   private async write(blocks: FetchedBlock[], target: number): Promise<void> {
     const rows = buildRows(blocks, this.o.registry);
+    const seals = await this.sealing.rows(blocks, rows.logs);
     const last = blocks[blocks.length - 1]!.block;
     const lastBlock = parseInt(last.number, 16);
     const lastHash = last.hash.toLowerCase();
     const chainHead = Math.max(this.head, lastBlock);
-    await this.o.db.db.transaction().execute((trx) =>
-      writeBatch(trx, this.o.db, rows, { chainId: this.o.chainId, registry: this.o.registry, lastBlock, lastHash, chainHead }),
-    );
+    await this.o.db.db.transaction().execute(async (trx) => {
+      await writeBatch(trx, this.o.db, rows, { chainId: this.o.chainId, registry: this.o.registry, lastBlock, lastHash, chainHead });
+      await writeSealRows(trx, this.o.db, seals);
+    });
     this.enricher.addKnown(rows.accountsTokens.newTokens.map((t) => t.address));
     this.savedHead = chainHead;
     this.lastBlock = lastBlock;

@@ -173,6 +173,32 @@ describe('AllianceRegistry on the devnet', () => {
     expect(back.receipt.status).toBe('success');
     expect(await c.publicClient.readContract({ address: registry, abi, functionName: 'memberCount' })).toBe(before);
   });
+
+  it('members register their sealing nodes; the registrant or the owner deregisters them', async () => {
+    const [a, b] = [devnet.members[5]!, devnet.members[6]!];
+    const [n1, n2] = [devnet.users[30]!, devnet.users[31]!];
+    await send(devnet.owner, 'admitMember', [a, 'Inspur / 浪潮', 'CN', 'technology']);
+    await send(devnet.owner, 'admitMember', [b, 'Tencent / 腾讯', 'CN', 'technology']);
+    await expectRevert(devnet.users[3]!, 'registerNode', [n1, 'intruder'], 'NotMember');
+    const reg = await send(a, 'registerNode', [n1, 'inspur-node-1']);
+    const at = (await c.publicClient.getBlock({ blockNumber: reg.receipt.blockNumber })).timestamp;
+    expect(reg.logs.map((l) => [l.eventName, l.args])).toEqual([
+      ['NodeRegistered', { member: getAddress(a), node: getAddress(n1), label: 'inspur-node-1', at }],
+    ]);
+    expect(await c.publicClient.readContract({ address: registry, abi, functionName: 'nodeMember', args: [n1] })).toBe(getAddress(a));
+    // One node, one member: nobody else can claim it, and only its member or the owner retires it.
+    await expectRevert(b, 'registerNode', [n1, 'taken'], 'NodeTaken');
+    await expectRevert(b, 'deregisterNode', [n1], 'NotNodeOperator');
+    await expectRevert(a, 'deregisterNode', [n2], 'UnknownNode');
+    const gone = await send(a, 'deregisterNode', [n1]);
+    expect(gone.logs.map((l) => [l.eventName, (l.args as { member: Hex; node: Hex }).member, (l.args as { node: Hex }).node])).toEqual([
+      ['NodeDeregistered', getAddress(a), getAddress(n1)],
+    ]);
+    // Freed, it can be registered again; the owner may retire it, and the event names its member.
+    await send(b, 'registerNode', [n1, 'tencent-node-1']);
+    const byOwner = await send(devnet.owner, 'deregisterNode', [n1]);
+    expect((byOwner.logs[0]!.args as { member: Hex }).member).toBe(getAddress(b));
+  });
 });
 
 describe('KPI keys', () => {

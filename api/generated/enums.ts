@@ -54,8 +54,6 @@ export type KpiStatus =
   | 'AHEAD'
   /** Otherwise. */
   | 'BEHIND'
-  /** The period has ended (asOf >= periodEnd) with progress < 1. */
-  | 'MISSED'
   /** progress >= expectedProgress - 0.05. */
   | 'ON_TRACK';
 
@@ -93,55 +91,16 @@ export type ScenarioStage =
   /** 2: retired. */
   | 'RETIRED';
 
-/** What the search box can suggest. */
-export type SearchKind =
-  /** An address: `value` is the address. */
-  | 'ADDRESS'
-  /** A block: `value` is its number. */
-  | 'BLOCK'
-  /** A member: `value` is its address. */
-  | 'MEMBER'
-  /** A token: `value` is its contract address. */
-  | 'TOKEN'
-  /** A transaction: `value` is its hash. */
-  | 'TRANSACTION';
-
-/** Something about a token that could not be read or does not add up. The token is still indexed; these say which figures to distrust. */
-export type TokenIssue =
-  /** balanceOf() reverted or returned nothing decodable for some holder. */
-  | 'BALANCE_UNREADABLE'
-  /** name() or symbol() returned bytes32 rather than string (decoded as ASCII). */
-  | 'BYTES32_METADATA'
-  /** decimals() returned a value above 77 (no uint256 amount has more digits); amounts are shown unscaled. */
-  | 'DECIMALS_ABSURD'
-  /** decimals() reverted or returned nothing decodable. */
-  | 'DECIMALS_UNREADABLE'
-  /** Its Transfer events disagree with its own balanceOf (balances shown are balanceOf's). */
-  | 'EVENTS_DISAGREE_WITH_BALANCES'
-  /** name() reverted or returned nothing decodable. */
-  | 'NAME_UNREADABLE'
-  /** A name or symbol longer than the indexer keeps; shown truncated. */
-  | 'STRING_TRUNCATED'
-  /** symbol() reverted or returned nothing decodable. */
-  | 'SYMBOL_UNREADABLE'
-  /** totalSupply() reverted or returned nothing decodable. */
-  | 'TOTAL_SUPPLY_UNREADABLE';
-
-/** Token standard. */
-export type TokenType =
-  /** Fungible (Transfer with 3 topics). */
-  | 'ERC20'
-  /** Non-fungible (Transfer with 4 topics). */
-  | 'ERC721'
-  /** Multi-token (TransferSingle / TransferBatch). */
-  | 'ERC1155';
-
-/** Whether internal transactions can be shown. */
-export type TraceAvailability =
-  /** The node traces blocks (callTracer or trace_block). */
-  | 'AVAILABLE'
-  /** The node offers no tracer: internal transactions are unknown, not absent. */
-  | 'UNAVAILABLE';
+/** Where the sealer of a block comes from. */
+export type SealScheme =
+  /** Clique (EIP-225): the signer recovered from the seal in extraData. */
+  | 'CLIQUE'
+  /** Anything else: the coinbase. */
+  | 'COINBASE'
+  /** IBFT 2.0 (Besu): RLP extraData with validators and committed seals; the proposer is the coinbase. */
+  | 'IBFT2'
+  /** QBFT (Besu, GoQuorum): as IBFT 2.0, with QBFT's encoding. */
+  | 'QBFT';
 
 /** Outcome of a transaction. */
 export type TxStatus =
@@ -149,3 +108,12 @@ export type TxStatus =
   | 'FAILED'
   /** Executed. */
   | 'SUCCESS';
+
+/** Whether a validator keeps up with its turns in the rotation. */
+export type ValidatorStatus =
+  /** Sealed within its last expected turn. */
+  | 'ACTIVE'
+  /** Missed at least one expected turn, fewer than the configured N. */
+  | 'LATE'
+  /** Sealed nothing for N expected turns (N: VALIDATOR_OFFLINE_TURNS). */
+  | 'OFFLINE';

@@ -11,6 +11,7 @@ import { kpiResolvers } from './kpi';
 import { searchResolvers } from './search';
 import { statsResolvers } from './stats';
 import { suggestResolvers } from './suggest';
+import { validatorResolvers } from './validators';
 
 const DOMAINS: Resolvers[] = [
   { BigInt: BigIntScalar, Timestamp: TimestampScalar },
@@ -21,6 +22,7 @@ const DOMAINS: Resolvers[] = [
   kpiResolvers,
   accountResolvers,
   suggestResolvers,
+  validatorResolvers,
 ];
 
 /** Merges per-type field maps; throws when two domains answer the same field. */

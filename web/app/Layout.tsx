@@ -12,6 +12,7 @@ import { urls } from '../lib/urls';
 const NAV = [
   { to: '/blocks', key: 'nav.blocks' },
   { to: '/txs', key: 'nav.transactions' },
+  { to: '/validators', key: 'nav.validators' },
   { to: '/alliance', key: 'nav.alliance' },
   { to: '/members', key: 'nav.members' },
   { to: '/stats', key: 'nav.stats' },

@@ -25,6 +25,7 @@ export const routes: RouteObject[] = [
       { path: 'address/:address', lazy: page(() => import('../pages/address/AddressPage')) },
       { path: 'search', lazy: page(() => import('../pages/search/SearchPage')) },
       { path: 'stats', lazy: page(() => import('../pages/stats/StatsPage')) },
+      { path: 'validators', lazy: page(() => import('../pages/validators/ValidatorsPage')) },
       ...allianceRoutes,
       { path: '*', lazy: page(() => import('../pages/NotFoundPage')) },
     ],

@@ -39,7 +39,7 @@ type Documents = {
     "subscription NewBlock { newBlock { number } }": typeof types.NewBlockDocument,
     "fragment PageInfoFields on PageInfo { hasNextPage endCursor }": typeof types.PageInfoFieldsFragmentDoc,
     "fragment MemberRef on Member { address name nameEn nameZh }": typeof types.MemberRefFragmentDoc,
-    "fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed }": typeof types.BlockSummaryFragmentDoc,
+    "fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed sealer sealerLabel sealerMember { ...MemberRef } }": typeof types.BlockSummaryFragmentDoc,
     "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name }\n}": typeof types.TxSummaryFragmentDoc,
     "fragment TxPage on TransactionConnection { edges { cursor node { ...TxSummary } } pageInfo { ...PageInfoFields } }": typeof types.TxPageFragmentDoc,
     "fragment StatPointFields on StatPoint { date from to value }": typeof types.StatPointFieldsFragmentDoc,
@@ -53,6 +53,11 @@ type Documents = {
     "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n      ... on Token { address }\n    }\n  }": typeof types.SearchDocument,
     "query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {\n    chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }\n  }": typeof types.ChainStatsDocument,
     "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }": typeof types.KpiTeaserDocument,
+    "query Validators($first: Int, $after: String) {\n    validators(first: $first, after: $after) {\n      edges { cursor node {\n        address nodeLabel registered blocksSealed blocks24h blocks7d share share24h share7d lastSealedBlock lastSealedAt status\n        member { ...MemberRef }\n      } }\n      pageInfo { ...PageInfoFields }\n      totalCount activeCount setSize offlineAfterTurns head headTime\n    }\n    status { sealScheme }\n  }": typeof types.ValidatorsDocument,
+    "query ValidatorHistory {\n    validatorSetChanges(first: 20) { blockNumber validators added removed }\n    validatorVotes(first: 20) { blockNumber proposer candidate add }\n  }": typeof types.ValidatorHistoryDocument,
+    "query ValidatorCharts($blocks: Int, $buckets: Int) {\n    blockTimeDistribution(blocks: $blocks) { minSeconds maxSeconds count }\n    blocksPerValidator(interval: MONTH, buckets: $buckets) { address nodeLabel member { ...MemberRef } points { date value } }\n  }": typeof types.ValidatorChartsDocument,
+    "query ActiveValidators {\n    status { activeValidators }\n    validators(first: 1) { totalCount }\n  }": typeof types.ActiveValidatorsDocument,
+    "query MemberNodes($address: String!) {\n    member(address: $address) { address nodes { address label registeredAt registeredBlock deregisteredBlock blocksSealed } }\n  }": typeof types.MemberNodesDocument,
 };
 const documents: Documents = {
     "fragment AllianceMemberRef on Member { address name nameEn nameZh country sector }": types.AllianceMemberRefFragmentDoc,
@@ -79,7 +84,7 @@ const documents: Documents = {
     "subscription NewBlock { newBlock { number } }": types.NewBlockDocument,
     "fragment PageInfoFields on PageInfo { hasNextPage endCursor }": types.PageInfoFieldsFragmentDoc,
     "fragment MemberRef on Member { address name nameEn nameZh }": types.MemberRefFragmentDoc,
-    "fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed }": types.BlockSummaryFragmentDoc,
+    "fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed sealer sealerLabel sealerMember { ...MemberRef } }": types.BlockSummaryFragmentDoc,
     "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name }\n}": types.TxSummaryFragmentDoc,
     "fragment TxPage on TransactionConnection { edges { cursor node { ...TxSummary } } pageInfo { ...PageInfoFields } }": types.TxPageFragmentDoc,
     "fragment StatPointFields on StatPoint { date from to value }": types.StatPointFieldsFragmentDoc,
@@ -93,6 +98,11 @@ const documents: Documents = {
     "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n      ... on Token { address }\n    }\n  }": types.SearchDocument,
     "query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {\n    chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }\n  }": types.ChainStatsDocument,
     "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }": types.KpiTeaserDocument,
+    "query Validators($first: Int, $after: String) {\n    validators(first: $first, after: $after) {\n      edges { cursor node {\n        address nodeLabel registered blocksSealed blocks24h blocks7d share share24h share7d lastSealedBlock lastSealedAt status\n        member { ...MemberRef }\n      } }\n      pageInfo { ...PageInfoFields }\n      totalCount activeCount setSize offlineAfterTurns head headTime\n    }\n    status { sealScheme }\n  }": types.ValidatorsDocument,
+    "query ValidatorHistory {\n    validatorSetChanges(first: 20) { blockNumber validators added removed }\n    validatorVotes(first: 20) { blockNumber proposer candidate add }\n  }": types.ValidatorHistoryDocument,
+    "query ValidatorCharts($blocks: Int, $buckets: Int) {\n    blockTimeDistribution(blocks: $blocks) { minSeconds maxSeconds count }\n    blocksPerValidator(interval: MONTH, buckets: $buckets) { address nodeLabel member { ...MemberRef } points { date value } }\n  }": types.ValidatorChartsDocument,
+    "query ActiveValidators {\n    status { activeValidators }\n    validators(first: 1) { totalCount }\n  }": types.ActiveValidatorsDocument,
+    "query MemberNodes($address: String!) {\n    member(address: $address) { address nodes { address label registeredAt registeredBlock deregisteredBlock blocksSealed } }\n  }": types.MemberNodesDocument,
 };
 
 /**
@@ -194,7 +204,7 @@ export function graphql(source: "fragment MemberRef on Member { address name nam
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed }"): typeof import('./graphql').BlockSummaryFragmentDoc;
+export function graphql(source: "fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed sealer sealerLabel sealerMember { ...MemberRef } }"): typeof import('./graphql').BlockSummaryFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -247,6 +257,26 @@ export function graphql(source: "query ChainStats($metric: ChainStatsMetric!, $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }"): typeof import('./graphql').KpiTeaserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Validators($first: Int, $after: String) {\n    validators(first: $first, after: $after) {\n      edges { cursor node {\n        address nodeLabel registered blocksSealed blocks24h blocks7d share share24h share7d lastSealedBlock lastSealedAt status\n        member { ...MemberRef }\n      } }\n      pageInfo { ...PageInfoFields }\n      totalCount activeCount setSize offlineAfterTurns head headTime\n    }\n    status { sealScheme }\n  }"): typeof import('./graphql').ValidatorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ValidatorHistory {\n    validatorSetChanges(first: 20) { blockNumber validators added removed }\n    validatorVotes(first: 20) { blockNumber proposer candidate add }\n  }"): typeof import('./graphql').ValidatorHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ValidatorCharts($blocks: Int, $buckets: Int) {\n    blockTimeDistribution(blocks: $blocks) { minSeconds maxSeconds count }\n    blocksPerValidator(interval: MONTH, buckets: $buckets) { address nodeLabel member { ...MemberRef } points { date value } }\n  }"): typeof import('./graphql').ValidatorChartsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ActiveValidators {\n    status { activeValidators }\n    validators(first: 1) { totalCount }\n  }"): typeof import('./graphql').ActiveValidatorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MemberNodes($address: String!) {\n    member(address: $address) { address nodes { address label registeredAt registeredBlock deregisteredBlock blocksSealed } }\n  }"): typeof import('./graphql').MemberNodesDocument;
 
 
 export function graphql(source: string) {

@@ -99,12 +99,32 @@ export type ScenarioStage =
   /** 2: retired. */
   | 'RETIRED';
 
+/** Where the sealer of a block comes from. */
+export type SealScheme =
+  /** Clique (EIP-225): the signer recovered from the seal in extraData. */
+  | 'CLIQUE'
+  /** Anything else: the coinbase. */
+  | 'COINBASE'
+  /** IBFT 2.0 (Besu): RLP extraData with validators and committed seals; the proposer is the coinbase. */
+  | 'IBFT2'
+  /** QBFT (Besu, GoQuorum): as IBFT 2.0, with QBFT's encoding. */
+  | 'QBFT';
+
 /** Outcome of a transaction. */
 export type TxStatus =
   /** Reverted. */
   | 'FAILED'
   /** Executed. */
   | 'SUCCESS';
+
+/** Whether a validator keeps up with its turns in the rotation. */
+export type ValidatorStatus =
+  /** Sealed within its last expected turn. */
+  | 'ACTIVE'
+  /** Missed at least one expected turn, fewer than the configured N. */
+  | 'LATE'
+  /** Sealed nothing for N expected turns (N: VALIDATOR_OFFLINE_TURNS). */
+  | 'OFFLINE';
 
 export type AllianceMemberRefFragment = { address: string, name: string, nameEn: string, nameZh: string, country: string, sector: string };
 
@@ -274,7 +294,7 @@ export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string |
 
 export type MemberRefFragment = { address: string, name: string, nameEn: string, nameZh: string };
 
-export type BlockSummaryFragment = { number: number, hash: string, timestamp: number, miner: string, txCount: number, gasUsed: string };
+export type BlockSummaryFragment = { number: number, hash: string, timestamp: number, miner: string, txCount: number, gasUsed: string, sealer: string, sealerLabel: string | null, sealerMember: { address: string, name: string, nameEn: string, nameZh: string } | null };
 
 export type TxSummaryFragment = { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string } | null };
 
@@ -298,7 +318,7 @@ export type BlocksQueryVariables = Exact<{
 }>;
 
 
-export type BlocksQuery = { blocks: { edges: Array<{ cursor: string, node: { number: number, hash: string, timestamp: number, miner: string, txCount: number, gasUsed: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type BlocksQuery = { blocks: { edges: Array<{ cursor: string, node: { number: number, hash: string, timestamp: number, miner: string, txCount: number, gasUsed: string, sealer: string, sealerLabel: string | null, sealerMember: { address: string, name: string, nameEn: string, nameZh: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type BlockQueryVariables = Exact<{
   number?: number | null | undefined;
@@ -308,7 +328,7 @@ export type BlockQueryVariables = Exact<{
 }>;
 
 
-export type BlockQuery = { block: { parentHash: string, gasLimit: string, baseFeePerGas: string | null, size: number, confirmations: number, finalized: boolean, number: number, hash: string, timestamp: number, miner: string, txCount: number, gasUsed: string, minerMember: { address: string, name: string, nameEn: string, nameZh: string } | null, transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null, status: { indexedHead: number } };
+export type BlockQuery = { block: { parentHash: string, gasLimit: string, baseFeePerGas: string | null, size: number, confirmations: number, finalized: boolean, number: number, hash: string, timestamp: number, miner: string, txCount: number, gasUsed: string, sealer: string, sealerLabel: string | null, minerMember: { address: string, name: string, nameEn: string, nameZh: string } | null, transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, sealerMember: { address: string, name: string, nameEn: string, nameZh: string } | null } | null, status: { indexedHead: number } };
 
 export type TransactionsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -363,6 +383,39 @@ export type KpiTeaserQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type KpiTeaserQuery = { kpis: Array<{ id: KpiId, current: string, target: string, progress: number, expectedProgress: number, status: KpiStatus }> };
+
+export type ValidatorsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ValidatorsQuery = { validators: { totalCount: number, activeCount: number, setSize: number, offlineAfterTurns: number, head: number, headTime: number, edges: Array<{ cursor: string, node: { address: string, nodeLabel: string | null, registered: boolean, blocksSealed: number, blocks24h: number, blocks7d: number, share: number, share24h: number, share7d: number, lastSealedBlock: number, lastSealedAt: number, status: ValidatorStatus, member: { address: string, name: string, nameEn: string, nameZh: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, status: { sealScheme: SealScheme | null } };
+
+export type ValidatorHistoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ValidatorHistoryQuery = { validatorSetChanges: Array<{ blockNumber: number, validators: Array<string>, added: Array<string>, removed: Array<string> }>, validatorVotes: Array<{ blockNumber: number, proposer: string, candidate: string, add: boolean }> };
+
+export type ValidatorChartsQueryVariables = Exact<{
+  blocks?: number | null | undefined;
+  buckets?: number | null | undefined;
+}>;
+
+
+export type ValidatorChartsQuery = { blockTimeDistribution: Array<{ minSeconds: number, maxSeconds: number | null, count: number }>, blocksPerValidator: Array<{ address: string, nodeLabel: string | null, member: { address: string, name: string, nameEn: string, nameZh: string } | null, points: Array<{ date: string, value: number }> }> };
+
+export type ActiveValidatorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ActiveValidatorsQuery = { status: { activeValidators: number }, validators: { totalCount: number } };
+
+export type MemberNodesQueryVariables = Exact<{
+  address: string;
+}>;
+
+
+export type MemberNodesQuery = { member: { address: string, nodes: Array<{ address: string, label: string | null, registeredAt: number, registeredBlock: number, deregisteredBlock: number | null, blocksSealed: number }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -495,16 +548,6 @@ export const EvidenceNodeFragmentDoc = new TypedDocumentString(`
   country
   sector
 }`, {"fragmentName":"EvidenceNode"}) as unknown as TypedDocumentString<EvidenceNodeFragment, unknown>;
-export const BlockSummaryFragmentDoc = new TypedDocumentString(`
-    fragment BlockSummary on Block {
-  number
-  hash
-  timestamp
-  miner
-  txCount
-  gasUsed
-}
-    `, {"fragmentName":"BlockSummary"}) as unknown as TypedDocumentString<BlockSummaryFragment, unknown>;
 export const MemberRefFragmentDoc = new TypedDocumentString(`
     fragment MemberRef on Member {
   address
@@ -513,6 +556,26 @@ export const MemberRefFragmentDoc = new TypedDocumentString(`
   nameZh
 }
     `, {"fragmentName":"MemberRef"}) as unknown as TypedDocumentString<MemberRefFragment, unknown>;
+export const BlockSummaryFragmentDoc = new TypedDocumentString(`
+    fragment BlockSummary on Block {
+  number
+  hash
+  timestamp
+  miner
+  txCount
+  gasUsed
+  sealer
+  sealerLabel
+  sealerMember {
+    ...MemberRef
+  }
+}
+    fragment MemberRef on Member {
+  address
+  name
+  nameEn
+  nameZh
+}`, {"fragmentName":"BlockSummary"}) as unknown as TypedDocumentString<BlockSummaryFragment, unknown>;
 export const TxSummaryFragmentDoc = new TypedDocumentString(`
     fragment TxSummary on Transaction {
   hash
@@ -1203,6 +1266,12 @@ export const BlocksDocument = new TypedDocumentString(`
   hasNextPage
   endCursor
 }
+fragment MemberRef on Member {
+  address
+  name
+  nameEn
+  nameZh
+}
 fragment BlockSummary on Block {
   number
   hash
@@ -1210,6 +1279,11 @@ fragment BlockSummary on Block {
   miner
   txCount
   gasUsed
+  sealer
+  sealerLabel
+  sealerMember {
+    ...MemberRef
+  }
 }`) as unknown as TypedDocumentString<BlocksQuery, BlocksQueryVariables>;
 export const BlockDocument = new TypedDocumentString(`
     query Block($number: Int, $hash: String, $txFirst: Int, $txAfter: String) {
@@ -1249,6 +1323,11 @@ fragment BlockSummary on Block {
   miner
   txCount
   gasUsed
+  sealer
+  sealerLabel
+  sealerMember {
+    ...MemberRef
+  }
 }
 fragment TxSummary on Transaction {
   hash
@@ -1510,3 +1589,116 @@ export const KpiTeaserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KpiTeaserQuery, KpiTeaserQueryVariables>;
+export const ValidatorsDocument = new TypedDocumentString(`
+    query Validators($first: Int, $after: String) {
+  validators(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        address
+        nodeLabel
+        registered
+        blocksSealed
+        blocks24h
+        blocks7d
+        share
+        share24h
+        share7d
+        lastSealedBlock
+        lastSealedAt
+        status
+        member {
+          ...MemberRef
+        }
+      }
+    }
+    pageInfo {
+      ...PageInfoFields
+    }
+    totalCount
+    activeCount
+    setSize
+    offlineAfterTurns
+    head
+    headTime
+  }
+  status {
+    sealScheme
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment MemberRef on Member {
+  address
+  name
+  nameEn
+  nameZh
+}`) as unknown as TypedDocumentString<ValidatorsQuery, ValidatorsQueryVariables>;
+export const ValidatorHistoryDocument = new TypedDocumentString(`
+    query ValidatorHistory {
+  validatorSetChanges(first: 20) {
+    blockNumber
+    validators
+    added
+    removed
+  }
+  validatorVotes(first: 20) {
+    blockNumber
+    proposer
+    candidate
+    add
+  }
+}
+    `) as unknown as TypedDocumentString<ValidatorHistoryQuery, ValidatorHistoryQueryVariables>;
+export const ValidatorChartsDocument = new TypedDocumentString(`
+    query ValidatorCharts($blocks: Int, $buckets: Int) {
+  blockTimeDistribution(blocks: $blocks) {
+    minSeconds
+    maxSeconds
+    count
+  }
+  blocksPerValidator(interval: MONTH, buckets: $buckets) {
+    address
+    nodeLabel
+    member {
+      ...MemberRef
+    }
+    points {
+      date
+      value
+    }
+  }
+}
+    fragment MemberRef on Member {
+  address
+  name
+  nameEn
+  nameZh
+}`) as unknown as TypedDocumentString<ValidatorChartsQuery, ValidatorChartsQueryVariables>;
+export const ActiveValidatorsDocument = new TypedDocumentString(`
+    query ActiveValidators {
+  status {
+    activeValidators
+  }
+  validators(first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<ActiveValidatorsQuery, ActiveValidatorsQueryVariables>;
+export const MemberNodesDocument = new TypedDocumentString(`
+    query MemberNodes($address: String!) {
+  member(address: $address) {
+    address
+    nodes {
+      address
+      label
+      registeredAt
+      registeredBlock
+      deregisteredBlock
+      blocksSealed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MemberNodesQuery, MemberNodesQueryVariables>;

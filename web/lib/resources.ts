@@ -25,7 +25,7 @@ export type { ChainStatsMetric, Interval } from '../generated/graphql';
 // Fragments the documents below share (codegen resolves `...Name` spreads across files).
 graphql(`fragment PageInfoFields on PageInfo { hasNextPage endCursor }`);
 graphql(`fragment MemberRef on Member { address name nameEn nameZh }`);
-graphql(`fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed }`);
+graphql(`fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed sealer sealerLabel sealerMember { ...MemberRef } }`);
 graphql(`fragment TxSummary on Transaction {
   hash blockNumber index timestamp from to value status methodId contractAddress
   fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name }

@@ -15,6 +15,7 @@ import { Hash } from '../../components/Hash';
 import { ErrorState, SkeletonRows } from '../../components/states';
 import '../alliance.css';
 import { urls } from '../../lib/urls';
+import { MemberNodes } from '../../pages/validators/MemberNodes';
 
 export default function MemberPage() {
   const { address = '' } = useParams();
@@ -108,6 +109,8 @@ export default function MemberPage() {
           ))}
         </ul>
       </Card>
+
+      <MemberNodes address={m.address} />
 
       <Card title={t('member.history')}>
         <ul>

@@ -19,7 +19,7 @@ export function parseBlockId(id: string): { number: number } | { hash: string } 
 
 export default function BlockPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation('explorer');
+  const { t } = useTranslation(['explorer', 'validators']);
   const f = useFormat();
   const cursor = useCursor('txAfter');
   const parsed = parseBlockId(id);
@@ -72,6 +72,19 @@ export default function BlockPage() {
               'timestamp',
             ],
             [t('block.txCount'), <span data-testid="block-txcount">{f.number(b.txCount)}</span>, 'txcount'],
+            [
+              t('validators:block.sealer'),
+              <span data-testid="block-sealer" data-address={b.sealer}>
+                {b.sealerMember ? (
+                  <Link to={`/member/${b.sealerMember.address}`} data-testid="block-sealer-member">
+                    {memberName(b.sealerMember, f.lang)}
+                  </Link>
+                ) : null}
+                {b.sealerLabel ? <span className="muted"> {t('validators:block.node', { label: b.sealerLabel })} </span> : null}
+                <AddressLabel address={b.sealer} copy />
+              </span>,
+              'sealer',
+            ],
             [t('block.miner'), <AddressLabel address={b.miner} name={memberName(b.minerMember, f.lang)} copy />, 'miner'],
             [t('block.gasUsed'), `${f.number(b.gasUsed)} / ${f.number(b.gasLimit)}`, 'gas'],
             b.baseFeePerGas != null && [t('block.baseFee'), `${f.gwei(b.baseFeePerGas)} ${t('unit.gwei')}`, 'basefee'],

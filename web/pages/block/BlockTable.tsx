@@ -1,12 +1,13 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Hash } from '../../components/Hash';
+import { memberName } from '../../lib/members';
 import { useFormat } from '../../lib/format';
 import type { BlockSummary } from '../../lib/resources';
 import { urls } from '../../lib/urls';
 
 export function BlockTable({ blocks }: { blocks: BlockSummary[] }) {
-  const { t } = useTranslation('explorer');
+  const { t } = useTranslation(['explorer', 'validators']);
   const f = useFormat();
   return (
     <div className="table-wrap">
@@ -18,7 +19,7 @@ export function BlockTable({ blocks }: { blocks: BlockSummary[] }) {
             <th>{t('table.age')}</th>
             <th className="num">{t('table.txs')}</th>
             <th className="num">{t('table.gasUsed')}</th>
-            <th>{t('table.miner')}</th>
+            <th>{t('validators:block.sealer')}</th>
           </tr>
         </thead>
         <tbody>
@@ -39,8 +40,9 @@ export function BlockTable({ blocks }: { blocks: BlockSummary[] }) {
               <td data-label={t('table.gasUsed')} className="num">
                 {f.number(b.gasUsed)}
               </td>
-              <td data-label={t('table.miner')}>
-                <Hash value={b.miner} to={urls.address(b.miner)} copy={false} />
+              <td data-label={t('validators:block.sealer')} data-testid="block-sealer">
+                {b.sealerMember ? <Link to={urls.member(b.sealerMember.address)}>{memberName(b.sealerMember, f.lang)}</Link> : null}
+                <Hash value={b.sealer} to={urls.address(b.sealer)} copy={false} />
               </td>
             </tr>
           ))}

@@ -11,6 +11,7 @@ import { memberName } from '../../lib/members';
 import type { BlockSummary } from '../../lib/resources';
 import { MethodBadge } from '../transaction/TxTable';
 import { urls } from '../../lib/urls';
+import { useActiveValidatorsCard } from '../validators/ActiveValidatorsCard';
 
 const FEED = 10;
 
@@ -121,6 +122,7 @@ function Headline() {
   const blocks = useLiveResource('blocks', { first: FEED }).data?.blocks.edges.map((e) => e.node);
   const avg = blocks ? averageBlockTime(blocks) : undefined;
   const totalTxs = headline?.txTotals.reduce((s, p) => s + p.value, 0);
+  const validators = useActiveValidatorsCard();
   return (
     <div className="stat-cards">
       <StatCard
@@ -144,6 +146,7 @@ function Headline() {
         value={headline && <Link to="/members">{f.number(headline.alliance.memberCount)}</Link>}
         sub={t('home.membersSub')}
       />
+      <StatCard {...validators} />
     </div>
   );
 }

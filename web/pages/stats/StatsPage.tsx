@@ -6,6 +6,7 @@ import { useResource, useStatus } from '../../lib/hooks';
 import { useUrlState } from '../../lib/urlState';
 import { useFormat } from '../../lib/format';
 import type { ChainStatsMetric, Interval } from '../../lib/resources';
+import ValidatorCharts from '../validators/ValidatorCharts';
 
 const StatsChart = lazy(() => import('./StatsChart'));
 
@@ -112,6 +113,9 @@ export default function StatsPage() {
           ))}
         </div>
       )}
+      <div className="grid-2">
+        <ValidatorCharts />
+      </div>
     </>
   );
 }
