@@ -1,6 +1,7 @@
 // `yuscan serve`: API + web over an existing database, read-only (no migrations).
 import type { ServeConfig } from '../config';
 import { createLogger } from '../config/log';
+import { WEB_DIST } from '../config/paths';
 import { connect, type Db } from '../db';
 import { createServer } from './server';
 
@@ -36,7 +37,7 @@ export async function runServeCommand(config: ServeConfig): Promise<void> {
   const db = connect(config.databaseUrl, { mustExist: true });
   try {
     await assertSchema(db);
-    const server = await createServer({ db, port: config.port, logger });
+    const server = await createServer({ db, port: config.port, logger, webDir: WEB_DIST });
     const h = server.head.current;
     process.stdout.write(`yuscan API + web: ${server.url}  (GraphQL ${server.url}/graphql)\n`);
     logger.info({ url: server.url, chainId: h.chainId, indexedHead: h.indexedHead }, 'serving');

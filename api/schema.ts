@@ -1,13 +1,14 @@
 // schema.graphql + resolvers -> an executable schema, without another dependency: the
 // resolver map is attached to the SDL-built schema's fields, scalars and abstract types.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import {
   buildSchema, GraphQLInterfaceType, GraphQLObjectType, GraphQLScalarType, GraphQLUnionType, type GraphQLSchema,
 } from 'graphql/index.js'; // the CommonJS build Apollo and graphql-ws load, so one graphql instance exists under vitest too
+import { PACKAGE_ROOT } from '../config/paths';
 import type { Resolvers } from './generated/graphql';
 
-export const SCHEMA_PATH = fileURLToPath(new URL('../schema.graphql', import.meta.url));
+export const SCHEMA_PATH = join(PACKAGE_ROOT, 'schema.graphql');
 
 export function loadTypeDefs(): string {
   return readFileSync(SCHEMA_PATH, 'utf8');

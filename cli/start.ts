@@ -4,6 +4,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEVNET_CHAIN_ID, type StartConfig } from '../config';
 import { createLogger } from '../config/log';
+import { WEB_DIST } from '../config/paths';
 import { connect, migrateToLatest, sqlitePath, type Db } from '../db';
 import { createServer } from '../api/server';
 import { untilSignal } from '../api/cli';
@@ -113,7 +114,7 @@ export async function runStart(config: StartConfig): Promise<void> {
     }
     stops.push(() => db.close());
 
-    const server = await createServer({ db, port: config.port, logger: createLogger('api') });
+    const server = await createServer({ db, port: config.port, logger: createLogger('api'), webDir: WEB_DIST });
     stops.push(() => server.close());
 
     const chainId = parseInt(await rpc<string>(rpcUrl, 'eth_chainId', []), 16);

@@ -4,8 +4,10 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL, DEFAULT_PORT } from './constants';
+import { isHelp, USAGE } from './usage';
 
 export * from './constants';
+export { USAGE } from './usage';
 
 /** A user mistake on the command line or in the environment: printed as one line, exit 2. */
 export class ConfigError extends Error {
@@ -129,18 +131,6 @@ const startSpec = {
 
 const migrateSpec = { db: indexSpec.db } satisfies Spec;
 
-export const USAGE = `yuscan — explorer and alliance-KPI dashboard for Yu Express Chain
-
-Usage:
-  yuscan start   [--rpc URL] [--db URL] [--port 4000] [--registry 0x..]
-                 [--devnet-port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
-  yuscan devnet  [--port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
-  yuscan index   --rpc URL [--db URL] [--registry 0x..] [--from N] [--confirmations N] [--once]
-  yuscan serve   [--db URL] [--port 4000]
-  yuscan migrate [--db URL]
-
-Environment: RPC_URL, DATABASE_URL (default ${DEFAULT_DATABASE_URL}), PORT (default ${DEFAULT_PORT}),
-ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, LOG_LEVEL.`;
 
 function parseFlags<S extends Spec>(command: string, spec: S, args: string[], env: Env) {
   const options: Record<string, { type: 'string' | 'boolean' }> = {};
@@ -191,12 +181,8 @@ function devnetFrom(v: Record<string, unknown>, portFlag: string): DevnetConfig 
 /** Parse `yuscan <command> [flags]`. Throws ConfigError on any bad input. */
 export function parseCommand(argv: string[], env: Env = process.env): Command {
   const [name, ...args] = argv;
+  if (isHelp(name)) return { name: 'help', text: USAGE };
   switch (name) {
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      return { name: 'help', text: USAGE };
     case 'devnet':
       return { name, config: devnetFrom(parseFlags(name, devnetSpec, args, env), 'port') };
     case 'index': {

@@ -3,8 +3,7 @@
 // heartbeat; a row whose process is dead (same host) or whose heartbeat is old is stale.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import type { Db } from '../db/connect';
+import { loadPg, type Db } from '../db/connect';
 
 export class LockError extends Error {
   override name = 'LockError';
@@ -24,7 +23,7 @@ export async function acquireWriterLock(db: Db): Promise<WriterLock> {
 }
 
 async function acquirePg(url: string): Promise<WriterLock> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new (loadPg().Client)({ connectionString: url });
   await client.connect();
   let onLost!: (e: Error) => void;
   const lost = new Promise<never>((_, reject) => (onLost = reject));

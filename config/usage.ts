@@ -1,0 +1,21 @@
+// The help text, apart from the validating parser: `yuscan --help` prints it without
+// loading zod or anything else.
+import { DEFAULT_DATABASE_URL, DEFAULT_PORT } from './constants';
+
+/** `yuscan`, `yuscan help`, `--help`, `-h`. */
+export function isHelp(command: string | undefined): boolean {
+  return command === undefined || command === 'help' || command === '--help' || command === '-h';
+}
+
+export const USAGE = `yuscan — explorer and alliance-KPI dashboard for Yu Express Chain
+
+Usage:
+  yuscan start   [--rpc URL] [--db URL] [--port 4000] [--registry 0x..]
+                 [--devnet-port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
+  yuscan devnet  [--port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
+  yuscan index   --rpc URL [--db URL] [--registry 0x..] [--from N] [--confirmations N] [--once]
+  yuscan serve   [--db URL] [--port 4000]
+  yuscan migrate [--db URL]
+
+Environment: RPC_URL, DATABASE_URL (default ${DEFAULT_DATABASE_URL}), PORT (default ${DEFAULT_PORT}),
+ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, LOG_LEVEL.`;
