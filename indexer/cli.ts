@@ -3,7 +3,7 @@ import type { IndexConfig } from '../config';
 import { createLogger } from '../config/log';
 import { connect } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
-import { startIndexer, type IndexerProgress } from './index';
+import { startIndexer, type Indexer, type IndexerProgress } from './index';
 import { formatDuration, progressLine } from './progress';
 
 const LOG_EVERY_MS = 5_000;
@@ -41,35 +41,46 @@ export async function runIndexCommand(config: IndexConfig): Promise<void> {
     if (lineShown) process.stderr.write('\n');
     lineShown = false;
   };
+  // A signal may come while a PostgreSQL standby waits for the lock, before there is an
+  // indexer to stop: it then aborts the wait.
+  const standby = new AbortController();
+  let indexer: Indexer | undefined;
+  const stop = () => {
+    endLine();
+    logger.info('stopping');
+    if (indexer) void indexer.stop();
+    else standby.abort();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
     await migrateToLatest(db);
-    const indexer = await startIndexer({
-      rpcUrl: config.rpcUrl,
-      db,
-      registry: config.registry,
-      fromBlock: config.fromBlock,
-      confirmations: config.confirmations,
-      once: config.once,
-      logger,
-      onProgress,
-    });
-    const stop = () => {
-      endLine();
-      logger.info('stopping');
-      void indexer.stop();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    try {
+      indexer = await startIndexer({
+        rpcUrl: config.rpcUrl,
+        db,
+        registry: config.registry,
+        fromBlock: config.fromBlock,
+        confirmations: config.confirmations,
+        once: config.once,
+        logger,
+        onProgress,
+        signal: standby.signal,
+      });
+    } catch (err) {
+      if (standby.signal.aborted) return;
+      throw err;
+    }
     try {
       await indexer.done;
     } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
       endLine();
     }
     const state = await db.db.selectFrom('indexer_state').select(['last_block', 'chain_head']).where('id', '=', 1).executeTakeFirst();
     logger.info({ lastBlock: state?.last_block, chainHead: state?.chain_head }, config.once ? 'caught up' : 'stopped');
   } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     await db.close();
   }
 }

@@ -32,6 +32,8 @@ export interface IndexerOptions {
   retry?: RetryPolicy;
   startupRetry?: RetryPolicy;
   rpcTimeoutMs?: number;
+  /** Aborts a PostgreSQL standby's wait for the writer lock. */
+  signal?: AbortSignal;
 }
 
 export interface Indexer {
@@ -83,7 +85,12 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
   await migrateToLatest(db);
   let lock: WriterLock;
   try {
-    lock = await acquireWriterLock(db);
+    lock = await acquireWriterLock(db, {
+      signal: opts.signal,
+      onStandby: () =>
+        logger.info('standby: another indexer holds the PostgreSQL advisory lock; waiting to take over when it stops'),
+    });
+    logger.info('holding the writer lock');
   } catch (err) {
     if (err instanceof LockError) throw new IndexerError(err.message);
     throw err;
