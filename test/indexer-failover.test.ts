@@ -31,7 +31,7 @@ describe('indexer failover on PostgreSQL', () => {
     const db = await openDb('postgres', 'failover');
     // The node turns very slow once the leader is halfway, so the backfill is still running
     // whenever the standby (a process that takes seconds to start on a busy machine) is ready.
-    const speed = { delayMs: 100 };
+    const speed = { delayMs: 300 };
     const proxy = await startRpcProxy(c.rpcUrl, speed);
     try {
       const leader = runChild(proxy.url, db.url);
