@@ -13,5 +13,3 @@ export const ALLIANCE_LAUNCH_DATE = '2020-04-14';
 export const KPI_KEYS = ['patents', 'scenarios', 'outputValue', 'members'] as const;
 export type KpiKey = (typeof KPI_KEYS)[number];
 
-/** Scenario stages as the contract numbers them. */
-export const SCENARIO_STAGES = ['pilot', 'in-depth', 'retired'] as const;

@@ -4,12 +4,13 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/connect';
 import { RetryableError, sleep, withRetry, type RetryPolicy } from './backoff';
-import { BlockFetcher, toHex, type FetchedBlock } from './fetch';
+import { BlockFetcher, type FetchedBlock } from './fetch';
 import { RateMeter, eta, type IndexerProgress } from './progress';
 import { continues, findCommonAncestor } from './reorg';
 import type { RpcClient } from './rpc';
 import { buildRows } from './rows';
-import { rollbackTo, saveChainHead, writeBatch } from './writer';
+import { rewindCheckpoint, saveChainHead } from '../db/indexer-state';
+import { rollbackTo, writeBatch } from './writer';
 
 export interface SyncOptions {
   db: Db;
@@ -208,16 +209,10 @@ export class Sync {
     const ancestorHash = ancestorRow?.hash ?? '';
     await db.transaction().execute(async (trx) => {
       await rollbackTo(trx, this.o.db.dialect, ancestor);
-      await trx
-        .updateTable('indexer_state')
-        .set({ last_block: ancestor, last_hash: ancestorHash, updated_at: Math.floor(Date.now() / 1000) })
-        .where('id', '=', 1)
-        .execute();
+      await rewindCheckpoint(trx, ancestor, ancestorHash);
     });
     this.o.logger.warn({ depth, from: this.lastBlock, ancestor, head: this.head }, `reorg of depth ${depth}: rolled back to block ${ancestor}`);
     this.lastBlock = ancestor;
     this.lastHash = ancestorHash;
   }
 }
-
-export { toHex };

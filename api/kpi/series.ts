@@ -1,7 +1,8 @@
 // Cumulative KPI series with the pace line, and breakdowns. Pure.
-import type { LedgerEntry } from './ledger';
+import type { LedgerEntry, SliceModel as Slice } from '../models';
 import { expectedProgress } from './maths';
-import { buckets, dateString, type Interval } from './time';
+import type { Interval } from '../generated/enums';
+import { buckets, dateString } from './time';
 
 export interface SeriesPoint {
   date: string;
@@ -51,15 +52,6 @@ export function kpiSeries(
     });
   });
   return points;
-}
-
-export interface Slice {
-  key: string;
-  label: string;
-  member: string | null;
-  value: bigint;
-  share: number;
-  isRest: boolean;
 }
 
 /**

@@ -1,5 +1,5 @@
 // UTC calendar helpers for chart buckets and quarters. Pure; unix seconds throughout.
-export type Interval = 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER';
+import type { Interval } from '../generated/enums';
 
 const DAY = 86_400;
 
@@ -73,12 +73,6 @@ export function quarterRange(period: number): { from: number; to: number } {
 /** "2020 Q2". */
 export function quarterLabel(period: number): string {
   return `${Math.floor(period / 10)} Q${period % 10}`;
-}
-
-/** The YYYYQ quarter containing a unix time. */
-export function quarterOf(ts: number): number {
-  const d = new Date(ts * 1000);
-  return d.getUTCFullYear() * 10 + Math.floor(d.getUTCMonth() / 3) + 1;
 }
 
 /**

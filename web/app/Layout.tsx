@@ -7,6 +7,7 @@ import { useStatus } from '../lib/hooks';
 import { useLive } from '../lib/live';
 import { useTheme, type ThemePref } from './theme';
 import { SkeletonRows } from '../components/states';
+import { urls } from '../lib/urls';
 
 const NAV = [
   { to: '/blocks', key: 'nav.blocks' },
@@ -23,7 +24,7 @@ export function SearchBox({ autoFocus, large }: { autoFocus?: boolean; large?: b
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const q = ref.current?.value.trim();
-    if (q) navigate(`/search?q=${encodeURIComponent(q)}`);
+    if (q) navigate(urls.search(q));
   };
   return (
     <form role="search" className={`search${large ? ' search-large' : ''}`} onSubmit={onSubmit}>

@@ -1,15 +1,19 @@
 // Embed URL options, shared by the embed page (which reads them) and the app's Embed dialog
 // (which writes them). Pure: no DOM.
 import { isKpiId, type KpiId } from '../alliance/lib/kpi';
+import type { ChainStatsMetric, Interval } from '../generated/graphql';
+import { urls } from '../lib/urls';
 
 export const EMBED_VIEWS = ['cumulative', 'quarterly', 'member', 'sector', 'region', 'pipeline'] as const;
 export type EmbedView = (typeof EMBED_VIEWS)[number];
 export const EMBED_RANGES = ['period', '5y', '3y', '1y', '6m'] as const;
 export type EmbedRange = (typeof EMBED_RANGES)[number];
-export const STATS_METRICS = ['TRANSACTIONS', 'BLOCKS', 'AVG_BLOCK_TIME', 'GAS_USED', 'ACTIVE_ACCOUNTS'] as const;
-export type StatsMetric = (typeof STATS_METRICS)[number];
-export const EMBED_INTERVALS = ['WEEK', 'MONTH', 'QUARTER'] as const;
-export type EmbedInterval = (typeof EMBED_INTERVALS)[number] | 'DAY';
+/** Every ChainStatsMetric of schema.graphql, in display order. */
+const STATS_METRICS = ['TRANSACTIONS', 'BLOCKS', 'AVG_BLOCK_TIME', 'GAS_USED', 'ACTIVE_ACCOUNTS'] as const satisfies readonly ChainStatsMetric[];
+export type StatsMetric = ChainStatsMetric;
+/** The intervals the embed dialog offers (DAY is accepted from a URL too). */
+export const EMBED_INTERVALS = ['WEEK', 'MONTH', 'QUARTER'] as const satisfies readonly Interval[];
+export type EmbedInterval = Interval;
 
 export interface EmbedOptions {
   lang: 'zh-CN' | 'en';
@@ -51,15 +55,8 @@ export function parseEmbedOptions(search: string, fallbackLang: 'zh-CN' | 'en', 
 
 /** Path + query of an embed, e.g. /embed/kpi/PATENTS?lang=zh-CN&theme=light&range=period. */
 export function embedPath(target: { kind: 'kpi'; kpi: KpiId } | { kind: 'stats'; metric: StatsMetric }, o: Partial<EmbedOptions>): string {
-  const q = new URLSearchParams();
-  if (o.lang) q.set('lang', o.lang);
-  if (o.theme) q.set('theme', o.theme);
-  if (o.range) q.set('range', o.range);
-  if (o.interval) q.set('interval', o.interval);
-  if (o.view && o.view !== 'cumulative') q.set('view', o.view);
-  if (o.period) q.set('period', o.period);
-  const base = target.kind === 'kpi' ? `/embed/kpi/${target.kpi}` : `/embed/stats/${target.metric}`;
-  return `${base}?${q.toString()}`;
+  const q = { lang: o.lang, theme: o.theme, range: o.range, interval: o.interval, view: o.view !== 'cumulative' ? o.view : undefined, period: o.period };
+  return target.kind === 'kpi' ? urls.embedKpi(target.kpi, q) : urls.embedStats(target.metric, q);
 }
 
 /** The iframe snippet the Embed dialog hands out. */

@@ -10,10 +10,12 @@ import { fileSlug } from '../lib/download';
 import { isKpiId, KPI_IDS, withGuideLines, type KpiId } from '../lib/kpi';
 import { memberName } from '../lib/names';
 import type { BreakdownBy, DashboardData } from '../resources';
+import type { Region } from '../../generated/graphql';
 import { ChartBox, ChartCard, PngButton, PrintingProvider, useChartColors } from './ChartCard';
 import { CsvButton } from './Export';
 import { EmbedButton } from './EmbedDialog';
 import type { EvidenceRequest } from './Evidence';
+import { urls } from '../../lib/urls';
 
 type Props = {
   kpis: DashboardData['kpis'];
@@ -194,7 +196,7 @@ function BreakdownChart({ kpi, by, period, onEvidence }: { kpi: KpiId; by: Break
               const i = clickedIndex(s);
               const r = i === null ? undefined : rows[i];
               if (!r || r.isRest) return;
-              const filter = by === 'MEMBER' ? { member: r.key } : by === 'SECTOR' ? { sector: r.key } : { region: r.key as 'DOMESTIC' | 'OVERSEAS' };
+              const filter = by === 'MEMBER' ? { member: r.key } : by === 'SECTOR' ? { sector: r.key } : { region: r.key as Region };
               onEvidence({ kind: 'kpi', kpi, period, label: `${t(`kpi.${kpi}`)} · ${r.name}`, countedOnly: true, ...filter });
             }}
             style={{ cursor: 'pointer' }}
@@ -246,7 +248,7 @@ function PipelineChart() {
             onClick={(s: ClickState) => {
               const i = clickedIndex(s);
               const r = i === null ? undefined : rows[i];
-              if (r) navigate(`/scenarios?stage=${r.stage}`);
+              if (r) navigate(urls.scenarios({ stage: r.stage }));
             }}
             style={{ cursor: 'pointer' }}
           >

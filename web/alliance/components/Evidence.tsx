@@ -11,6 +11,8 @@ import { objectsToCsv } from '../lib/csv';
 import { CsvButton } from './Export';
 import { bilingual, memberName } from '../lib/names';
 import type { EvidenceNode } from '../resources';
+import type { Region } from '../../generated/graphql';
+import { urls } from '../../lib/urls';
 
 export type EvidenceRequest =
   | {
@@ -22,7 +24,7 @@ export type EvidenceRequest =
       to?: number;
       member?: string;
       sector?: string;
-      region?: 'DOMESTIC' | 'OVERSEAS';
+      region?: Region;
       countedOnly: boolean;
     }
   | { kind: 'quarter'; quarter: number; label: string };
@@ -168,18 +170,18 @@ export function EvidenceDialog({ req, onClose }: { req: EvidenceRequest; onClose
             {rows.map((r) => (
               <tr key={`${r.node.txHash}:${r.node.logIndex}`} className={r.counted ? '' : 'al-not-counted'} data-testid="evidence-row">
                 <td className="al-nowrap">{f.date(r.node.time)}</td>
-                <td>{r.node.member ? <Link to={`/member/${r.node.member.address}`}>{memberName(r.node.member, lang)}</Link> : '—'}</td>
+                <td>{r.node.member ? <Link to={urls.member(r.node.member.address)}>{memberName(r.node.member, lang)}</Link> : '—'}</td>
                 <td>
                   {describe(r.node)}
-                  {!r.counted && <span className="badge al-badge-muted">{r.node.superseded ? t('evidence.superseded') : t('evidence.notCounted')}</span>}
+                  {!r.counted && <span className="badge al-badge-muted">{r.node.__typename === 'OutputReport' && r.node.superseded ? t('evidence.superseded') : t('evidence.notCounted')}</span>}
                 </td>
                 <td className="mono">
-                  <Link to={`/tx/${r.node.txHash}`} title={r.node.txHash}>
+                  <Link to={urls.tx(r.node.txHash)} title={r.node.txHash}>
                     {r.node.txHash.slice(0, 10)}…{r.node.txHash.slice(-6)}
                   </Link>
                 </td>
                 <td>
-                  <Link to={`/block/${r.node.blockNumber}`}>{f.number(r.node.blockNumber)}</Link>
+                  <Link to={urls.block(r.node.blockNumber)}>{f.number(r.node.blockNumber)}</Link>
                 </td>
               </tr>
             ))}

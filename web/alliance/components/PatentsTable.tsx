@@ -7,6 +7,7 @@ import { objectsToCsv } from '../lib/csv';
 import { bilingual, memberName } from '../lib/names';
 import type { PatentRow } from '../resources';
 import { TxLink } from './TxLink';
+import { urls } from '../../lib/urls';
 
 type Patent = Pick<PatentRow, 'txHash' | 'applicationNo' | 'title' | 'filedAt'> & Partial<Pick<PatentRow, 'member'>>;
 type PatentRecord = Pick<PatentRow, 'txHash' | 'blockNumber' | 'applicationNo' | 'title' | 'date'> & Partial<Pick<PatentRow, 'member'>>;
@@ -56,7 +57,7 @@ export function PatentsTable({ patents, showMember = false }: { patents: Patent[
               <td className="al-wrap" data-label={t('patents.patentTitle')} title={p.title}>{bilingual(p.title, lang)}</td>
               <td data-label={t('patents.filed')}>{f.date(p.filedAt)}</td>
               {showMember && (
-                <td data-label={t('patents.member')}>{p.member ? <Link to={`/member/${p.member.address}`}>{memberName(p.member, lang)}</Link> : '—'}</td>
+                <td data-label={t('patents.member')}>{p.member ? <Link to={urls.member(p.member.address)}>{memberName(p.member, lang)}</Link> : '—'}</td>
               )}
               <td data-label={t('evidence.tx')}>
                 <TxLink hash={p.txHash} />

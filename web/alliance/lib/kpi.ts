@@ -1,9 +1,11 @@
 // Pure KPI maths for the dashboard: plan-period time, pace, projection, status.
 // Times are unix seconds. Nothing here touches the DOM, the network or the clock.
 
-export type KpiStatus = 'ACHIEVED' | 'AHEAD' | 'ON_TRACK' | 'BEHIND';
-export type KpiId = 'PATENTS' | 'SCENARIOS' | 'OUTPUT_VALUE' | 'MEMBERS';
-export const KPI_IDS: readonly KpiId[] = ['PATENTS', 'SCENARIOS', 'OUTPUT_VALUE', 'MEMBERS'];
+import type { KpiId, KpiStatus } from '../../generated/graphql';
+
+export type { KpiId, KpiStatus };
+/** Every KpiId of schema.graphql, in display order (tsc fails on a value the schema lacks). */
+export const KPI_IDS = ['PATENTS', 'SCENARIOS', 'OUTPUT_VALUE', 'MEMBERS'] as const satisfies readonly KpiId[];
 
 export function isKpiId(value: string | undefined | null): value is KpiId {
   return !!value && (KPI_IDS as readonly string[]).includes(value);
@@ -161,16 +163,4 @@ export function parsePeriod(period: number): { year: number; quarter: number } {
 export function quarterLabel(period: number, locale: string): string {
   const { year, quarter } = parsePeriod(period);
   return locale.startsWith('zh') ? `${year}年Q${quarter}` : `${year} Q${quarter}`;
-}
-
-/** Unix seconds of the quarter's first instant (UTC). */
-export function quarterStart(period: number): number {
-  const { year, quarter } = parsePeriod(period);
-  return Date.UTC(year, (quarter - 1) * 3, 1) / 1000;
-}
-
-/** Domestic means registered in China; anything else counts as overseas. */
-export function isDomestic(country: string | null | undefined): boolean {
-  const c = (country ?? '').trim().toLowerCase();
-  return c === 'cn' || c === 'china' || c === 'chn' || c === '中国' || c === 'prc';
 }

@@ -13,6 +13,7 @@ import { Card, KeyValue } from '../../components/Card';
 import { Hash } from '../../components/Hash';
 import { SkeletonRows } from '../../components/states';
 import '../alliance.css';
+import { urls } from '../../lib/urls';
 
 export default function MemberPage() {
   const { address = '' } = useParams();
@@ -33,7 +34,7 @@ export default function MemberPage() {
       <Card>
         <KeyValue
           rows={[
-            [t('member.address'), <Hash value={m.address} to={`/address/${m.address}`} full />],
+            [t('member.address'), <Hash value={m.address} to={urls.address(m.address)} full />],
             [t('members.country'), `${m.country} · ${m.domestic ? t('chart.domestic') : t('chart.overseas')}`],
             [t('members.sector'), t(`sector.${m.sector}`, { defaultValue: m.sector })],
             [t('members.admitted'), <>{f.date(m.admittedAt)} · <TxLink hash={m.admittedTxHash} /></>],
@@ -56,7 +57,7 @@ export default function MemberPage() {
         <PatentsTable patents={patents} />
         {m.patents.pageInfo.hasNextPage && (
           <p>
-            <Link to={`/patents?member=${m.address}`}>{t('common.more')}</Link>
+            <Link to={urls.patents({ member: m.address })}>{t('common.more')}</Link>
           </p>
         )}
       </Card>

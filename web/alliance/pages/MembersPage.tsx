@@ -11,6 +11,7 @@ import type { MemberRow } from '../resources';
 import { CsvButton } from '../components/Export';
 import { SkeletonRows } from '../../components/states';
 import '../alliance.css';
+import { urls } from '../../lib/urls';
 
 type SortKey = 'name' | 'country' | 'sector' | 'patentCount' | 'outputValue' | 'admittedAt';
 const SORTS: SortKey[] = ['name', 'country', 'sector', 'patentCount', 'outputValue', 'admittedAt'];
@@ -152,7 +153,7 @@ export default function MembersPage() {
                 {rows.map((m) => (
                   <tr key={m.address} data-testid="member-row">
                     <td data-label={t('members.name')}>
-                      <Link to={`/member/${m.address}`}>{memberName(m, lang)}</Link>
+                      <Link to={urls.member(m.address)}>{memberName(m, lang)}</Link>
                     </td>
                     <td data-label={t('members.country')}>{m.country}</td>
                     <td data-label={t('members.sector')}>{t(`sector.${m.sector}`, { defaultValue: m.sector })}</td>

@@ -10,6 +10,7 @@ import type { Stage } from '../resources';
 import { CsvButton } from '../components/Export';
 import { SkeletonRows } from '../../components/states';
 import '../alliance.css';
+import { urls } from '../../lib/urls';
 
 const STAGES: Stage[] = ['PILOT', 'IN_DEPTH', 'RETIRED'];
 
@@ -83,7 +84,7 @@ export default function ScenariosPage() {
                 <td data-label={t('members.name')}>{name(s)}</td>
                 <td data-label={t('members.sector')}>{t(`sector.${s.sector}`, { defaultValue: s.sector })}</td>
                 <td data-label={t('scenarios.lead')}>
-                  <Link to={`/member/${s.leadMemberAddress}`}>{memberName(s.leadMember, lang)}</Link>
+                  <Link to={urls.member(s.leadMemberAddress)}>{memberName(s.leadMember, lang)}</Link>
                 </td>
                 <td data-label={t('scenarios.stage')}>
                   <span className={`al-stage al-stage-${s.stage}`}>{t(`stage.${s.stage}`)}</span>
@@ -92,7 +93,7 @@ export default function ScenariosPage() {
                   <ol className="al-timeline">
                     {s.stages.map((h) => (
                       <li key={h.txHash + h.stage}>
-                        <Link to={`/tx/${h.txHash}`} title={h.txHash}>
+                        <Link to={urls.tx(h.txHash)} title={h.txHash}>
                           <span className={`al-stage al-stage-${h.stage}`}>{t(`stage.${h.stage}`)}</span> {f.date(h.at)}
                         </Link>
                       </li>
