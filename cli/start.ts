@@ -4,11 +4,10 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEVNET_CHAIN_ID, type StartConfig } from '../config';
 import { createLogger } from '../config/log';
-import { WEB_DIST } from '../config/paths';
 import { connect, migrateToLatest, sqlitePath, type Db } from '../db';
 import { loadIndexerState } from '../db/indexer-state';
 import { createServer } from '../api/server';
-import { untilSignal } from '../api/cli';
+import { serverLimits, untilSignal } from '../api/cli';
 import { createRpcClient } from '../indexer/rpc';
 import { formatDuration } from '../indexer/progress';
 
@@ -115,7 +114,7 @@ export async function runStart(config: StartConfig): Promise<void> {
     }
     stops.push(() => db.close());
 
-    const server = await createServer({ db, port: config.port, logger: createLogger('api'), webDir: WEB_DIST });
+    const server = await createServer({ db, port: config.port, logger: createLogger('api'), ...serverLimits(config) });
     stops.push(() => server.close());
 
     const chainId = parseInt(await rpc<string>(rpcUrl, 'eth_chainId', []), 16);

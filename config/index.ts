@@ -1,9 +1,10 @@
 // The one place that reads flags and the environment. Everything else receives a typed,
 // validated config object, so a bad value fails here with one clear line and exit code 2
 // before anything is touched.
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEFAULT_DATABASE_URL, DEFAULT_PORT } from './constants';
+import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE } from './constants';
 import { isHelp, USAGE } from './usage';
 
 export * from './constants';
@@ -59,12 +60,18 @@ export interface IndexConfig {
   once: boolean;
 }
 
+/** express's `trust proxy`: all (true), none (false), a hop count, or addresses, subnets and the names loopback / linklocal / uniquelocal. */
+export type TrustProxy = boolean | number | string[];
+
 export interface ServeConfig {
   databaseUrl: string;
   port: number;
+  /** Requests per minute per client on /graphql; 0 turns the limit off. */
+  rateLimit: number;
+  trustProxy: TrustProxy;
 }
 
-export interface StartConfig {
+export interface StartConfig extends Pick<ServeConfig, 'rateLimit' | 'trustProxy'> {
   /** Absent: start the embedded devnet. */
   rpcUrl?: string;
   databaseUrl: string;
@@ -111,15 +118,43 @@ const indexSpec = {
   once: { schema: z.boolean(), default: false, boolean: true },
 } satisfies Spec;
 
+const TRUST_PROXY_TAKES = 'true, false, a number of proxy hops, or a comma-separated list of addresses, subnets and loopback/linklocal/uniquelocal';
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
+  const v = raw.trim();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  const items = v.split(',').map((x) => x.trim());
+  const valid = (x: string) => {
+    const [addr, bits, extra] = x.split('/');
+    if (extra !== undefined || !addr) return false;
+    if (bits === undefined) return PROXY_NAMES.includes(addr) || isIP(addr) !== 0;
+    return isIP(addr) !== 0 && /^\d+$/.test(bits) && Number(bits) <= (isIP(addr) === 4 ? 32 : 128);
+  };
+  if (items.every(valid)) return items;
+  ctx.addIssue({ code: 'custom', message: TRUST_PROXY_TAKES });
+  return z.NEVER;
+});
+
 const serveSpec = {
   db: { env: 'DATABASE_URL', schema: databaseUrl, default: DEFAULT_DATABASE_URL },
   port: { env: 'PORT', schema: port, default: DEFAULT_PORT },
+  'rate-limit': {
+    env: 'RATE_LIMIT',
+    schema: z.coerce.number({ message: 'a whole number of requests per minute ≥ 0 (0 turns it off)' }).int('a whole number of requests per minute ≥ 0 (0 turns it off)').min(0, 'a whole number of requests per minute ≥ 0 (0 turns it off)'),
+    default: DEFAULT_RATE_LIMIT_PER_MINUTE,
+  },
+  'trust-proxy': { env: 'TRUST_PROXY', schema: trustProxy, default: 'loopback' },
 } satisfies Spec;
 
 const startSpec = {
   rpc: indexSpec.rpc,
   db: indexSpec.db,
   port: serveSpec.port,
+  'rate-limit': serveSpec['rate-limit'],
+  'trust-proxy': serveSpec['trust-proxy'],
   registry: indexSpec.registry,
   from: indexSpec.from,
   confirmations: indexSpec.confirmations,
@@ -178,6 +213,10 @@ function devnetFrom(v: Record<string, unknown>, portFlag: string): DevnetConfig 
   };
 }
 
+function serveLimits(v: Record<string, unknown>): Pick<ServeConfig, 'rateLimit' | 'trustProxy'> {
+  return { rateLimit: v['rate-limit'] as number, trustProxy: v['trust-proxy'] as TrustProxy };
+}
+
 /** Parse `yuscan <command> [flags]`. Throws ConfigError on any bad input. */
 export function parseCommand(argv: string[], env: Env = process.env): Command {
   const [name, ...args] = argv;
@@ -204,7 +243,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
     }
     case 'serve': {
       const v = parseFlags(name, serveSpec, args, env);
-      return { name, config: { databaseUrl: v.db as string, port: v.port as number } };
+      return { name, config: { databaseUrl: v.db as string, port: v.port as number, ...serveLimits(v) } };
     }
     case 'start': {
       const v = parseFlags(name, startSpec, args, env);
@@ -214,6 +253,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
           rpcUrl: v.rpc as string | undefined,
           databaseUrl: v.db as string,
           port: v.port as number,
+          ...serveLimits(v),
           registry: v.registry as `0x${string}` | undefined,
           fromBlock: v.from as number,
           confirmations: v.confirmations as number,

@@ -1,6 +1,6 @@
 // The help text, apart from the validating parser: `yuscan --help` prints it without
 // loading zod or anything else.
-import { DEFAULT_DATABASE_URL, DEFAULT_PORT } from './constants';
+import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE } from './constants';
 
 /** `yuscan`, `yuscan help`, `--help`, `-h`. */
 export function isHelp(command: string | undefined): boolean {
@@ -10,12 +10,13 @@ export function isHelp(command: string | undefined): boolean {
 export const USAGE = `yuscan — explorer and alliance-KPI dashboard for Yu Express Chain
 
 Usage:
-  yuscan start   [--rpc URL] [--db URL] [--port 4000] [--registry 0x..]
+  yuscan start   [--rpc URL] [--db URL] [--port 4000] [--registry 0x..] [--rate-limit N] [--trust-proxy LIST]
                  [--devnet-port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
   yuscan devnet  [--port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
   yuscan index   --rpc URL [--db URL] [--registry 0x..] [--from N] [--confirmations N] [--once]
-  yuscan serve   [--db URL] [--port 4000]
+  yuscan serve   [--db URL] [--port 4000] [--rate-limit 1200] [--trust-proxy loopback]
   yuscan migrate [--db URL]
 
 Environment: RPC_URL, DATABASE_URL (default ${DEFAULT_DATABASE_URL}), PORT (default ${DEFAULT_PORT}),
-ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, LOG_LEVEL.`;
+ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, RATE_LIMIT (requests a minute per client, 0 = off,
+default ${DEFAULT_RATE_LIMIT_PER_MINUTE}), TRUST_PROXY (default loopback), LOG_LEVEL.`;
