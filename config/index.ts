@@ -8,7 +8,6 @@ import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE } fro
 import { isHelp, USAGE } from './usage';
 
 export * from './constants';
-export { USAGE } from './usage';
 
 /** A user mistake on the command line or in the environment: printed as one line, exit 2. */
 export class ConfigError extends Error {
