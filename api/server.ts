@@ -44,6 +44,8 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** Most operations in one batched request. Default 10. */
   maxBatch?: number;
+  /** More Prometheus series for /metrics (`yuscan start` adds its indexer's). */
+  moreMetrics?: { metrics(): Promise<string> };
   /** Responses kept per indexed head (0 turns the response cache off). Default 2,000. */
   responseCacheSize?: number;
 }
@@ -78,12 +80,12 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   app.use(securityHeaders);
   app.use(cors());
   app.use(compression());
-  app.use(monitoringRoutes(db, head, metrics));
+  app.use(monitoringRoutes(db, head, metrics, options.moreMetrics));
   app.use(
     graphqlRoute({
       apollo, makeContext, maxBodyBytes, maxBatch: options.maxBatch ?? 10,
       rateLimit: limiter,
-      responseCache: responseCache(head, options.responseCacheSize ?? 2000),
+      responseCache: responseCache(head, options.responseCacheSize ?? 2000, metrics),
     }),
   );
   for (const prefix of ['/api', '/healthz', '/metrics']) app.use(prefix, apiNotFound);

@@ -114,7 +114,11 @@ export async function runStart(config: StartConfig): Promise<void> {
     }
     stops.push(() => db.close());
 
-    const server = await createServer({ db, port: config.port, logger: createLogger('api'), ...serverLimits(config) });
+    // One process: the API's /metrics carries the indexer's series too.
+    const indexerMetrics = (await import('../indexer/metrics')).createIndexerMetrics();
+    const server = await createServer({
+      db, port: config.port, logger: createLogger('api'), ...serverLimits(config), moreMetrics: indexerMetrics.registry,
+    });
     stops.push(() => server.close());
 
     const chainId = parseInt(await rpc<string>(rpcUrl, 'eth_chainId', []), 16);
@@ -143,6 +147,7 @@ export async function runStart(config: StartConfig): Promise<void> {
       confirmations: config.confirmations,
       once: false,
       logger: createLogger('indexer'),
+      observer: indexerMetrics.observer,
       onProgress: (p) => {
         const pct = p.headBlock > 0 ? Math.floor((100 * p.indexedBlock) / p.headBlock) : 100;
         const line = p.syncing

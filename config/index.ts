@@ -57,6 +57,8 @@ export interface IndexConfig {
   fromBlock: number;
   confirmations: number;
   once: boolean;
+  /** Serve the indexer's Prometheus metrics on this port (absent: none). */
+  metricsPort?: number;
 }
 
 /** express's `trust proxy`: all (true), none (false), a hop count, or addresses, subnets and the names loopback / linklocal / uniquelocal. */
@@ -115,6 +117,7 @@ const indexSpec = {
   from: { env: 'START_BLOCK', schema: blockNumber, default: 0 },
   confirmations: { env: 'CONFIRMATIONS', schema: blockNumber, default: 0 },
   once: { schema: z.boolean(), default: false, boolean: true },
+  'metrics-port': { env: 'METRICS_PORT', schema: port },
 } satisfies Spec;
 
 const TRUST_PROXY_TAKES = 'true, false, a number of proxy hops, or a comma-separated list of addresses, subnets and loopback/linklocal/uniquelocal';
@@ -237,6 +240,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
           fromBlock: v.from as number,
           confirmations: v.confirmations as number,
           once: v.once as boolean,
+          ...(v['metrics-port'] === undefined ? {} : { metricsPort: v['metrics-port'] as number }),
         },
       };
     }

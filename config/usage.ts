@@ -14,9 +14,10 @@ Usage:
                  [--devnet-port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
   yuscan devnet  [--port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
   yuscan index   --rpc URL [--db URL] [--registry 0x..] [--from N] [--confirmations N] [--once]
+                 [--metrics-port N]
   yuscan serve   [--db URL] [--port 4000] [--rate-limit 1200] [--trust-proxy loopback]
   yuscan migrate [--db URL]
 
 Environment: RPC_URL, DATABASE_URL (default ${DEFAULT_DATABASE_URL}), PORT (default ${DEFAULT_PORT}),
 ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, RATE_LIMIT (requests a minute per client, 0 = off,
-default ${DEFAULT_RATE_LIMIT_PER_MINUTE}), TRUST_PROXY (default loopback), LOG_LEVEL.`;
+default ${DEFAULT_RATE_LIMIT_PER_MINUTE}), TRUST_PROXY (default loopback), METRICS_PORT, LOG_LEVEL.`;

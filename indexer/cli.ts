@@ -1,10 +1,12 @@
 // `yuscan index`: run the indexer with progress until caught up (--once) or a signal.
+import type { Server } from 'node:http';
 import type { IndexConfig } from '../config';
 import { createLogger } from '../config/log';
 import { connect } from '../db/connect';
 import { loadIndexerState } from '../db/indexer-state';
 import { migrateToLatest } from '../db/migrate';
 import { startIndexer, type Indexer, type IndexerProgress } from './index';
+import type { IndexerObserver } from './observer';
 import { formatDuration, progressLine } from './progress';
 
 const LOG_EVERY_MS = 5_000;
@@ -54,8 +56,18 @@ export async function runIndexCommand(config: IndexConfig): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  let metricsServer: Server | undefined;
   try {
     await migrateToLatest(db);
+    let observer: IndexerObserver | undefined;
+    if (config.metricsPort !== undefined) {
+      const { createIndexerMetrics, serveMetrics } = await import('./metrics');
+      const metrics = createIndexerMetrics();
+      observer = metrics.observer;
+      const served = await serveMetrics(metrics.registry, config.metricsPort);
+      metricsServer = served.server;
+      logger.info({ url: served.url }, 'serving indexer metrics');
+    }
     try {
       indexer = await startIndexer({
         rpcUrl: config.rpcUrl,
@@ -66,6 +78,7 @@ export async function runIndexCommand(config: IndexConfig): Promise<void> {
         once: config.once,
         logger,
         onProgress,
+        observer,
         signal: standby.signal,
       });
     } catch (err) {
@@ -82,6 +95,7 @@ export async function runIndexCommand(config: IndexConfig): Promise<void> {
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    metricsServer?.close();
     await db.close();
   }
 }

@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate';
 import { DEFAULT_RETRY, RetryableError, STARTUP_RETRY, withRetry, type RetryPolicy } from './backoff';
 import { toHex } from './fetch';
 import { acquireWriterLock, LockError, type WriterLock } from './lock';
+import { observedRpc, type IndexerObserver } from './observer';
 import type { IndexerProgress } from './progress';
 import { createRpcClient, redactUrl, RpcError, type RpcClient } from './rpc';
 import { Sync } from './sync';
@@ -33,6 +34,8 @@ export interface IndexerOptions {
   rpcTimeoutMs?: number;
   /** Aborts a PostgreSQL standby's wait for the writer lock. */
   signal?: AbortSignal;
+  /** Monitoring: RPC timings and errors, batch write times, progress. */
+  observer?: IndexerObserver;
 }
 
 export interface Indexer {
@@ -94,7 +97,8 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
     if (err instanceof LockError) throw new IndexerError(err.message);
     throw err;
   }
-  const rpc = createRpcClient(opts.rpcUrl, { timeoutMs: opts.rpcTimeoutMs });
+  const plainRpc = createRpcClient(opts.rpcUrl, { timeoutMs: opts.rpcTimeoutMs });
+  const rpc = opts.observer ? observedRpc(plainRpc, opts.observer) : plainRpc;
   const cleanup = async () => {
     await rpc.close().catch(() => {});
     await lock.release();
@@ -142,6 +146,7 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
       targetTxPerBatch: opts.targetTxPerBatch ?? 2_000,
       maxBlocksPerBatch: opts.maxBlocksPerBatch ?? 100,
       onProgress: opts.onProgress,
+      observer: opts.observer,
       signal: controller.signal,
     });
   } catch (err) {

@@ -7,6 +7,7 @@ import { RetryableError, sleep, withRetry, type RetryPolicy } from './backoff';
 import { BlockFetcher, type FetchedBlock } from './fetch';
 import { RateMeter, eta, type IndexerProgress } from './progress';
 import { continues, findCommonAncestor } from './reorg';
+import type { IndexerObserver } from './observer';
 import type { RpcClient } from './rpc';
 import { buildRows } from './rows';
 import { rewindCheckpoint, saveChainHead } from '../db/indexer-state';
@@ -32,6 +33,7 @@ export interface SyncOptions {
   /** ...and never spans more blocks than this. */
   maxBlocksPerBatch: number;
   onProgress?: (p: IndexerProgress) => void;
+  observer?: IndexerObserver;
   signal: AbortSignal;
 }
 
@@ -74,6 +76,7 @@ export class Sync {
   }
 
   private report(syncing: boolean) {
+    this.o.observer?.progress(Math.max(0, this.lastBlock), this.head);
     if (!this.o.onProgress) return;
     const { blocksPerSecond, txPerSecond } = this.meter.rates(Date.now());
     const target = Math.max(0, this.head - this.o.confirmations);
@@ -179,9 +182,11 @@ export class Sync {
     const lastBlock = parseInt(last.number, 16);
     const lastHash = last.hash.toLowerCase();
     const chainHead = Math.max(this.head, lastBlock);
+    const t = performance.now();
     await this.o.db.db.transaction().execute((trx) =>
       writeBatch(trx, this.o.db, rows, { chainId: this.o.chainId, registry: this.o.registry, lastBlock, lastHash, chainHead }),
     );
+    this.o.observer?.batchWritten((performance.now() - t) / 1000, blocks.length, rows.txCount);
     this.savedHead = chainHead;
     this.lastBlock = lastBlock;
     this.lastHash = lastHash;
