@@ -85,6 +85,8 @@ export async function runIndexCommand(config: IndexConfig): Promise<void> {
       if (standby.signal.aborted) return;
       throw err;
     }
+    // Told to stop while it was still starting up: stop now rather than run on.
+    if (standby.signal.aborted) await indexer.stop();
     try {
       await indexer.done;
     } finally {
