@@ -3,7 +3,7 @@ import client from 'prom-client';
 import type { HeadTracker } from './head';
 
 /** Operation names come from clients: bound the label set so they cannot grow it without end. */
-export const MAX_OPERATION_LABELS = 100;
+const MAX_OPERATION_LABELS = 100;
 
 export function createMetrics(head: HeadTracker) {
   const registry = new client.Registry();

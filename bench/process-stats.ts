@@ -17,7 +17,7 @@ export function memoryMb(pid: number): { rss: number; peak: number } | null {
   }
 }
 
-export interface Running {
+interface Running {
   child: ChildProcess;
   exited: Promise<number | null>;
   /** Resolves when stdout or stderr contains `text`. */

@@ -13,7 +13,7 @@ import { ensureServerBuild } from '../cli/build-server';
 import { startChain } from '../test/helpers/indexer';
 import { freePort } from '../test/helpers/api';
 import { freshPostgresUrl } from '../test/helpers/postgres';
-import { median, memoryMb, ROOT, yuscan } from './process-stats';
+import { median, memoryMb, yuscan } from './process-stats';
 
 const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 2_000);
 const TX_PER_BLOCK = Number(process.env.BENCH_TX_PER_BLOCK ?? 10);
@@ -22,17 +22,24 @@ const WARMUP_S = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);
 await ensureServerBuild();
 console.log(`machine load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${process.env.BENCH_NOTE ?? 'shared machine'})`);
 
-const wall = (args: string[]) => {
+// Spawned, not execFileSync: the bench's devnet runs in this process and must keep answering.
+const wall = async (args: string[]) => {
   const t = performance.now();
-  execFileSync(process.execPath, ['bin/yuscan.js', ...args], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const run = yuscan(args, { LOG_LEVEL: 'warn' });
+  if ((await run.exited) !== 0) throw new Error(`yuscan ${args.join(' ')} failed`);
   return (performance.now() - t) / 1000;
+};
+const medianOf5 = async (f: () => Promise<number>) => {
+  const xs: number[] = [];
+  for (let i = 0; i < 5; i++) xs.push(await f());
+  return median(xs);
 };
 const bare = median(Array.from({ length: 5 }, () => {
   const t = performance.now();
   execFileSync(process.execPath, ['-e', '0']);
   return (performance.now() - t) / 1000;
 }));
-const help = median(Array.from({ length: 5 }, () => wall(['--help'])));
+const help = await medianOf5(() => wall(['--help']));
 
 console.log(`building the bench chain: ${BLOCKS} blocks x ${TX_PER_BLOCK} transfers …`);
 const c = await startChain();
@@ -57,7 +64,7 @@ try {
   };
   const sq = await fullIndex(sqlite);
   const pg = await fullIndex(await freshPostgresUrl('bench_startup'));
-  const caughtUp = median(Array.from({ length: 5 }, () => wall(['index', '--rpc', c.rpcUrl, '--db', sqlite, '--once'])));
+  const caughtUp = await medianOf5(() => wall(['index', '--rpc', c.rpcUrl, '--db', sqlite, '--once']));
 
   const port = await freePort();
   const serve = yuscan(['serve', '--db', sqlite, '--port', String(port)], { LOG_LEVEL: 'warn', RATE_LIMIT: '0' });

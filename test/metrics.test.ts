@@ -36,7 +36,7 @@ describe('indexer metrics', () => {
     const fake: RpcClient = {
       url: 'http://fake',
       batch: async (calls) => calls.map((call) => (call.method === 'eth_bad' ? { error: { code: -1, message: 'no' } } : { result: '0x1' })),
-      request: async () => '0x1',
+      request: async <T>() => '0x1' as T,
       close: async () => {},
     };
     const seen: [string[], string[]][] = [];
