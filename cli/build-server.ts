@@ -56,6 +56,9 @@ export async function buildServer(): Promise<void> {
   writeFileSync(SERVER_MANIFEST, JSON.stringify({ inputs }, null, 1));
 }
 
-export async function ensureServerBuild(): Promise<void> {
-  if (!serverBuildIsFresh()) await buildServer();
+/** Build unless dist/server is fresh; says whether it built. */
+export async function ensureServerBuild(): Promise<boolean> {
+  if (serverBuildIsFresh()) return false;
+  await buildServer();
+  return true;
 }

@@ -35,7 +35,10 @@ export function buildWeb(): void {
   });
 }
 
-export function ensureWebBuild(): void {
-  if (webBuildIsStale()) buildWeb();
+/** Build unless dist/web is up to date; says whether it built. */
+export function ensureWebBuild(): boolean {
+  if (!webBuildIsStale()) return false;
+  buildWeb();
+  return true;
 }
 

@@ -6,12 +6,11 @@ import { buildWeb, ensureWebBuild } from './build-web';
 const ifStale = process.argv.includes('--if-stale');
 try {
   const t = performance.now();
-  await (ifStale ? ensureServerBuild() : buildServer());
-  console.log(`build: server -> dist/server (${Math.round(performance.now() - t)} ms)`);
+  const server = ifStale ? await ensureServerBuild() : (await buildServer(), true);
+  console.log(server ? `build: server -> dist/server (${Math.round(performance.now() - t)} ms)` : 'build: dist/server is up to date');
   const w = performance.now();
-  if (ifStale) ensureWebBuild();
-  else buildWeb();
-  console.log(`build: web -> dist/web (${Math.round(performance.now() - w)} ms)`);
+  const web = ifStale ? ensureWebBuild() : (buildWeb(), true);
+  console.log(web ? `build: web -> dist/web (${Math.round(performance.now() - w)} ms)` : 'build: dist/web is up to date');
 } catch (err) {
   console.error(`build failed: ${(err as Error).message}`);
   process.exit(1);
