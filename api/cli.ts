@@ -5,6 +5,14 @@ import { connect, type Db } from '../db';
 import { probeIndexerState } from '../db/indexer-state';
 import { createServer } from './server';
 
+/** The operator's rate limit and trusted proxies as server options (a limit of 0 turns it off). */
+export function serverLimits(config: Pick<ServeConfig, 'rateLimit' | 'trustProxy'>) {
+  return {
+    rateLimit: config.rateLimit === 0 ? (false as const) : { max: config.rateLimit, windowMs: 60_000 },
+    trustProxy: config.trustProxy,
+  };
+}
+
 /** Fail with one clear line when the database has no yuscan schema (never create it here). */
 export async function assertSchema(db: Db): Promise<void> {
   try {
@@ -37,7 +45,7 @@ export async function runServeCommand(config: ServeConfig): Promise<void> {
   const db = connect(config.databaseUrl, { mustExist: true });
   try {
     await assertSchema(db);
-    const server = await createServer({ db, port: config.port, logger, nativeCoin: config.nativeCoin });
+    const server = await createServer({ db, port: config.port, logger, nativeCoin: config.nativeCoin, ...serverLimits(config) });
     const h = server.head.current;
     process.stdout.write(`yuscan API + web: ${server.url}  (GraphQL ${server.url}/graphql)\n`);
     logger.info({ url: server.url, chainId: h.chainId, indexedHead: h.indexedHead }, 'serving');

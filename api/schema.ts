@@ -1,11 +1,12 @@
 // schema.graphql + the resolver map -> an executable schema (@graphql-tools/schema).
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql/index.js'; // the CommonJS build Apollo and graphql-ws load, so one graphql instance exists under vitest too
+import { PACKAGE_ROOT } from '../config/paths';
 import type { Resolvers } from './generated/graphql';
 
-const SCHEMA_PATH = fileURLToPath(new URL('../schema.graphql', import.meta.url));
+const SCHEMA_PATH = join(PACKAGE_ROOT, 'schema.graphql');
 
 export function executableSchema(resolvers: Resolvers): GraphQLSchema {
   return makeExecutableSchema({

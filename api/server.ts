@@ -7,6 +7,8 @@ import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
+import type { TrustProxy } from '../config';
+import { WEB_DIST } from '../config/paths';
 import type { Db } from '../db/connect';
 import type { NativeCoin } from '../config/constants';
 import { createLoaders, type Context } from './context';
@@ -30,9 +32,11 @@ export interface ServerOptions {
   port: number;
   host?: string;
   logger?: Logger;
-  /** Per-IP limit on /graphql; false turns it off. Default 1,200 requests a minute. */
+  /** Per-client limit on /graphql; false turns it off. Default 1,200 requests a minute. */
   rateLimit?: RateLimit | false;
-  /** Built web app; default dist/web. */
+  /** Which proxies' X-Forwarded-For to believe (express `trust proxy`). Default: loopback only. */
+  trustProxy?: TrustProxy;
+  /** Built web app; default the package's dist/web. */
   webDir?: string;
   limits?: Partial<Limits>;
   /** How often to poll the indexed head (newBlock, per-head caches). Default 500 ms. */
@@ -43,6 +47,8 @@ export interface ServerOptions {
   nativeCoin?: NativeCoin;
   /** Most operations in one batched request. Default 10. */
   maxBatch?: number;
+  /** More Prometheus series for /metrics (`yuscan start` adds its indexer's). */
+  moreMetrics?: { metrics(): Promise<string> };
   /** Responses kept per indexed head (0 turns the response cache off). Default 2,000. */
   responseCacheSize?: number;
 }
@@ -65,7 +71,7 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // GraphQL answers are POSTs; hashing every body costs more than it saves
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', options.trustProxy ?? 'loopback');
   const httpServer = createHttpServer(app);
 
   const makeContext = (): Context => ({ db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin });
@@ -77,16 +83,16 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   app.use(securityHeaders);
   app.use(cors());
   app.use(compression());
-  app.use(monitoringRoutes(db, head, metrics));
+  app.use(monitoringRoutes(db, head, metrics, options.moreMetrics));
   app.use(
     graphqlRoute({
       apollo, makeContext, maxBodyBytes, maxBatch: options.maxBatch ?? 10,
-      rateLimit: limiter?.middleware,
-      responseCache: responseCache(head, options.responseCacheSize ?? 2000),
+      rateLimit: limiter,
+      responseCache: responseCache(head, options.responseCacheSize ?? 2000, metrics),
     }),
   );
   for (const prefix of ['/api', '/healthz', '/metrics']) app.use(prefix, apiNotFound);
-  app.use(webApp(options.webDir ?? 'dist/web'));
+  app.use(webApp(options.webDir ?? WEB_DIST));
   app.use(errorHandler(logger));
 
   httpServer.headersTimeout = 10_000;
@@ -106,7 +112,6 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
     close: () =>
       (closed ??= (async () => {
         head.stop();
-        limiter?.stop();
         subscriptions.terminateClients();
         httpServer.closeIdleConnections();
         await apollo.stop();

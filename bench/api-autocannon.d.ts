@@ -1,4 +1,4 @@
-// The slice of autocannon's API that bench/api.ts uses (the package ships no types).
+// The slice of autocannon's API that the benches use (the package ships no types).
 declare module 'autocannon' {
   interface Req {
     method?: string;
@@ -10,12 +10,14 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Requests per second across all connections. */
+    overallRate?: number;
     method?: string;
     headers?: Record<string, string>;
     requests?: Array<{ setupRequest?: (req: Req) => Req }>;
   }
   interface Result {
-    requests: { average: number };
+    requests: { average: number; total: number };
     latency: { p50: number; p99: number };
     non2xx: number;
     errors: number;

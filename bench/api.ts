@@ -6,16 +6,21 @@ import { mkdirSync } from 'node:fs';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { buildBenchDb } from './api-data';
+import { postgresCopy } from './api-postgres';
 import { sqlitePath } from '../db';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 // BENCH_NO_CACHE=1 turns the server's per-head response cache off: every request runs its
 // resolvers and SQL, the figure for a cold or fast-moving head.
 const NO_CACHE = process.env.BENCH_NO_CACHE === '1';
+// BENCH_DATABASE=postgres serves the same rows from PostgreSQL (TEST_DATABASE_URL's server);
+// the raw SQL column still reads the SQLite copy.
+const POSTGRES = process.env.BENCH_DATABASE === 'postgres';
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 mkdirSync('bench/out', { recursive: true });
 const data = await buildBenchDb('sqlite:bench/out/api-bench.db', log);
+const serverUrl = POSTGRES ? await postgresCopy(data.url, log) : data.url;
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
 
 interface Case {
@@ -134,7 +139,7 @@ function rawSql(c: Case, db: SQLite.Database) {
 }
 
 const port = 4700 + Math.floor(Math.random() * 200);
-const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts', data.url, String(port), ...(NO_CACHE ? ['0'] : [])], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts', serverUrl, String(port), ...(NO_CACHE ? ['0'] : [])], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
 const url = await new Promise<string>((ok, fail) => {
   child.once('exit', (code) => fail(new Error(`server exited ${code}`)));
   child.stdout.on('data', (b: Buffer) => {
@@ -185,7 +190,7 @@ try {
 const head = ['query', 'API req/s', 'p50 ms', 'p99 ms', 'raw SQL ops/s', 'SQL p50 ms', 'SQL p99 ms', 'API/SQL req/s', 'errors'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-console.log(`\nbench:api — ${data.url}, 1,000,000 transactions, autocannon 64 connections × ${DURATION} s per query, server in its own process${NO_CACHE ? ", response cache OFF" : ", per-head response cache on"}\n`);
+console.log(`\nbench:api — ${POSTGRES ? 'PostgreSQL' : data.url}, 1,000,000 transactions, autocannon 64 connections × ${DURATION} s per query, server in its own process${NO_CACHE ? ", response cache OFF" : ", per-head response cache on"}\n`);
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));

@@ -1,13 +1,12 @@
 // Builds the web app (vite build -> dist/web) when it is missing or older than its sources.
-// `npm start` runs this file first; the test suite's global setup and bench:web call
+// `npm start` runs it through cli/build.ts; the test suite's global setup and bench:web call
 // ensureWebBuild() so they always serve what the sources say.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT as ROOT, WEB_DIST } from '../config/paths';
 
-export const ROOT = resolve(import.meta.dirname, '..');
-export const WEB_DIST = join(ROOT, 'dist/web');
+export { ROOT, WEB_DIST };
 const SOURCES = ['web', 'vite.config.ts', 'config/constants.ts', 'package.json'].map((p) => join(ROOT, p));
 
 function newestMtime(path: string): number {
@@ -36,20 +35,10 @@ export function buildWeb(): void {
   });
 }
 
-export function ensureWebBuild(): void {
-  if (webBuildIsStale()) buildWeb();
+/** Build unless dist/web is up to date; says whether it built. */
+export function ensureWebBuild(): boolean {
+  if (!webBuildIsStale()) return false;
+  buildWeb();
+  return true;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  if (webBuildIsStale()) {
-    console.log('build-web: building the web app (vite build)…');
-    try {
-      buildWeb();
-    } catch {
-      console.error('build-web: vite build failed');
-      process.exit(1);
-    }
-  } else {
-    console.log('build-web: dist/web is up to date');
-  }
-}

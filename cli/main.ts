@@ -1,12 +1,11 @@
 // `yuscan <command>`: parse and validate everything first (exit 2 on bad input, before
-// anything is touched), then hand the typed config to the command's own module.
-import { ConfigError, parseCommand, type Command } from '../config';
+// anything is touched), then hand the typed config to the command's own module. Each
+// command's code loads only when that command runs; help loads nothing at all.
+import type { Command } from '../config';
+import { isHelp, USAGE } from '../config/usage';
 
 async function run(command: Command): Promise<void> {
   switch (command.name) {
-    case 'help':
-      console.log(command.text);
-      return;
     case 'migrate':
       return (await import('./migrate')).runMigrate(command.config);
     case 'devnet':
@@ -20,9 +19,15 @@ async function run(command: Command): Promise<void> {
   }
 }
 
+const argv = process.argv.slice(2);
+if (isHelp(argv[0])) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const { ConfigError, parseCommand } = await import('../config');
 let command: Command;
 try {
-  command = parseCommand(process.argv.slice(2));
+  command = parseCommand(argv);
 } catch (err) {
   if (err instanceof ConfigError) {
     console.error(err.message);

@@ -7,7 +7,7 @@ import { createLogger } from '../config/log';
 import { connect, migrateToLatest, sqlitePath, type Db } from '../db';
 import { loadIndexerState } from '../db/indexer-state';
 import { createServer } from '../api/server';
-import { untilSignal } from '../api/cli';
+import { serverLimits, untilSignal } from '../api/cli';
 import { createRpcClient } from '../indexer/rpc';
 import { formatDuration } from '../indexer/progress';
 
@@ -114,7 +114,11 @@ export async function runStart(config: StartConfig): Promise<void> {
     }
     stops.push(() => db.close());
 
-    const server = await createServer({ db, port: config.port, logger: createLogger('api'), nativeCoin: config.nativeCoin });
+    // One process: the API's /metrics carries the indexer's series too.
+    const indexerMetrics = (await import('../indexer/metrics')).createIndexerMetrics();
+    const server = await createServer({
+      db, port: config.port, logger: createLogger('api'), nativeCoin: config.nativeCoin, ...serverLimits(config), moreMetrics: indexerMetrics.registry,
+    });
     stops.push(() => server.close());
 
     const chainId = parseInt(await rpc<string>(rpcUrl, 'eth_chainId', []), 16);
@@ -143,6 +147,7 @@ export async function runStart(config: StartConfig): Promise<void> {
       confirmations: config.confirmations,
       once: false,
       logger: createLogger('indexer'),
+      observer: indexerMetrics.observer,
       onProgress: (p) => {
         const pct = p.headBlock > 0 ? Math.floor((100 * p.indexedBlock) / p.headBlock) : 100;
         const line = p.syncing

@@ -5,6 +5,8 @@ export const DEVNET_CHAIN_ID = 20200414;
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/yuscan.db';
 export const DEFAULT_PORT = 4000;
+/** Requests a minute per client on /graphql unless RATE_LIMIT / --rate-limit says otherwise. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
 
 /** The alliance's launch day (Yuzhong District, Chongqing). */
 export const ALLIANCE_LAUNCH_DATE = '2020-04-14';

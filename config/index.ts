@@ -1,9 +1,11 @@
 // The one place that reads flags and the environment. Everything else receives a typed,
 // validated config object, so a bad value fails here with one clear line and exit code 2
 // before anything is touched.
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEFAULT_DATABASE_URL, DEFAULT_PORT, type NativeCoin } from './constants';
+import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE, type NativeCoin } from './constants';
+import { isHelp, USAGE } from './usage';
 
 export * from './constants';
 
@@ -55,16 +57,24 @@ export interface IndexConfig {
   fromBlock: number;
   confirmations: number;
   once: boolean;
+  /** Serve the indexer's Prometheus metrics on this port (absent: none). */
+  metricsPort?: number;
 }
+
+/** express's `trust proxy`: all (true), none (false), a hop count, or addresses, subnets and the names loopback / linklocal / uniquelocal. */
+export type TrustProxy = boolean | number | string[];
 
 export interface ServeConfig {
   databaseUrl: string;
   /** The native coin's name; absent: the devnet's own, ETH on Ethereum, else a neutral "COIN". */
   nativeCoin?: NativeCoin;
   port: number;
+  /** Requests per minute per client on /graphql; 0 turns the limit off. */
+  rateLimit: number;
+  trustProxy: TrustProxy;
 }
 
-export interface StartConfig {
+export interface StartConfig extends Pick<ServeConfig, 'rateLimit' | 'trustProxy'> {
   /** As for serve. */
   nativeCoin?: NativeCoin;
   /** Absent: start the embedded devnet. */
@@ -111,6 +121,7 @@ const indexSpec = {
   from: { env: 'START_BLOCK', schema: blockNumber, default: 0 },
   confirmations: { env: 'CONFIRMATIONS', schema: blockNumber, default: 0 },
   once: { schema: z.boolean(), default: false, boolean: true },
+  'metrics-port': { env: 'METRICS_PORT', schema: port },
 } satisfies Spec;
 
 // The native coin's name for a chain the explorer does not know (the devnet names its own).
@@ -129,16 +140,44 @@ function nativeCoinFrom(v: Record<string, unknown>): NativeCoin | undefined {
   return { symbol, name: (v['coin-name'] as string | undefined) ?? symbol, decimals: (v['coin-decimals'] as number | undefined) ?? 18 };
 }
 
+const TRUST_PROXY_TAKES = 'true, false, a number of proxy hops, or a comma-separated list of addresses, subnets and loopback/linklocal/uniquelocal';
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
+  const v = raw.trim();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  const items = v.split(',').map((x) => x.trim());
+  const valid = (x: string) => {
+    const [addr, bits, extra] = x.split('/');
+    if (extra !== undefined || !addr) return false;
+    if (bits === undefined) return PROXY_NAMES.includes(addr) || isIP(addr) !== 0;
+    return isIP(addr) !== 0 && /^\d+$/.test(bits) && Number(bits) <= (isIP(addr) === 4 ? 32 : 128);
+  };
+  if (items.every(valid)) return items;
+  ctx.addIssue({ code: 'custom', message: TRUST_PROXY_TAKES });
+  return z.NEVER;
+});
+
 const serveSpec = {
   db: { env: 'DATABASE_URL', schema: databaseUrl, default: DEFAULT_DATABASE_URL },
   port: { env: 'PORT', schema: port, default: DEFAULT_PORT },
   ...coinSpec,
+  'rate-limit': {
+    env: 'RATE_LIMIT',
+    schema: z.coerce.number({ message: 'a whole number of requests per minute ≥ 0 (0 turns it off)' }).int('a whole number of requests per minute ≥ 0 (0 turns it off)').min(0, 'a whole number of requests per minute ≥ 0 (0 turns it off)'),
+    default: DEFAULT_RATE_LIMIT_PER_MINUTE,
+  },
+  'trust-proxy': { env: 'TRUST_PROXY', schema: trustProxy, default: 'loopback' },
 } satisfies Spec;
 
 const startSpec = {
   rpc: indexSpec.rpc,
   db: indexSpec.db,
   port: serveSpec.port,
+  'rate-limit': serveSpec['rate-limit'],
+  'trust-proxy': serveSpec['trust-proxy'],
   registry: indexSpec.registry,
   from: indexSpec.from,
   confirmations: indexSpec.confirmations,
@@ -151,20 +190,6 @@ const startSpec = {
 
 const migrateSpec = { db: indexSpec.db } satisfies Spec;
 
-export const USAGE = `yuscan — explorer and alliance-KPI dashboard for Yu Express Chain
-
-Usage:
-  yuscan start   [--rpc URL] [--db URL] [--port 4000] [--registry 0x..]
-                 [--devnet-port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
-  yuscan devnet  [--port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
-  yuscan index   --rpc URL [--db URL] [--registry 0x..] [--from N] [--confirmations N] [--once]
-  yuscan serve   [--db URL] [--port 4000] [--coin-symbol S] [--coin-name N] [--coin-decimals 18]
-  yuscan migrate [--db URL]
-
-Environment: RPC_URL, DATABASE_URL (default ${DEFAULT_DATABASE_URL}), PORT (default ${DEFAULT_PORT}),
-ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, LOG_LEVEL, NATIVE_COIN_SYMBOL, NATIVE_COIN_NAME, NATIVE_COIN_DECIMALS
-(start and serve also take --coin-symbol, --coin-name, --coin-decimals),
-VALIDATOR_OFFLINE_TURNS (default 3), VALIDATOR_ROTATION_WINDOW (default 1000).`;
 
 function parseFlags<S extends Spec>(command: string, spec: S, args: string[], env: Env) {
   const options: Record<string, { type: 'string' | 'boolean' }> = {};
@@ -212,15 +237,15 @@ function devnetFrom(v: Record<string, unknown>, portFlag: string): DevnetConfig 
   };
 }
 
+function serveLimits(v: Record<string, unknown>): Pick<ServeConfig, 'rateLimit' | 'trustProxy'> {
+  return { rateLimit: v['rate-limit'] as number, trustProxy: v['trust-proxy'] as TrustProxy };
+}
+
 /** Parse `yuscan <command> [flags]`. Throws ConfigError on any bad input. */
 export function parseCommand(argv: string[], env: Env = process.env): Command {
   const [name, ...args] = argv;
+  if (isHelp(name)) return { name: 'help', text: USAGE };
   switch (name) {
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      return { name: 'help', text: USAGE };
     case 'devnet':
       return { name, config: devnetFrom(parseFlags(name, devnetSpec, args, env), 'port') };
     case 'index': {
@@ -237,13 +262,14 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
           fromBlock: v.from as number,
           confirmations: v.confirmations as number,
           once: v.once as boolean,
+          ...(v['metrics-port'] === undefined ? {} : { metricsPort: v['metrics-port'] as number }),
         },
       };
     }
     case 'serve': {
       const v = parseFlags(name, serveSpec, args, env);
       validatorSettings(env); // read by the API; checked here so a bad value exits 2 up front
-      return { name, config: { databaseUrl: v.db as string, port: v.port as number, nativeCoin: nativeCoinFrom(v) } };
+      return { name, config: { databaseUrl: v.db as string, port: v.port as number, nativeCoin: nativeCoinFrom(v), ...serveLimits(v) } };
     }
     case 'start': {
       const v = parseFlags(name, startSpec, args, env);
@@ -254,6 +280,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
           rpcUrl: v.rpc as string | undefined,
           databaseUrl: v.db as string,
           port: v.port as number,
+          ...serveLimits(v),
           registry: v.registry as `0x${string}` | undefined,
           fromBlock: v.from as number,
           confirmations: v.confirmations as number,

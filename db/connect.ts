@@ -1,16 +1,28 @@
 // One entry point for both dialects: `sqlite:PATH` or `postgres://…`.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type SQLite from 'better-sqlite3';
+import type pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import { dialectOf, type Dialect } from './dialect';
 import type { Database } from './schema';
 
-// int8 (bigint, COUNT) arrives from pg as a string; every int8 we store fits in 2^53
-// (block numbers, timestamps, gas), so read it as a number like SQLite does. NUMERIC stays
-// a string: that is where the uint256 values live.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// Each driver loads on first use, so a process on one dialect never pays for the other's.
+const require = createRequire(import.meta.url);
+let pgModule: typeof pg | undefined;
+
+/** The pg driver, configured once. */
+export function loadPg(): typeof pg {
+  if (!pgModule) {
+    pgModule = require('pg') as typeof pg;
+    // int8 (bigint, COUNT) arrives from pg as a string; every int8 we store fits in 2^53
+    // (block numbers, timestamps, gas), so read it as a number like SQLite does. NUMERIC
+    // stays a string: that is where the uint256 values live.
+    pgModule.types.setTypeParser(pgModule.types.builtins.INT8, (v) => Number(v));
+  }
+  return pgModule;
+}
 
 export interface Db {
   db: Kysely<Database>;
@@ -49,9 +61,10 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
   if (dialect === 'sqlite') {
     const path = sqlitePath(url);
     if (path !== ':memory:' && !options.mustExist) mkdirSync(dirname(resolve(path)), { recursive: true });
+    const Sqlite = require('better-sqlite3') as typeof SQLite;
     let sqlite: SQLite.Database;
     try {
-      sqlite = new SQLite(path, { fileMustExist: options.mustExist ?? false });
+      sqlite = new Sqlite(path, { fileMustExist: options.mustExist ?? false });
     } catch (err) {
       throw new Error(`cannot open ${url}: ${(err as Error).message}`);
     }
@@ -64,7 +77,7 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
     return { db, dialect, url, sqlite, close: () => db.destroy() };
   }
 
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const pool = new (loadPg().Pool)({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client's socket error must not crash the process; the pool replaces the client.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });

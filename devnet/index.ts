@@ -52,11 +52,11 @@ export function startOfTodayUtc(now = new Date()): Date {
 }
 
 export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
-  const progress = opts.onProgress ?? (() => {});
+  const report = opts.onProgress ?? (() => {});
   const accounts = deriveAccounts(opts.seed);
   const full = opts.history === 'full';
   const live = opts.live ?? true;
-  progress({ phase: 'starting node', done: 0, total: 1 });
+  report({ phase: 'starting node', done: 0, total: 1 });
   const node = await startNode({
     host: opts.host ?? '127.0.0.1',
     port: opts.port,
@@ -67,6 +67,11 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     initialDate: full ? GENESIS_DATE : undefined,
     automine: !full,
   });
+  // Early RPC callers are told what the node is busy with.
+  const progress = (p: DevnetProgress) => {
+    node.setStatus(p.total > 1 ? `${p.phase} ${p.done}/${p.total} blocks` : p.phase);
+    report(p);
+  };
   let liveLoop: LiveLoop | undefined;
   try {
     const { provider } = node;
@@ -92,6 +97,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     } else {
       registry = await deployRegistry(provider, owner);
     }
+    node.ready();
     progress({ phase: 'ready', done: 1, total: 1 });
     if (live) {
       liveLoop = await startLive({

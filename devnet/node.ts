@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { withCallTracer } from './tracer';
+import { startingResponse } from './starting';
 
 const require = createRequire(import.meta.url);
 
@@ -29,6 +30,10 @@ export interface RunningNode {
   provider: Eip1193;
   rpcUrl: string;
   port: number;
+  /** What "starting" answers say the node is doing. */
+  setStatus(text: string): void;
+  /** Serve requests from now on; until then each gets a "starting" JSON-RPC error. */
+  ready(): void;
   close(): Promise<void>;
 }
 
@@ -114,10 +119,34 @@ function gethCompatible(inner: Eip1193): Eip1193 {
 }
 
 export async function startNode(opts: NodeOptions): Promise<RunningNode> {
-  // Bind the port first: a busy port must fail at once, not after building years of history.
-  // Our own server rather than hardhat's JsonRpcServer: that one never reports a listen
-  // error, so a busy port would hang instead of failing.
-  const http: Server = createServer();
+  // The provider first: creating it loads hardhat, seconds of synchronous work during which
+  // an open port would accept connections and leave them hanging. Our own server rather than
+  // hardhat's JsonRpcServer: that one never reports a listen error, so a busy port would
+  // hang instead of failing.
+  const provider = await createProvider(opts);
+  const { JsonRpcHandler } = require('hardhat/internal/hardhat-network/jsonrpc/handler') as {
+    JsonRpcHandler: new (p: Eip1193) => {
+      handleHttp(req: unknown, res: unknown): Promise<void>;
+      handleWs(ws: unknown): Promise<void>;
+    };
+  };
+  const handler = new JsonRpcHandler(provider);
+  // Until ready() the node is busy with its own setup (history, registry): every request is
+  // answered at once with a "starting" error rather than served from a half-built chain.
+  let ready = false;
+  let status = 'starting node';
+  const http: Server = createServer((req, res) => {
+    if (ready) return void handler.handleHttp(req, res);
+    const parts: Buffer[] = [];
+    req.on('data', (p: Buffer) => parts.push(p));
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'retry-after': '1' });
+      res.end(startingResponse(Buffer.concat(parts).toString('utf8'), status));
+    });
+  });
+  const wss = new WebSocketServer({ server: http });
+  // 1013: "try again later", the websocket close code for exactly this.
+  wss.on('connection', (ws) => (ready ? void handler.handleWs(ws) : ws.close(1013, 'devnet is starting')));
   await new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       http.off('listening', onListening);
@@ -133,23 +162,6 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
     http.once('listening', onListening);
     http.listen(opts.port, opts.host);
   });
-  let provider: Eip1193;
-  try {
-    provider = await createProvider(opts);
-  } catch (err) {
-    await new Promise<void>((resolve) => http.close(() => resolve()));
-    throw err;
-  }
-  const { JsonRpcHandler } = require('hardhat/internal/hardhat-network/jsonrpc/handler') as {
-    JsonRpcHandler: new (p: Eip1193) => {
-      handleHttp(req: unknown, res: unknown): Promise<void>;
-      handleWs(ws: unknown): Promise<void>;
-    };
-  };
-  const handler = new JsonRpcHandler(provider);
-  http.on('request', (req, res) => void handler.handleHttp(req, res));
-  const wss = new WebSocketServer({ server: http });
-  wss.on('connection', (ws) => void handler.handleWs(ws));
   const port = (http.address() as AddressInfo).port;
   const urlHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   let closed: Promise<void> | undefined;
@@ -157,6 +169,12 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
     provider,
     rpcUrl: `http://${urlHost}:${port}`,
     port,
+    setStatus(text) {
+      status = text;
+    },
+    ready() {
+      ready = true;
+    },
     close() {
       closed ??= (async () => {
         for (const ws of wss.clients) ws.terminate();

@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate';
 import { DEFAULT_RETRY, RetryableError, STARTUP_RETRY, withRetry, type RetryPolicy } from './backoff';
 import { toHex } from './fetch';
 import { acquireWriterLock, LockError, type WriterLock } from './lock';
+import { observedRpc, type IndexerObserver } from './observer';
 import type { IndexerProgress } from './progress';
 import { createRpcClient, redactUrl, RpcError, type RpcClient } from './rpc';
 import { Sync } from './sync';
@@ -31,6 +32,10 @@ export interface IndexerOptions {
   retry?: RetryPolicy;
   startupRetry?: RetryPolicy;
   rpcTimeoutMs?: number;
+  /** Aborts a PostgreSQL standby's wait for the writer lock. */
+  signal?: AbortSignal;
+  /** Monitoring: RPC timings and errors, batch write times, progress. */
+  observer?: IndexerObserver;
 }
 
 export interface Indexer {
@@ -82,12 +87,18 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
   await migrateToLatest(db);
   let lock: WriterLock;
   try {
-    lock = await acquireWriterLock(db);
+    lock = await acquireWriterLock(db, {
+      signal: opts.signal,
+      onStandby: () =>
+        logger.info('standby: another indexer holds the PostgreSQL advisory lock; waiting to take over when it stops'),
+    });
+    logger.info('holding the writer lock');
   } catch (err) {
     if (err instanceof LockError) throw new IndexerError(err.message);
     throw err;
   }
-  const rpc = createRpcClient(opts.rpcUrl, { timeoutMs: opts.rpcTimeoutMs });
+  const plainRpc = createRpcClient(opts.rpcUrl, { timeoutMs: opts.rpcTimeoutMs });
+  const rpc = opts.observer ? observedRpc(plainRpc, opts.observer) : plainRpc;
   const cleanup = async () => {
     await rpc.close().catch(() => {});
     await lock.release();
@@ -135,6 +146,7 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
       targetTxPerBatch: opts.targetTxPerBatch ?? 2_000,
       maxBlocksPerBatch: opts.maxBlocksPerBatch ?? 100,
       onProgress: opts.onProgress,
+      observer: opts.observer,
       signal: controller.signal,
     });
   } catch (err) {

@@ -1,10 +1,11 @@
 // One writer per database. PostgreSQL: a session-level advisory lock held on a dedicated
-// connection, released by the server if the process dies. SQLite: a lock row with pid and
-// heartbeat; a row whose process is dead (same host) or whose heartbeat is old is stale.
+// connection, released by the server when the process dies; a second indexer waits on it
+// as a hot standby and takes over the moment it is free. SQLite: a lock row with pid and
+// heartbeat; a row whose process is dead (same host) or whose heartbeat is old is stale,
+// and a second writer exits (there is nothing to fail over to on one file).
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import type { Db } from '../db/connect';
+import { loadPg, type Db } from '../db/connect';
 
 export class LockError extends Error {
   override name = 'LockError';
@@ -19,13 +20,28 @@ export interface WriterLock {
 export const HEARTBEAT_MS = 5_000;
 export const STALE_AFTER_S = 30;
 
-export async function acquireWriterLock(db: Db): Promise<WriterLock> {
-  return db.dialect === 'postgres' ? acquirePg(db.url) : acquireSqlite(db);
+export interface LockOptions {
+  /** PostgreSQL: called once when another indexer holds the lock and this one starts waiting. */
+  onStandby?: () => void;
+  /** Gives up waiting (rejects with LockError). */
+  signal?: AbortSignal;
 }
 
-async function acquirePg(url: string): Promise<WriterLock> {
-  const client = new pg.Client({ connectionString: url });
+export async function acquireWriterLock(db: Db, options: LockOptions = {}): Promise<WriterLock> {
+  return db.dialect === 'postgres' ? acquirePg(db.url, options) : acquireSqlite(db);
+}
+
+/**
+ * How fast the server notices a leader whose host vanished without closing its socket
+ * (power loss, partition): keepalive probes on the lock's session, about 5 + 3 x 1 s.
+ * A killed process closes its socket and frees the lock at once.
+ */
+const KEEPALIVE = ['tcp_keepalives_idle = 5', 'tcp_keepalives_interval = 1', 'tcp_keepalives_count = 3'];
+
+async function acquirePg(url: string, { onStandby, signal }: LockOptions): Promise<WriterLock> {
+  const client = new (loadPg().Client)({ connectionString: url, keepAlive: true });
   await client.connect();
+  for (const setting of KEEPALIVE) await client.query(`set ${setting}`);
   let onLost!: (e: Error) => void;
   const lost = new Promise<never>((_, reject) => (onLost = reject));
   lost.catch(() => {});
@@ -37,8 +53,18 @@ async function acquirePg(url: string): Promise<WriterLock> {
   const key = `hashtext('yuscan.indexer.' || current_schema())`;
   const r = await client.query<{ ok: boolean }>(`select pg_try_advisory_lock(${key}) as ok`);
   if (!r.rows[0]?.ok) {
-    await client.end().catch(() => {});
-    throw new LockError('another indexer is already writing to this PostgreSQL database (it holds the advisory lock); stop it first');
+    onStandby?.();
+    // Blocks in the server until the holder's session ends; ending our client aborts it.
+    const giveUp = () => void client.end().catch(() => {});
+    signal?.addEventListener('abort', giveUp, { once: true });
+    try {
+      await client.query(`select pg_advisory_lock(${key})`);
+    } catch (err) {
+      await client.end().catch(() => {});
+      throw new LockError(signal?.aborted ? 'stopped while waiting for the indexer lock' : `waiting for the indexer lock failed: ${(err as Error).message}`);
+    } finally {
+      signal?.removeEventListener('abort', giveUp);
+    }
   }
   return {
     lost,

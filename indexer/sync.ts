@@ -8,6 +8,7 @@ import { Enricher } from './enrich';
 import { BlockFetcher, type FetchedBlock } from './fetch';
 import { RateMeter, eta, type IndexerProgress } from './progress';
 import { continues, findCommonAncestor } from './reorg';
+import type { IndexerObserver } from './observer';
 import type { RpcClient } from './rpc';
 import { buildRows } from './rows';
 import { SealTracker, writeSealRows } from './sealing';
@@ -34,6 +35,7 @@ export interface SyncOptions {
   /** ...and never spans more blocks than this. */
   maxBlocksPerBatch: number;
   onProgress?: (p: IndexerProgress) => void;
+  observer?: IndexerObserver;
   signal: AbortSignal;
 }
 
@@ -93,6 +95,7 @@ export class Sync {
   }
 
   private report(syncing: boolean) {
+    this.o.observer?.progress(Math.max(0, this.lastBlock), this.head);
     if (!this.o.onProgress) return;
     const { blocksPerSecond, txPerSecond } = this.meter.rates(Date.now());
     const target = Math.max(0, this.head - this.o.confirmations);
@@ -200,10 +203,12 @@ export class Sync {
     const lastBlock = parseInt(last.number, 16);
     const lastHash = last.hash.toLowerCase();
     const chainHead = Math.max(this.head, lastBlock);
+    const t = performance.now();
     await this.o.db.db.transaction().execute(async (trx) => {
       await writeBatch(trx, this.o.db, rows, { chainId: this.o.chainId, registry: this.o.registry, lastBlock, lastHash, chainHead });
       await writeSealRows(trx, this.o.db, seals);
     });
+    this.o.observer?.batchWritten((performance.now() - t) / 1000, blocks.length, rows.txCount);
     this.enricher.addKnown(rows.accountsTokens.newTokens.map((t) => t.address));
     this.savedHead = chainHead;
     this.lastBlock = lastBlock;

@@ -13,8 +13,6 @@ import { SEAL_TABLES } from './sealing';
 import type { BatchRows } from './rows';
 import { SECONDS_PER_DAY } from './rows';
 
-export { buildInserts, rowsPerStatement } from './insert';
-
 export const COLUMNS = {
   blocks: ['number', 'hash', 'parent_hash', 'timestamp', 'miner', 'gas_used', 'gas_limit', 'base_fee_per_gas', 'size', 'tx_count'],
   transactions: [

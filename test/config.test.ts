@@ -5,11 +5,23 @@ import { ConfigError, DEFAULT_DATABASE_URL, parseCommand } from '../config';
 describe('parseCommand', () => {
   it('applies defaults, then env, then flags', () => {
     const serve = parseCommand(['serve'], {});
-    expect(serve).toEqual({ name: 'serve', config: { databaseUrl: DEFAULT_DATABASE_URL, port: 4000 } });
-    const fromEnv = parseCommand(['serve'], { PORT: '5000', DATABASE_URL: 'postgres://u@h:5432/db' });
-    expect(fromEnv).toEqual({ name: 'serve', config: { databaseUrl: 'postgres://u@h:5432/db', port: 5000 } });
+    expect(serve).toEqual({ name: 'serve', config: { databaseUrl: DEFAULT_DATABASE_URL, port: 4000, rateLimit: 1200, trustProxy: ['loopback'] } });
+    const fromEnv = parseCommand(['serve'], { PORT: '5000', DATABASE_URL: 'postgres://u@h:5432/db', RATE_LIMIT: '0', TRUST_PROXY: '2' });
+    expect(fromEnv).toEqual({ name: 'serve', config: { databaseUrl: 'postgres://u@h:5432/db', port: 5000, rateLimit: 0, trustProxy: 2 } });
     const flagWins = parseCommand(['serve', '--port', '6000'], { PORT: '5000' });
     expect(flagWins.name === 'serve' && flagWins.config.port).toBe(6000);
+  });
+
+  it('reads the rate limit and the trusted proxies from flags or RATE_LIMIT / TRUST_PROXY, on serve and start', () => {
+    const limits = (argv: string[], env: Record<string, string> = {}) => {
+      const cmd = parseCommand(argv, env);
+      return cmd.name === 'serve' || cmd.name === 'start' ? [cmd.config.rateLimit, cmd.config.trustProxy] : null;
+    };
+    expect(limits(['serve', '--rate-limit', '60', '--trust-proxy', '10.0.0.0/8, 127.0.0.1,loopback'])).toEqual([60, ['10.0.0.0/8', '127.0.0.1', 'loopback']]);
+    expect(limits(['serve', '--rate-limit', '30'], { RATE_LIMIT: '0' })).toEqual([30, ['loopback']]);
+    expect(limits(['start'], { RATE_LIMIT: '0', TRUST_PROXY: 'false' })).toEqual([0, false]);
+    expect(limits(['start', '--trust-proxy', 'true'])).toEqual([1200, true]);
+    expect(limits(['serve', '--trust-proxy', '::1,fd00::/8'])).toEqual([1200, ['::1', 'fd00::/8']]);
   });
 
   it('parses index flags and lowercases the registry', () => {
@@ -54,6 +66,10 @@ describe('parseCommand', () => {
     [['devnet', '--history', 'half'], /--history "half" is not valid; it takes full or none/],
     [['devnet', '--unknown'], /Unknown option '--unknown'. Accepted flags: --port, --seed/],
     [['frobnicate'], /unknown command "frobnicate"/],
+    [['serve', '--rate-limit=-5'], /--rate-limit "-5" is not valid; it takes a whole number of requests per minute ≥ 0 \(0 turns it off\)/],
+    [['serve', '--rate-limit', 'lots'], /--rate-limit "lots" is not valid/],
+    [['start', '--trust-proxy', 'nginx.local'], /--trust-proxy "nginx.local" is not valid; it takes true, false, a number of proxy hops/],
+    [['serve', '--trust-proxy', '10.0.0.0/33'], /--trust-proxy "10.0.0.0\/33" is not valid/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCommand(argv, {})).toThrowError(ConfigError);
     expect(() => parseCommand(argv, {})).toThrowError(message);
@@ -69,6 +85,7 @@ describe('yuscan CLI on bad input', () => {
     [['serve', '--port', 'abc'], 'yuscan serve: --port "abc" is not valid'],
     [['index', '--bogus'], "yuscan index: Unknown option '--bogus'"],
     [['migrate', '--db', 'mysql://localhost/x'], 'yuscan migrate: --db "mysql://localhost/x" is not valid'],
+    [['serve', '--rate-limit', '1.5'], 'yuscan serve: --rate-limit "1.5" is not valid'],
   ])('%j exits 2 with one clear line and touches nothing', (argv, message) => {
     const r = spawnSync(process.execPath, ['bin/yuscan.js', ...argv], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
     expect(r.status).toBe(2);

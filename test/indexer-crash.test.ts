@@ -1,19 +1,16 @@
 // Crash safety (SIGKILLed child processes) and RPC faults (node unreachable for 10 s), on
 // both dialects, against one devnet chain. Each run must end equal, table by table, to an
 // uninterrupted index of the same chain.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIndexer } from '../indexer/index';
 import {
-  DIALECTS, bulkTransfers, bytes32, captureLogger, checksums, deployDemoTokens, indexOnce, lastIndexed, openDb, startChain, tokenBlock,
-  waitFor, type TestChain,
+  DIALECTS, bulkTransfers, bytes32, captureLogger, checksums, deployDemoTokens, indexOnce, lastIndexed, openDb, runChild, startChain,
+  tokenBlock, waitFor, type TestChain,
 } from './helpers/indexer';
 import { startRpcProxy, type RpcProxy } from './helpers/indexer-proxy';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let c: TestChain;
@@ -41,28 +38,6 @@ beforeAll(async () => {
   await ref.close();
 });
 afterAll(() => c?.stop());
-
-function runChild(rpc: string, db: string): {
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  started: Promise<void>;
-  stderr: () => string;
-} {
-  const child = spawn(process.execPath, ['bin/yuscan.js', 'index', '--rpc', rpc, '--db', db, '--once'], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let err = '';
-  let onStarted!: () => void;
-  const started = new Promise<void>((r) => (onStarted = r));
-  child.stderr!.on('data', (d) => {
-    err += String(d);
-    if (err.includes('"indexer started"')) onStarted();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, started, stderr: () => err };
-}
 
 describe.each(DIALECTS)('crash safety on %s', (dialect) => {
   it('survives 10+ SIGKILLs at random moments of one backfill', async () => {

@@ -10,7 +10,7 @@ import { lockIsLive } from '../indexer/lock';
 import { eta, progressLine, RateMeter } from '../indexer/progress';
 import { commonAncestor, continues, findCommonAncestor } from '../indexer/reorg';
 import { buildRows } from '../indexer/rows';
-import { buildInserts, rowsPerStatement } from '../indexer/writer';
+import { buildUnnestInserts, PG_ROWS_PER_STATEMENT } from '../indexer/insert';
 
 describe('backoff', () => {
   it('doubles from the base, caps, and jitters within [step/2, step]', () => {
@@ -135,21 +135,20 @@ describe('row building', () => {
   });
 });
 
-describe('insert chunking', () => {
-  it('keeps every statement under the dialect parameter limit', () => {
-    expect(rowsPerStatement('sqlite', 20)).toBe(1638);
-    expect(rowsPerStatement('postgres', 20)).toBe(2000);
-    const rows = Array.from({ length: 5000 }, (_, i) => ({ a: i, b: null, c: 'x' }));
-    for (const dialect of ['sqlite', 'postgres'] as const) {
-      const qs = buildInserts(dialect, 't', ['a', 'b', 'c'], rows, ' on conflict do nothing');
-      expect(qs.reduce((n, q) => n + q.parameters.length, 0)).toBe(15000);
-      for (const q of qs) expect(q.parameters.length).toBeLessThanOrEqual(dialect === 'sqlite' ? 32766 : 65535);
-      expect(qs[0]!.sql).toMatch(/^insert into "t" \("a", "b", "c"\) values \((\?|\$1),/);
-      expect(qs[0]!.sql.endsWith(' on conflict do nothing')).toBe(true);
-    }
-    const wide = Array.from({ length: 3000 }, () => Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`c${i}`, i])));
-    const qs = buildInserts('sqlite', 'w', Array.from({ length: 20 }, (_, i) => `c${i}`), wide);
-    expect(qs.map((q) => q.parameters.length)).toEqual([32760, 27240]);
+describe('PostgreSQL unnest inserts', () => {
+  const types = { a: 'bigint', b: 'text', c: 'numeric(78,0)' };
+  it('sends one array per column, typed from the catalogue, whatever the row count', () => {
+    const rows = [{ a: 1, b: 'x', c: '10' }, { a: 2, c: '20' }, { a: 3, b: 'it\'s "q"', c: null }];
+    const [q, ...rest] = buildUnnestInserts('t', ['a', 'b', 'c'], types, rows, ' on conflict do nothing returning "a"');
+    expect(rest).toEqual([]);
+    expect(q!.sql).toBe('insert into "t" ("a", "b", "c") select * from unnest($1::bigint[], $2::text[], $3::numeric(78,0)[]) on conflict do nothing returning "a"');
+    expect(q!.parameters).toEqual([[1, 2, 3], ['x', null, 'it\'s "q"'], ['10', '20', null]]);
+  });
+  it('splits only to bound the message size, and refuses a column the table lacks', () => {
+    const rows = Array.from({ length: PG_ROWS_PER_STATEMENT * 2 + 1 }, (_, i) => ({ a: i }));
+    const qs = buildUnnestInserts('t', ['a'], types, rows);
+    expect(qs.map((q) => (q.parameters[0] as unknown[]).length)).toEqual([PG_ROWS_PER_STATEMENT, PG_ROWS_PER_STATEMENT, 1]);
+    expect(() => buildUnnestInserts('t', ['zz'], types, rows)).toThrow('table t has no column zz');
   });
 });
 

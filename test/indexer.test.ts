@@ -217,16 +217,28 @@ describe.each(DIALECTS)('indexer on %s', (dialect) => {
     }
   });
 
-  it('refuses a second indexer on the same database', async () => {
+  it(dialect === 'sqlite' ? 'refuses a second indexer on the same database' : 'keeps a second indexer waiting as a standby until the first stops', async () => {
     const db = await openDb(dialect, 'lock');
     const { logger } = captureLogger();
+    const standbyLog = captureLogger();
     try {
       const first = await startIndexer({ rpcUrl: c.rpcUrl, db, fromBlock: 0, confirmations: 0, once: false, logger, pollIntervalMs: 50 });
       const other = (await import('../db/connect')).connect(db.url);
       try {
-        await expect(startIndexer({ rpcUrl: c.rpcUrl, db: other, fromBlock: 0, confirmations: 0, once: true, logger })).rejects.toThrow(
-          /another indexer .*already writing/,
-        );
+        const second = startIndexer({ rpcUrl: c.rpcUrl, db: other, fromBlock: 0, confirmations: 0, once: true, logger: standbyLog.logger });
+        if (dialect === 'sqlite') {
+          await expect(second).rejects.toThrow(/another indexer .*already writing/);
+        } else {
+          let started = false;
+          void second.then(() => (started = true), () => {});
+          await waitFor('the standby line', async () => standbyLog.lines.some((l) => /^standby: /.test(String(l.msg))));
+          await new Promise((r) => setTimeout(r, 500));
+          expect(started).toBe(false);
+          await first.stop();
+          // Takes over once the lock is free, and finishes the job.
+          await (await second).done;
+          expect((await lastIndexed(db))!.block).toBe(Number(await c.client.getBlockNumber()));
+        }
       } finally {
         await other.close();
       }

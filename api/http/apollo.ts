@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, Kind, type GraphQLSchema } from 'graphql/index.js'; // the CommonJS build Apollo and graphql-ws load, so one graphql instance exists under vitest too
+import { GraphQLError, Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql/index.js'; // the CommonJS build Apollo and graphql-ws load, so one graphql instance exists under vitest too
 import type { Logger } from 'pino';
 import type { Context } from '../context';
 import { checkLimits, type Limits } from '../limits';
@@ -13,9 +13,17 @@ import type { Metrics } from '../metrics';
 /** Root fields whose answers about final blocks never change: long cache headers. */
 const ROOT_FIELDS_CACHEABLE = new Set(['block', 'transaction', '__typename']);
 
+/** The operation's name when it is a plain identifier, otherwise its root fields: a label that says what was asked. */
+export function operationLabel(name: string | null | undefined, operation: OperationDefinitionNode | null | undefined): string {
+  if (name && /^[A-Za-z_][A-Za-z0-9_]{0,39}$/.test(name)) return name;
+  const roots = (operation?.selectionSet.selections ?? []).flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
+  return roots.length ? [...new Set(roots)].sort().join(',').slice(0, 60) : 'unknown';
+}
+
 function limitsPlugin(limits: Limits, metrics: Metrics): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
+      const started = performance.now();
       return {
         async didResolveOperation(rc) {
           if (!rc.operation) return;
@@ -38,6 +46,7 @@ function limitsPlugin(limits: Limits, metrics: Metrics): ApolloServerPlugin<Cont
           rc.response.http.headers.set('cache-control', cacheable ? 'public, max-age=86400' : 'no-cache');
           rc.contextValue.cache.reusable = ok && rc.operation?.operation === 'query';
           metrics.operations.inc({ outcome: ok ? 'ok' : 'error' });
+          metrics.observeOperation(operationLabel(rc.operationName, rc.operation), (performance.now() - started) / 1000);
         },
       };
     },

@@ -22,7 +22,7 @@ export function requestMetrics(metrics: Metrics) {
   };
 }
 
-export function monitoringRoutes(db: Db, head: HeadTracker, metrics: Metrics): Router {
+export function monitoringRoutes(db: Db, head: HeadTracker, metrics: Metrics, more?: { metrics(): Promise<string> }): Router {
   const router = express.Router();
   router.get('/healthz', async (_req, res) => {
     try {
@@ -40,7 +40,7 @@ export function monitoringRoutes(db: Db, head: HeadTracker, metrics: Metrics): R
   });
   router.get('/metrics', async (_req, res) => {
     res.setHeader('content-type', metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
+    res.send((await metrics.registry.metrics()) + (more ? await more.metrics() : ''));
   });
   return router;
 }

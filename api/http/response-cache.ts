@@ -7,13 +7,14 @@ import type { NextFunction, Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { Context } from '../context';
 import type { HeadTracker } from '../head';
+import type { Metrics } from '../metrics';
 
 /** Requests (GET URL or POST body) longer than this are not cached. */
 export const MAX_CACHED_REQUEST = 8192;
 
 export type RawBodyRequest = Request & { rawBody?: Buffer };
 
-export function responseCache(head: HeadTracker, size: number) {
+export function responseCache(head: HeadTracker, size: number, metrics?: Pick<Metrics, 'cacheResult'>) {
   if (size <= 0) return (_req: Request, _res: Response, next: NextFunction) => next();
   const entries = new LRUCache<string, { body: string; cacheControl: string }>({ max: size });
   return (req: RawBodyRequest, res: Response, next: NextFunction) => {
@@ -22,6 +23,7 @@ export function responseCache(head: HeadTracker, size: number) {
     const h = head.current;
     const key = `${h.key}:${h.chainHead}|${req.method}|${request}`;
     const hit = entries.get(key);
+    metrics?.cacheResult(hit !== undefined);
     if (hit) {
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.setHeader('cache-control', hit.cacheControl);

@@ -14,7 +14,7 @@ export interface RpcProxy {
 }
 
 export interface ProxyOptions {
-  /** Added to every request, and requests are served one at a time: a slow, single-threaded node. */
+  /** Added to every request, and requests are served one at a time: a slow, single-threaded node. Mutable: a test may slow the node down or speed it up mid-run. */
   delayMs?: number;
 }
 

@@ -1,10 +1,12 @@
 // Shared machinery for the indexer suites: a devnet the test drives block by block, fresh
 // databases of either dialect, table dumps and checksums, and a chain-building toolkit.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { CompiledQuery } from 'kysely';
 import { pino, type Logger } from 'pino';
 import { createPublicClient, encodeDeployData, encodeFunctionData, http, type Hex } from 'viem';
@@ -21,6 +23,7 @@ import { startIndexer, type IndexerOptions } from '../../indexer/index';
 import { freshPostgresUrl } from './postgres';
 
 export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Every table the indexer fills, with the order that makes a dump deterministic. */
 export const DATA_TABLES: Record<string, string> = {
@@ -322,4 +325,30 @@ export async function tokenBlock(c: TestChain, t: DemoTokens, salt: number): Pro
     sendCall(t.pool, encodeCall(subsidyPoolAbi, 'disburse', [[m1, m2, t.credit], [3n + s, 4n, 5n]]), c.owner, 12n + s),
   ];
   for (const tx of txs) await c.rpc(tx.method, tx.params);
+}
+
+/** `yuscan index --rpc … --db … --once` in a child process; resolves `started` on its 'indexer started' line. */
+export function runChild(rpc: string, db: string): {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  started: Promise<void>;
+  stderr: () => string;
+  /** Resolves when stderr first contains `text`. */
+  saw: (text: string) => Promise<void>;
+} {
+  const markers = new Map<string, () => void>();
+  const child = spawn(process.execPath, ['bin/yuscan.js', 'index', '--rpc', rpc, '--db', db, '--once'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (d) => {
+    err += String(d);
+    for (const [marker, fn] of markers) if (err.includes(marker)) fn();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const saw = (text: string) =>
+    err.includes(text) ? Promise.resolve() : new Promise<void>((r) => markers.set(text, r));
+  return { child, exited, started: saw('"indexer started"'), stderr: () => err, saw };
 }
