@@ -26,6 +26,13 @@ export type JobStatus =
   | { state: 'fail'; reason: string }
   | { state: 'unknown' };
 
+interface Verdict {
+  kind: MatchKind;
+  constructorArgs: string;
+  contract: CompiledContract;
+  path: string;
+}
+
 interface Creation {
   txHash: string;
   input: string;
@@ -103,7 +110,7 @@ export class Verifier {
     try {
       const output = await compileStandardJson(compiler, JSON.stringify(prepared.input));
       const verdict = await this.match(address, req, prepared, output, creation);
-      if ('reason' in verdict) return await this.finish(guid, verdict);
+      if ('reason' in verdict) return await this.finish(guid, { reason: verdict.reason });
       await this.store(address, req, compiler, prepared, verdict, creation);
       await this.finish(guid, { matchKind: verdict.kind });
     } catch (err) {
@@ -113,7 +120,7 @@ export class Verifier {
     }
   }
 
-  private async match(address: string, req: VerifyRequest, prepared: PreparedInput, output: SolcOutput, creation: Creation) {
+  private async match(address: string, req: VerifyRequest, prepared: PreparedInput, output: SolcOutput, creation: Creation): Promise<Verdict | { reason: string }> {
     const errors = (output.errors ?? []).filter((e) => e.severity === 'error');
     if (errors.length) return { reason: `compilation failed: ${(errors[0]!.formattedMessage ?? errors[0]!.message).trim()}` };
     const found = findContract(output, prepared);
@@ -140,7 +147,7 @@ export class Verifier {
     req: VerifyRequest,
     compiler: Compiler,
     prepared: PreparedInput,
-    verdict: { kind: MatchKind; constructorArgs: string; contract: CompiledContract; path: string },
+    verdict: Verdict,
     creation: Creation,
   ) {
     const row = {
