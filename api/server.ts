@@ -22,6 +22,8 @@ import { EXPLORER_HTML } from './explorer';
 import { HeadTracker } from './head';
 import { checkLimits, DEFAULT_LIMITS, type Limits } from './limits';
 import { createMetrics } from './metrics';
+import { mountEtherscanApi } from './etherscan';
+import type { RpcClient } from '../indexer/rpc';
 import { resolvers } from './resolvers';
 
 export interface RateLimit {
@@ -48,6 +50,8 @@ export interface ServerOptions {
   maxBatch?: number;
   /** Responses kept per indexed head (0 turns the response cache off). Default 2,000. */
   responseCacheSize?: number;
+  /** A node to read from: deployed code for verification, view calls of verified contracts. */
+  rpc?: RpcClient;
 }
 
 export interface YuscanServer {
@@ -306,7 +310,8 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
       },
     }),
   );
-  for (const prefix of ['/api', '/healthz', '/metrics']) {
+  const etherscan = mountEtherscanApi(app, { db, head, rpc: options.rpc, logger, limiter: limiter?.middleware });
+  for (const prefix of ['/healthz', '/metrics']) {
     app.use(prefix, (_req, res) => gqlError(res, 404, 'NOT_FOUND', 'no such API path'));
   }
 
@@ -360,6 +365,7 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
       (closed ??= (async () => {
         head.stop();
         limiter?.stop();
+        await etherscan.verifier.idle();
         for (const client of wss.clients) client.terminate();
         httpServer.closeIdleConnections();
         await apollo.stop();

@@ -60,6 +60,8 @@ export interface IndexConfig {
 export interface ServeConfig {
   databaseUrl: string;
   port: number;
+  /** A node for verification's deployed-code check and view calls of verified contracts. */
+  rpcUrl?: string;
 }
 
 export interface StartConfig {
@@ -112,6 +114,7 @@ const indexSpec = {
 const serveSpec = {
   db: { env: 'DATABASE_URL', schema: databaseUrl, default: DEFAULT_DATABASE_URL },
   port: { env: 'PORT', schema: port, default: DEFAULT_PORT },
+  rpc: { env: 'RPC_URL', schema: rpcUrl },
 } satisfies Spec;
 
 const startSpec = {
@@ -136,7 +139,7 @@ Usage:
                  [--devnet-port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
   yuscan devnet  [--port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
   yuscan index   --rpc URL [--db URL] [--registry 0x..] [--from N] [--confirmations N] [--once]
-  yuscan serve   [--db URL] [--port 4000]
+  yuscan serve   [--db URL] [--port 4000] [--rpc URL]
   yuscan migrate [--db URL]
 
 Environment: RPC_URL, DATABASE_URL (default ${DEFAULT_DATABASE_URL}), PORT (default ${DEFAULT_PORT}),
@@ -218,7 +221,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
     }
     case 'serve': {
       const v = parseFlags(name, serveSpec, args, env);
-      return { name, config: { databaseUrl: v.db as string, port: v.port as number } };
+      return { name, config: { databaseUrl: v.db as string, port: v.port as number, rpcUrl: v.rpc as string | undefined } };
     }
     case 'start': {
       const v = parseFlags(name, startSpec, args, env);
