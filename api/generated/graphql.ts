@@ -26,6 +26,8 @@ export type Account = {
   __typename?: 'Account';
   /** Address. */
   address: Scalars['String']['output'];
+  /** The verified source of the contract at this address; null when not verified. */
+  contract?: Maybe<VerifiedContract>;
   /** For a contract: the transaction that created it. */
   creationTx?: Maybe<Scalars['String']['output']>;
   /** Block of its first transaction; null when never seen. */
@@ -194,6 +196,24 @@ export type ChainStatsMetric =
   /** Transactions per bucket. */
   | 'TRANSACTIONS';
 
+/** The answer of a read-only call. */
+export type ContractReadResult = {
+  __typename?: 'ContractReadResult';
+  /** Block number the call ran at (the indexed head). */
+  blockNumber: Scalars['Int']['output'];
+  /** The return values, named as in the ABI. */
+  values: Array<DecodedArg>;
+};
+
+/** Where a decoding came from. */
+export type DecodeSource =
+  /** A best-effort guess from the signatures of well-known ABIs (OpenZeppelin); any contract may reuse a selector. */
+  | 'GUESS'
+  /** The configured AllianceRegistry, decoded when indexed. */
+  | 'REGISTRY'
+  /** The ABI of the contract's verified source. */
+  | 'VERIFIED';
+
 /** One decoded argument. */
 export type DecodedArg = {
   __typename?: 'DecodedArg';
@@ -210,6 +230,10 @@ export type DecodedCall = {
   args: Array<DecodedArg>;
   /** Function or event name, e.g. filePatent. */
   name: Scalars['String']['output'];
+  /** Etherscan-style signature with parameter names, e.g. transfer(address to, uint256 value); null for registry decodes. */
+  signature?: Maybe<Scalars['String']['output']>;
+  /** Where this decoding came from. */
+  source: DecodeSource;
 };
 
 /** A page of KPI evidence. */
@@ -355,7 +379,7 @@ export type Log = {
   blockNumber: Scalars['Int']['output'];
   /** Unindexed data, 0x-hex. */
   data: Scalars['String']['output'];
-  /** The decoded AllianceRegistry event; null for events of other contracts (look-alikes never count). */
+  /** The decoded event: the registry's, a verified contract's, or a guess (see DecodedCall.source); null when unknown. Only the registry's count toward KPIs. */
   decoded?: Maybe<DecodedCall>;
   /** Index of the log in its block. */
   logIndex: Scalars['Int']['output'];
@@ -366,6 +390,13 @@ export type Log = {
   /** Index of that transaction in the block. */
   txIndex: Scalars['Int']['output'];
 };
+
+/** How much of the deployed bytecode the verified source accounts for. */
+export type MatchKind =
+  /** Everything, including the metadata hash (so comments and file paths too). */
+  | 'FULL'
+  /** Everything the chain executes; the CBOR metadata differs. */
+  | 'PARTIAL';
 
 /** An alliance member enterprise. Figures are all-time (every period). */
 export type Member = {
@@ -658,6 +689,8 @@ export type Query = {
   outputReports: OutputReportConnection;
   /** Patent applications filed on chain, newest filing date first. */
   patents: PatentConnection;
+  /** Call a view or pure function of a verified contract at the indexed head. Needs a node; rate-limited. */
+  readContract: ContractReadResult;
   /** Application scenarios, newest launch first, with their stage history. */
   scenarios: ScenarioConnection;
   /** Find a block (number or hash), a transaction (hash), an account (address) or a member (part of its English or Chinese name). Null when nothing matches. */
@@ -668,6 +701,8 @@ export type Query = {
   transaction?: Maybe<Transaction>;
   /** Transactions, newest first; optionally those touching an address (as sender, recipient or created contract) or those of one block (then in block order). */
   transactions: TransactionConnection;
+  /** Compilers and capabilities of source verification. */
+  verification: VerificationInfo;
 };
 
 
@@ -738,6 +773,13 @@ export type QueryPatentsArgs = {
   from?: InputMaybe<Scalars['Timestamp']['input']>;
   member?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['Timestamp']['input']>;
+};
+
+
+export type QueryReadContractArgs = {
+  address: Scalars['String']['input'];
+  args?: Array<Scalars['String']['input']>;
+  function: Scalars['String']['input'];
 };
 
 
@@ -892,6 +934,15 @@ export type SectorCount = {
   sector: Scalars['String']['output'];
 };
 
+/** One source file of a verified contract. */
+export type SourceFile = {
+  __typename?: 'SourceFile';
+  /** The file's text. */
+  content: Scalars['String']['output'];
+  /** Path as compiled, e.g. contracts/Token.sol. */
+  path: Scalars['String']['output'];
+};
+
 /** How many scenarios are in a stage. */
 export type StageCount = {
   __typename?: 'StageCount';
@@ -954,7 +1005,7 @@ export type Transaction = {
   blockNumber: Scalars['Int']['output'];
   /** The contract it created, if any. */
   contractAddress?: Maybe<Scalars['String']['output']>;
-  /** The decoded AllianceRegistry call; null for other calls. */
+  /** The decoded call: the registry's, a verified contract's, or a guess from well-known signatures (see DecodedCall.source); null when unknown. */
   decodedCall?: Maybe<DecodedCall>;
   /** Price paid per gas in wei. */
   effectiveGasPrice: Scalars['BigInt']['output'];
@@ -1024,6 +1075,44 @@ export type TxStatus =
   | 'FAILED'
   /** Executed. */
   | 'SUCCESS';
+
+/** What source verification offers on this server. */
+export type VerificationInfo = {
+  __typename?: 'VerificationInfo';
+  /** Installed compilers, newest first, e.g. v0.8.28+commit.7893614a. */
+  compilers: Array<Scalars['String']['output']>;
+  /** Whether view and pure functions can be called: the server needs a node (yuscan serve --rpc). */
+  readsAvailable: Scalars['Boolean']['output'];
+};
+
+/** A contract whose source was verified on this explorer. */
+export type VerifiedContract = {
+  __typename?: 'VerifiedContract';
+  /** The ABI, as JSON. */
+  abi: Scalars['String']['output'];
+  /** Address. */
+  address: Scalars['String']['output'];
+  /** Compiler, e.g. v0.8.24+commit.e11b9ed9. */
+  compilerVersion: Scalars['String']['output'];
+  /** ABI-encoded constructor arguments, hex without 0x. */
+  constructorArgs: Scalars['String']['output'];
+  /** The creation transaction it was matched against. */
+  creationTx?: Maybe<Scalars['String']['output']>;
+  /** path:Name as compiled. */
+  fullyQualifiedName: Scalars['String']['output'];
+  /** License as declared by the submitter. */
+  license?: Maybe<Scalars['String']['output']>;
+  /** Full or partial match. */
+  matchKind: MatchKind;
+  /** Contract name. */
+  name: Scalars['String']['output'];
+  /** The compiler settings (standard JSON settings), as JSON. */
+  settings: Scalars['String']['output'];
+  /** The source files. */
+  sources: Array<SourceFile>;
+  /** When it was verified, unix seconds. */
+  verifiedAt: Scalars['Int']['output'];
+};
 
 
 
@@ -1126,6 +1215,8 @@ export type ResolversTypes = {
   BreakdownBy: BreakdownBy;
   BreakdownSlice: ResolverTypeWrapper<SliceModel>;
   ChainStatsMetric: ChainStatsMetric;
+  ContractReadResult: ResolverTypeWrapper<ContractReadResult>;
+  DecodeSource: DecodeSource;
   DecodedArg: ResolverTypeWrapper<DecodedArg>;
   DecodedCall: ResolverTypeWrapper<DecodedModel>;
   EvidenceConnection: ResolverTypeWrapper<Omit<EvidenceConnection, 'edges'> & { edges: Array<ResolversTypes['EvidenceEdge']> }>;
@@ -1138,6 +1229,7 @@ export type ResolversTypes = {
   KpiPoint: ResolverTypeWrapper<KpiPoint>;
   KpiStatus: KpiStatus;
   Log: ResolverTypeWrapper<LogRow>;
+  MatchKind: MatchKind;
   Member: ResolverTypeWrapper<MemberModel>;
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
@@ -1163,6 +1255,7 @@ export type ResolversTypes = {
   ScenarioStageChange: ResolverTypeWrapper<StageChangeModel>;
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
   SectorCount: ResolverTypeWrapper<SectorCount>;
+  SourceFile: ResolverTypeWrapper<SourceFile>;
   StageCount: ResolverTypeWrapper<StageCount>;
   StatPoint: ResolverTypeWrapper<StatPoint>;
   Status: ResolverTypeWrapper<StatusModel>;
@@ -1173,6 +1266,8 @@ export type ResolversTypes = {
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
   TxStatus: TxStatus;
+  VerificationInfo: ResolverTypeWrapper<VerificationInfo>;
+  VerifiedContract: ResolverTypeWrapper<VerifiedContract>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1185,6 +1280,7 @@ export type ResolversParentTypes = {
   BlockEdge: Omit<BlockEdge, 'node'> & { node: ResolversParentTypes['Block'] };
   Boolean: Scalars['Boolean']['output'];
   BreakdownSlice: SliceModel;
+  ContractReadResult: ContractReadResult;
   DecodedArg: DecodedArg;
   DecodedCall: DecodedModel;
   EvidenceConnection: Omit<EvidenceConnection, 'edges'> & { edges: Array<ResolversParentTypes['EvidenceEdge']> };
@@ -1215,6 +1311,7 @@ export type ResolversParentTypes = {
   ScenarioStageChange: StageChangeModel;
   SearchResult: ResolversUnionTypes<ResolversParentTypes>['SearchResult'];
   SectorCount: SectorCount;
+  SourceFile: SourceFile;
   StageCount: StageCount;
   StatPoint: StatPoint;
   Status: StatusModel;
@@ -1224,10 +1321,13 @@ export type ResolversParentTypes = {
   Transaction: TxRow;
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
+  VerificationInfo: VerificationInfo;
+  VerifiedContract: VerifiedContract;
 };
 
 export type AccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contract?: Resolver<Maybe<ResolversTypes['VerifiedContract']>, ParentType, ContextType>;
   creationTx?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firstSeenBlock?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   isContract?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1295,6 +1395,11 @@ export type BreakdownSliceResolvers<ContextType = Context, ParentType extends Re
   value?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type ContractReadResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContractReadResult'] = ResolversParentTypes['ContractReadResult']> = {
+  blockNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['DecodedArg']>, ParentType, ContextType>;
+};
+
 export type DecodedArgResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecodedArg'] = ResolversParentTypes['DecodedArg']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1303,6 +1408,8 @@ export type DecodedArgResolvers<ContextType = Context, ParentType extends Resolv
 export type DecodedCallResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecodedCall'] = ResolversParentTypes['DecodedCall']> = {
   args?: Resolver<Array<ResolversTypes['DecodedArg']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signature?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['DecodeSource'], ParentType, ContextType>;
 };
 
 export type EvidenceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceConnection'] = ResolversParentTypes['EvidenceConnection']> = {
@@ -1495,11 +1602,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first' | 'includeRemoved' | 'orderBy'>>;
   outputReports?: Resolver<ResolversTypes['OutputReportConnection'], ParentType, ContextType, RequireFields<QueryOutputReportsArgs, 'first' | 'includeSuperseded'>>;
   patents?: Resolver<ResolversTypes['PatentConnection'], ParentType, ContextType, RequireFields<QueryPatentsArgs, 'first'>>;
+  readContract?: Resolver<ResolversTypes['ContractReadResult'], ParentType, ContextType, RequireFields<QueryReadContractArgs, 'address' | 'args' | 'function'>>;
   scenarios?: Resolver<ResolversTypes['ScenarioConnection'], ParentType, ContextType, RequireFields<QueryScenariosArgs, 'first'>>;
   search?: Resolver<Maybe<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   status?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<QueryTransactionArgs, 'hash'>>;
   transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<QueryTransactionsArgs, 'first'>>;
+  verification?: Resolver<ResolversTypes['VerificationInfo'], ParentType, ContextType>;
 };
 
 export type RegistryEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistryEvent'] = ResolversParentTypes['RegistryEvent']> = {
@@ -1555,6 +1664,11 @@ export type SearchResultResolvers<ContextType = Context, ParentType extends Reso
 export type SectorCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SectorCount'] = ResolversParentTypes['SectorCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SourceFileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceFile'] = ResolversParentTypes['SourceFile']> = {
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type StageCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StageCount'] = ResolversParentTypes['StageCount']> = {
@@ -1629,6 +1743,26 @@ export type TransactionEdgeResolvers<ContextType = Context, ParentType extends R
   node?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType>;
 };
 
+export type VerificationInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VerificationInfo'] = ResolversParentTypes['VerificationInfo']> = {
+  compilers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  readsAvailable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type VerifiedContractResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VerifiedContract'] = ResolversParentTypes['VerifiedContract']> = {
+  abi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  compilerVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  constructorArgs?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  creationTx?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullyQualifiedName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  license?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  matchKind?: Resolver<ResolversTypes['MatchKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceFile']>, ParentType, ContextType>;
+  verifiedAt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Account?: AccountResolvers<ContextType>;
   Alliance?: AllianceResolvers<ContextType>;
@@ -1637,6 +1771,7 @@ export type Resolvers<ContextType = Context> = {
   BlockConnection?: BlockConnectionResolvers<ContextType>;
   BlockEdge?: BlockEdgeResolvers<ContextType>;
   BreakdownSlice?: BreakdownSliceResolvers<ContextType>;
+  ContractReadResult?: ContractReadResultResolvers<ContextType>;
   DecodedArg?: DecodedArgResolvers<ContextType>;
   DecodedCall?: DecodedCallResolvers<ContextType>;
   EvidenceConnection?: EvidenceConnectionResolvers<ContextType>;
@@ -1665,6 +1800,7 @@ export type Resolvers<ContextType = Context> = {
   ScenarioStageChange?: ScenarioStageChangeResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
   SectorCount?: SectorCountResolvers<ContextType>;
+  SourceFile?: SourceFileResolvers<ContextType>;
   StageCount?: StageCountResolvers<ContextType>;
   StatPoint?: StatPointResolvers<ContextType>;
   Status?: StatusResolvers<ContextType>;
@@ -1673,5 +1809,7 @@ export type Resolvers<ContextType = Context> = {
   Transaction?: TransactionResolvers<ContextType>;
   TransactionConnection?: TransactionConnectionResolvers<ContextType>;
   TransactionEdge?: TransactionEdgeResolvers<ContextType>;
+  VerificationInfo?: VerificationInfoResolvers<ContextType>;
+  VerifiedContract?: VerifiedContractResolvers<ContextType>;
 };
 
