@@ -38,6 +38,7 @@ const config: CodegenConfig = {
           Status: '../models#StatusModel',
           DecodedCall: '../models#DecodedModel',
           PlanPeriod: '../models#PeriodModel',
+          VerifiedContract: '../models#VerifiedContractModel',
         },
         avoidOptionals: false,
         maybeValue: 'T | null',

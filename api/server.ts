@@ -24,6 +24,7 @@ import { securityHeaders } from './http/security-headers';
 import { subscriptionServer } from './http/subscriptions';
 import { webApp } from './http/web-app';
 import { mountEtherscanApi } from './etherscan';
+import { contractReads } from './contracts/reads';
 import type { RpcClient } from '../indexer/rpc';
 
 export interface ServerOptions {
@@ -69,7 +70,8 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   app.set('trust proxy', 'loopback');
   const httpServer = createHttpServer(app);
 
-  const makeContext = (): Context => ({ db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false } });
+  const reads = options.rpc && contractReads(options.rpc);
+  const makeContext = (): Context => ({ db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, reads });
   const subscriptions = subscriptionServer(httpServer, schema, { limits, maxPayload: maxBodyBytes, makeContext });
   const apollo = await startApollo({ schema, httpServer, limits, metrics, logger, onDrain: async () => { await subscriptions.dispose(); } });
   const limiter = options.rateLimit === false ? undefined : rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
@@ -79,14 +81,14 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   app.use(cors());
   app.use(compression());
   app.use(monitoringRoutes(db, head, metrics));
+  const etherscan = mountEtherscanApi(app, { db, head, rpc: options.rpc, logger, limiter: limiter?.middleware });
   app.use(
     graphqlRoute({
       apollo, makeContext, maxBodyBytes, maxBatch: options.maxBatch ?? 10,
       rateLimit: limiter?.middleware,
-      responseCache: responseCache(head, options.responseCacheSize ?? 2000),
+      responseCache: responseCache(head, options.responseCacheSize ?? 2000, () => etherscan.verifier.generation),
     }),
   );
-  const etherscan = mountEtherscanApi(app, { db, head, rpc: options.rpc, logger, limiter: limiter?.middleware });
   for (const prefix of ['/healthz', '/metrics']) app.use(prefix, apiNotFound);
   app.use(webApp(options.webDir ?? 'dist/web'));
   app.use(errorHandler(logger));

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from '../db';
 import { gql, freshDatabaseUrl } from './helpers/api';
 import { api, apiPost, hardhat, HARDHAT_PROJECT, LEDGER_ARGS, startVerifyWorld, verifyStatus, type VerifyWorld } from './helpers/verify';
 
@@ -52,12 +53,13 @@ describe('verification with hardhat-verify (sqlite)', () => {
 
     const t = await gql(
       w.server.url,
-      `query($h: String!) { transaction(hash: $h) { decodedCall { name args { name value } } logs { decoded { name args { name value } } } } }`,
+      `query($h: String!) { transaction(hash: $h) { decodedCall { source name args { name value } } logs { decoded { source name args { name value } } } } }`,
       { h: w.recordTx },
     );
     expect(t.body.errors).toBeUndefined();
-    expect(t.body.data.transaction.decodedCall).toEqual({ name: 'record', args: [{ name: 'note', value: 'first delivery' }, { name: 'amount', value: '1000' }] });
+    expect(t.body.data.transaction.decodedCall).toEqual({ source: 'VERIFIED', name: 'record', args: [{ name: 'note', value: 'first delivery' }, { name: 'amount', value: '1000' }] });
     expect(t.body.data.transaction.logs[0].decoded).toEqual({
+      source: 'VERIFIED',
       name: 'Recorded',
       args: [{ name: 'payer', value: w.chain.users[0]!.toLowerCase() }, { name: 'note', value: 'first delivery' }, { name: 'amount', value: '1000' }, { name: 'fee', value: '25' }],
     });
@@ -93,9 +95,11 @@ describe('verification with hardhat-verify (sqlite)', () => {
     expect(sub.body.result).toMatch(/^Unable to locate ContractCode at 0x5{40}/);
   });
 
-  it('the verification survives a restart of the server', async () => {
+  it('the verification survives a restart of the server (a new process\'s connection and server)', async () => {
     await w.server.close();
-    w.server = await w.startServer();
+    const reopened = connect(w.dbUrl, { mustExist: true });
+    w.server = await w.startServer({ db: reopened });
+    w.onClose(() => reopened.close());
     const r = await api(w.server.url, { module: 'contract', action: 'getsourcecode', address: w.ledger });
     expect(r.body.result[0].ContractName).toBe('ServiceLedger');
     const t = await gql(w.server.url, `query($h: String!) { transaction(hash: $h) { decodedCall { name } } }`, { h: w.recordTx });

@@ -3,10 +3,12 @@
 // the verified ABI is handed in, so a transaction indexed before its contract was verified
 // is decoded the moment the ABI exists, with no re-index.
 import type { Abi, AbiEvent, AbiFunction, AbiParameter, Hex } from 'viem';
+import type { DecodeSource } from '../generated/enums';
 import { decodeCallWith, decodeLogWith, type Decoded } from '../../indexer/decode';
 import signatures from './signatures.json' with { type: 'json' };
+import { decoded } from '../data/decoded';
 
-export type DecodeSource = 'REGISTRY' | 'VERIFIED' | 'GUESS';
+export type { DecodeSource };
 
 export interface DecodedView {
   name: string;
@@ -28,25 +30,10 @@ function view(d: Decoded, source: DecodeSource, fragment: AbiFunction | AbiEvent
   };
 }
 
-/** A registry decode the indexer stored: name and JSON arguments (an object or a list). */
+/** A registry decode the indexer stored: name and JSON arguments. */
 export function storedView(name: string | null, args: string | null): DecodedView | null {
-  if (!name) return null;
-  let parsed: unknown = [];
-  try {
-    parsed = args ? JSON.parse(args) : [];
-  } catch {
-    parsed = [];
-  }
-  const list = Array.isArray(parsed)
-    ? parsed.map((x, i) =>
-        x && typeof x === 'object' && 'name' in x && 'value' in x
-          ? { name: String((x as { name: unknown }).name), value: text((x as { value: unknown }).value) }
-          : { name: String(i), value: text(x) },
-      )
-    : parsed && typeof parsed === 'object'
-      ? Object.entries(parsed as Record<string, unknown>).map(([k, x]) => ({ name: k, value: text(x) }))
-      : [];
-  return { name, signature: null, source: 'REGISTRY', args: list };
+  const d = decoded(name, args);
+  return d && { ...d, signature: null, source: 'REGISTRY' };
 }
 
 const fragmentOf = <T extends 'function' | 'event'>(abi: Abi, type: T, name: string) =>

@@ -6,6 +6,7 @@ import type { Resolvers } from '../generated/graphql';
 import { BigIntScalar, TimestampScalar } from '../scalars';
 import { allianceResolvers } from './alliance';
 import { chainResolvers } from './chain';
+import { contractResolvers } from './contracts';
 import { kpiResolvers } from './kpi';
 import { searchResolvers } from './search';
 import { statsResolvers } from './stats';
@@ -17,6 +18,7 @@ const DOMAINS: Resolvers[] = [
   statsResolvers,
   allianceResolvers,
   kpiResolvers,
+  contractResolvers,
 ];
 
 /** Merges per-type field maps; throws when two domains answer the same field. */

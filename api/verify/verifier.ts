@@ -40,6 +40,8 @@ interface Creation {
 
 export class Verifier {
   private readonly running = new Set<Promise<void>>();
+  /** Bumped whenever this process stores a verification: decoded answers may change. */
+  generation = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -170,6 +172,7 @@ export class Verifier {
       .values(row)
       .onConflict((oc) => oc.column('address').doUpdateSet(row).where('verified_contracts.match_kind', '=', 'partial'))
       .execute();
+    this.generation++;
   }
 }
 

@@ -54,6 +54,8 @@ export interface VerifyWorld {
   other: Hex;
   recordTx: Hex;
   startServer(extra?: Partial<ServerOptions>): Promise<YuscanServer>;
+  /** Run at close, after the server stops. */
+  onClose(fn: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -79,12 +81,15 @@ export async function startVerifyWorld(dbUrl: string): Promise<VerifyWorld> {
   const rpc = createRpcClient(chain.rpcUrl);
   const startServer = (extra: Partial<ServerOptions> = {}) =>
     createServer({ db, port: 0, host: '127.0.0.1', rateLimit: false, pollIntervalMs: 200, rpc, ...extra });
+  const closers: (() => Promise<void>)[] = [];
   const world: VerifyWorld = {
     chain, db, dbUrl, rpc, hardhatOut, abi: artifact.abi, ledger: ledger.toLowerCase() as Hex, other: other.toLowerCase() as Hex, recordTx,
     server: await startServer(),
     startServer,
+    onClose: (fn) => closers.push(fn),
     async close() {
       await world.server.close();
+      for (const fn of closers) await fn();
       await db.close();
       await rpc.close();
       await chain.stop();
