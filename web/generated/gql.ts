@@ -35,6 +35,7 @@ type Documents = {
     "query Patents($member: String, $from: Timestamp, $to: Timestamp, $first: Int, $after: String) {\n    patents(member: $member, from: $from, to: $to, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { txHash blockNumber applicationNo title filedAt date member { ...AllianceMemberRef } } }\n    }\n  }": typeof types.PatentsDocument,
     "query MemberOptions($after: String) {\n    members(first: 100, after: $after, includeRemoved: true) { pageInfo { hasNextPage endCursor } edges { node { address name nameEn nameZh } } }\n  }": typeof types.MemberOptionsDocument,
     "query QuarterReports($period: Int!, $first: Int, $after: String) {\n    outputReports(period: $period, includeSuperseded: true, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...EvidenceNode } }\n    }\n  }": typeof types.QuarterReportsDocument,
+    "subscription NewBlock { newBlock { number } }": typeof types.NewBlockDocument,
     "fragment PageInfoFields on PageInfo { hasNextPage endCursor }": typeof types.PageInfoFieldsFragmentDoc,
     "fragment MemberRef on Member { address name nameEn nameZh }": typeof types.MemberRefFragmentDoc,
     "fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed }": typeof types.BlockSummaryFragmentDoc,
@@ -48,7 +49,7 @@ type Documents = {
     "query Transactions($first: Int, $after: String, $address: String, $block: Int) {\n    transactions(first: $first, after: $after, address: $address, block: $block) { ...TxPage }\n  }": typeof types.TransactionsDocument,
     "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name args { name value } }\n      logs { logIndex address topics data decoded { name args { name value } } }\n      block { confirmations }\n    }\n  }": typeof types.TransactionDocument,
     "query Account($address: String!, $first: Int, $after: String) {\n    account(address: $address) {\n      address isContract txCount firstSeenBlock creationTx\n      member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }\n      transactions(first: $first, after: $after) { ...TxPage }\n    }\n  }": typeof types.AccountDocument,
-    "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n    }\n  }": typeof types.SearchDocument,
+    "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n      ... on Token { address }\n    }\n  }": typeof types.SearchDocument,
     "query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {\n    chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }\n  }": typeof types.ChainStatsDocument,
     "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }": typeof types.KpiTeaserDocument,
 };
@@ -73,6 +74,7 @@ const documents: Documents = {
     "query Patents($member: String, $from: Timestamp, $to: Timestamp, $first: Int, $after: String) {\n    patents(member: $member, from: $from, to: $to, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { txHash blockNumber applicationNo title filedAt date member { ...AllianceMemberRef } } }\n    }\n  }": types.PatentsDocument,
     "query MemberOptions($after: String) {\n    members(first: 100, after: $after, includeRemoved: true) { pageInfo { hasNextPage endCursor } edges { node { address name nameEn nameZh } } }\n  }": types.MemberOptionsDocument,
     "query QuarterReports($period: Int!, $first: Int, $after: String) {\n    outputReports(period: $period, includeSuperseded: true, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...EvidenceNode } }\n    }\n  }": types.QuarterReportsDocument,
+    "subscription NewBlock { newBlock { number } }": types.NewBlockDocument,
     "fragment PageInfoFields on PageInfo { hasNextPage endCursor }": types.PageInfoFieldsFragmentDoc,
     "fragment MemberRef on Member { address name nameEn nameZh }": types.MemberRefFragmentDoc,
     "fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed }": types.BlockSummaryFragmentDoc,
@@ -86,7 +88,7 @@ const documents: Documents = {
     "query Transactions($first: Int, $after: String, $address: String, $block: Int) {\n    transactions(first: $first, after: $after, address: $address, block: $block) { ...TxPage }\n  }": types.TransactionsDocument,
     "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name args { name value } }\n      logs { logIndex address topics data decoded { name args { name value } } }\n      block { confirmations }\n    }\n  }": types.TransactionDocument,
     "query Account($address: String!, $first: Int, $after: String) {\n    account(address: $address) {\n      address isContract txCount firstSeenBlock creationTx\n      member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }\n      transactions(first: $first, after: $after) { ...TxPage }\n    }\n  }": types.AccountDocument,
-    "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n    }\n  }": types.SearchDocument,
+    "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n      ... on Token { address }\n    }\n  }": types.SearchDocument,
     "query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {\n    chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }\n  }": types.ChainStatsDocument,
     "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }": types.KpiTeaserDocument,
 };
@@ -174,6 +176,10 @@ export function graphql(source: "query QuarterReports($period: Int!, $first: Int
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "subscription NewBlock { newBlock { number } }"): typeof import('./graphql').NewBlockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "fragment PageInfoFields on PageInfo { hasNextPage endCursor }"): typeof import('./graphql').PageInfoFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -226,7 +232,7 @@ export function graphql(source: "query Account($address: String!, $first: Int, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n    }\n  }"): typeof import('./graphql').SearchDocument;
+export function graphql(source: "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n      ... on Token { address }\n    }\n  }"): typeof import('./graphql').SearchDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

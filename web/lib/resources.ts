@@ -84,6 +84,7 @@ export const resources = registerResources({
       ... on Transaction { hash }
       ... on Account { address }
       ... on Member { address name }
+      ... on Token { address }
     }
   }`)),
 
