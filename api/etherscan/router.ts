@@ -8,6 +8,7 @@ import { txlist, type ApiDeps } from './account';
 import { getblocknumberbytime } from './block';
 import { checkverifystatus, getabi, getsourcecode, verifysourcecode, type ContractDeps } from './contract';
 import { getLogs } from './logs';
+import { balance, balancemulti, token1155tx, tokennfttx, tokentx, txlistinternal } from './tokens';
 import { OPENAPI } from './openapi';
 import { ApiInputError, type Params } from './params';
 import { notOk, type EtherscanAnswer } from './respond';
@@ -18,14 +19,12 @@ export interface EtherscanRouterOptions extends ContractDeps {
   logger?: Logger;
   /** Runs before any action (the server's per-IP rate limiter). */
   limiter?: RequestHandler;
-  /** Actions added by other modules (account balances and tokens), by module then action. */
-  extraActions?: Record<string, Record<string, Action>>;
   /** Largest POST body: verification carries whole source trees. Default 8 MB. */
   maxBodyBytes?: number;
 }
 
-const BASE_ACTIONS: Record<string, Record<string, Action>> = {
-  account: { txlist },
+const ACTIONS: Record<string, Record<string, Action>> = {
+  account: { balance, balancemulti, txlist, txlistinternal, tokentx, tokennfttx, token1155tx },
   block: { getblocknumberbytime },
   logs: { getLogs },
   contract: { getabi, getsourcecode, verifysourcecode, checkverifystatus },
@@ -33,8 +32,7 @@ const BASE_ACTIONS: Record<string, Record<string, Action>> = {
 
 export function etherscanRouter(options: EtherscanRouterOptions): express.Router {
   const router = express.Router();
-  const actions: Record<string, Record<string, Action>> = { ...BASE_ACTIONS };
-  for (const [module, extra] of Object.entries(options.extraActions ?? {})) actions[module] = { ...actions[module], ...extra };
+  const actions = ACTIONS;
   const send = (res: Response, answer: EtherscanAnswer) => {
     res.setHeader('cache-control', 'no-cache');
     res.status(200).json(answer);
