@@ -39,6 +39,12 @@ const config: CodegenConfig = {
           DecodedCall: '../models#DecodedModel',
           PlanPeriod: '../models#PeriodModel',
           VerifiedContract: '../models#VerifiedContractModel',
+          // accounts and tokens (issue 9)
+          Token: '../data/accounts#TokenRow',
+          TokenBalance: '../data/accounts#HoldingRow',
+          TokenTransfer: '../data/accounts#TransferRow',
+          InternalTransaction: '../data/accounts#InternalRow',
+          CoinBalance: '../data/accounts#CoinBalanceRow',
         },
         avoidOptionals: false,
         maybeValue: 'T | null',

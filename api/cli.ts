@@ -39,7 +39,7 @@ export async function runServeCommand(config: ServeConfig): Promise<void> {
   try {
     await assertSchema(db);
     const rpc = config.rpcUrl ? createRpcClient(config.rpcUrl) : undefined;
-    const server = await createServer({ db, port: config.port, logger, rpc });
+    const server = await createServer({ db, port: config.port, logger, rpc, nativeCoin: config.nativeCoin });
     const h = server.head.current;
     process.stdout.write(`yuscan API + web: ${server.url}  (GraphQL ${server.url}/graphql)\n`);
     logger.info({ url: server.url, chainId: h.chainId, indexedHead: h.indexedHead }, 'serving');

@@ -4,12 +4,14 @@
 // list it below; a field answered by two maps is an error at startup.
 import type { Resolvers } from '../generated/graphql';
 import { BigIntScalar, TimestampScalar } from '../scalars';
+import { accountResolvers } from './accounts';
 import { allianceResolvers } from './alliance';
 import { chainResolvers } from './chain';
 import { contractResolvers } from './contracts';
 import { kpiResolvers } from './kpi';
 import { searchResolvers } from './search';
 import { statsResolvers } from './stats';
+import { suggestResolvers } from './suggest';
 
 const DOMAINS: Resolvers[] = [
   { BigInt: BigIntScalar, Timestamp: TimestampScalar },
@@ -18,6 +20,8 @@ const DOMAINS: Resolvers[] = [
   statsResolvers,
   allianceResolvers,
   kpiResolvers,
+  accountResolvers,
+  suggestResolvers,
   contractResolvers,
 ];
 
