@@ -39,7 +39,7 @@ type Documents = {
     "fragment PageInfoFields on PageInfo { hasNextPage endCursor }": typeof types.PageInfoFieldsFragmentDoc,
     "fragment MemberRef on Member { address name nameEn nameZh }": typeof types.MemberRefFragmentDoc,
     "fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed }": typeof types.BlockSummaryFragmentDoc,
-    "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name }\n}": typeof types.TxSummaryFragmentDoc,
+    "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name source }\n}": typeof types.TxSummaryFragmentDoc,
     "fragment TxPage on TransactionConnection { edges { cursor node { ...TxSummary } } pageInfo { ...PageInfoFields } }": typeof types.TxPageFragmentDoc,
     "fragment StatPointFields on StatPoint { date from to value }": typeof types.StatPointFieldsFragmentDoc,
     "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash }\n  }": typeof types.StatusDocument,
@@ -47,11 +47,13 @@ type Documents = {
     "query Blocks($first: Int, $after: String) {\n    blocks(first: $first, after: $after) { edges { cursor node { ...BlockSummary } } pageInfo { ...PageInfoFields } }\n  }": typeof types.BlocksDocument,
     "query Block($number: Int, $hash: String, $txFirst: Int, $txAfter: String) {\n    block(number: $number, hash: $hash) {\n      ...BlockSummary parentHash gasLimit baseFeePerGas size confirmations finalized minerMember { ...MemberRef }\n      transactions(first: $txFirst, after: $txAfter) { ...TxPage }\n    }\n    status { indexedHead }\n  }": typeof types.BlockDocument,
     "query Transactions($first: Int, $after: String, $address: String, $block: Int) {\n    transactions(first: $first, after: $after, address: $address, block: $block) { ...TxPage }\n  }": typeof types.TransactionsDocument,
-    "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name args { name value } }\n      logs { logIndex address topics data decoded { name args { name value } } }\n      block { confirmations }\n    }\n  }": typeof types.TransactionDocument,
+    "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name source signature args { name value } }\n      logs { logIndex address topics data decoded { name source signature args { name value } } }\n      block { confirmations }\n    }\n  }": typeof types.TransactionDocument,
     "query Account($address: String!, $first: Int, $after: String) {\n    account(address: $address) {\n      address isContract txCount firstSeenBlock creationTx\n      member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }\n      transactions(first: $first, after: $after) { ...TxPage }\n    }\n  }": typeof types.AccountDocument,
     "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n      ... on Token { address }\n    }\n  }": typeof types.SearchDocument,
     "query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {\n    chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }\n  }": typeof types.ChainStatsDocument,
     "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }": typeof types.KpiTeaserDocument,
+    "query Contract($address: String!) {\n    account(address: $address) {\n      address isContract\n      contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs creationTx license verifiedAt sources { path content } }\n    }\n    verification { compilers readsAvailable }\n  }": typeof types.ContractDocument,
+    "query ReadContract($address: String!, $function: String!, $args: [String!]!) {\n    readContract(address: $address, function: $function, args: $args) { blockNumber values { name value } }\n  }": typeof types.ReadContractDocument,
 };
 const documents: Documents = {
     "fragment AllianceMemberRef on Member { address name nameEn nameZh country sector }": types.AllianceMemberRefFragmentDoc,
@@ -78,7 +80,7 @@ const documents: Documents = {
     "fragment PageInfoFields on PageInfo { hasNextPage endCursor }": types.PageInfoFieldsFragmentDoc,
     "fragment MemberRef on Member { address name nameEn nameZh }": types.MemberRefFragmentDoc,
     "fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed }": types.BlockSummaryFragmentDoc,
-    "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name }\n}": types.TxSummaryFragmentDoc,
+    "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name source }\n}": types.TxSummaryFragmentDoc,
     "fragment TxPage on TransactionConnection { edges { cursor node { ...TxSummary } } pageInfo { ...PageInfoFields } }": types.TxPageFragmentDoc,
     "fragment StatPointFields on StatPoint { date from to value }": types.StatPointFieldsFragmentDoc,
     "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash }\n  }": types.StatusDocument,
@@ -86,11 +88,13 @@ const documents: Documents = {
     "query Blocks($first: Int, $after: String) {\n    blocks(first: $first, after: $after) { edges { cursor node { ...BlockSummary } } pageInfo { ...PageInfoFields } }\n  }": types.BlocksDocument,
     "query Block($number: Int, $hash: String, $txFirst: Int, $txAfter: String) {\n    block(number: $number, hash: $hash) {\n      ...BlockSummary parentHash gasLimit baseFeePerGas size confirmations finalized minerMember { ...MemberRef }\n      transactions(first: $txFirst, after: $txAfter) { ...TxPage }\n    }\n    status { indexedHead }\n  }": types.BlockDocument,
     "query Transactions($first: Int, $after: String, $address: String, $block: Int) {\n    transactions(first: $first, after: $after, address: $address, block: $block) { ...TxPage }\n  }": types.TransactionsDocument,
-    "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name args { name value } }\n      logs { logIndex address topics data decoded { name args { name value } } }\n      block { confirmations }\n    }\n  }": types.TransactionDocument,
+    "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name source signature args { name value } }\n      logs { logIndex address topics data decoded { name source signature args { name value } } }\n      block { confirmations }\n    }\n  }": types.TransactionDocument,
     "query Account($address: String!, $first: Int, $after: String) {\n    account(address: $address) {\n      address isContract txCount firstSeenBlock creationTx\n      member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }\n      transactions(first: $first, after: $after) { ...TxPage }\n    }\n  }": types.AccountDocument,
     "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n      ... on Token { address }\n    }\n  }": types.SearchDocument,
     "query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {\n    chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }\n  }": types.ChainStatsDocument,
     "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }": types.KpiTeaserDocument,
+    "query Contract($address: String!) {\n    account(address: $address) {\n      address isContract\n      contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs creationTx license verifiedAt sources { path content } }\n    }\n    verification { compilers readsAvailable }\n  }": types.ContractDocument,
+    "query ReadContract($address: String!, $function: String!, $args: [String!]!) {\n    readContract(address: $address, function: $function, args: $args) { blockNumber values { name value } }\n  }": types.ReadContractDocument,
 };
 
 /**
@@ -192,7 +196,7 @@ export function graphql(source: "fragment BlockSummary on Block { number hash ti
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name }\n}"): typeof import('./graphql').TxSummaryFragmentDoc;
+export function graphql(source: "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name source }\n}"): typeof import('./graphql').TxSummaryFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -224,7 +228,7 @@ export function graphql(source: "query Transactions($first: Int, $after: String,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name args { name value } }\n      logs { logIndex address topics data decoded { name args { name value } } }\n      block { confirmations }\n    }\n  }"): typeof import('./graphql').TransactionDocument;
+export function graphql(source: "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name source signature args { name value } }\n      logs { logIndex address topics data decoded { name source signature args { name value } } }\n      block { confirmations }\n    }\n  }"): typeof import('./graphql').TransactionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -241,6 +245,14 @@ export function graphql(source: "query ChainStats($metric: ChainStatsMetric!, $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }"): typeof import('./graphql').KpiTeaserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Contract($address: String!) {\n    account(address: $address) {\n      address isContract\n      contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs creationTx license verifiedAt sources { path content } }\n    }\n    verification { compilers readsAvailable }\n  }"): typeof import('./graphql').ContractDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReadContract($address: String!, $function: String!, $args: [String!]!) {\n    readContract(address: $address, function: $function, args: $args) { blockNumber values { name value } }\n  }"): typeof import('./graphql').ReadContractDocument;
 
 
 export function graphql(source: string) {

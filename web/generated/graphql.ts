@@ -30,6 +30,15 @@ export type ChainStatsMetric =
   /** Transactions per bucket. */
   | 'TRANSACTIONS';
 
+/** Where a decoding came from. */
+export type DecodeSource =
+  /** A best-effort guess from the signatures of well-known ABIs (OpenZeppelin); any contract may reuse a selector. */
+  | 'GUESS'
+  /** The configured AllianceRegistry, decoded when indexed. */
+  | 'REGISTRY'
+  /** The ABI of the contract's verified source. */
+  | 'VERIFIED';
+
 /** Chart bucket size. */
 export type Interval =
   /** UTC day. */
@@ -62,6 +71,13 @@ export type KpiStatus =
   | 'BEHIND'
   /** progress >= expectedProgress - 0.05. */
   | 'ON_TRACK';
+
+/** How much of the deployed bytecode the verified source accounts for. */
+export type MatchKind =
+  /** Everything, including the metadata hash (so comments and file paths too). */
+  | 'FULL'
+  /** Everything the chain executes; the CBOR metadata differs. */
+  | 'PARTIAL';
 
 /** Member sort order. */
 export type MemberOrder =
@@ -269,9 +285,9 @@ export type MemberRefFragment = { address: string, name: string, nameEn: string,
 
 export type BlockSummaryFragment = { number: number, hash: string, timestamp: number, miner: string, txCount: number, gasUsed: string };
 
-export type TxSummaryFragment = { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string } | null };
+export type TxSummaryFragment = { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string, source: DecodeSource } | null };
 
-export type TxPageFragment = { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
+export type TxPageFragment = { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string, source: DecodeSource } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
 
 export type StatPointFieldsFragment = { date: string, from: number, to: number, value: number };
 
@@ -301,7 +317,7 @@ export type BlockQueryVariables = Exact<{
 }>;
 
 
-export type BlockQuery = { block: { parentHash: string, gasLimit: string, baseFeePerGas: string | null, size: number, confirmations: number, finalized: boolean, number: number, hash: string, timestamp: number, miner: string, txCount: number, gasUsed: string, minerMember: { address: string, name: string, nameEn: string, nameZh: string } | null, transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null, status: { indexedHead: number } };
+export type BlockQuery = { block: { parentHash: string, gasLimit: string, baseFeePerGas: string | null, size: number, confirmations: number, finalized: boolean, number: number, hash: string, timestamp: number, miner: string, txCount: number, gasUsed: string, minerMember: { address: string, name: string, nameEn: string, nameZh: string } | null, transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string, source: DecodeSource } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null, status: { indexedHead: number } };
 
 export type TransactionsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -311,14 +327,14 @@ export type TransactionsQueryVariables = Exact<{
 }>;
 
 
-export type TransactionsQuery = { transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type TransactionsQuery = { transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string, source: DecodeSource } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type TransactionQueryVariables = Exact<{
   hash: string;
 }>;
 
 
-export type TransactionQuery = { transaction: { nonce: number, gas: string, gasUsed: string, gasPrice: string | null, maxFeePerGas: string | null, maxPriorityFeePerGas: string | null, effectiveGasPrice: string, fee: string, input: string, type: number, hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, decodedCall: { name: string, args: Array<{ name: string, value: string }> } | null, logs: Array<{ logIndex: number, address: string, topics: Array<string>, data: string, decoded: { name: string, args: Array<{ name: string, value: string }> } | null }>, block: { confirmations: number }, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null } | null };
+export type TransactionQuery = { transaction: { nonce: number, gas: string, gasUsed: string, gasPrice: string | null, maxFeePerGas: string | null, maxPriorityFeePerGas: string | null, effectiveGasPrice: string, fee: string, input: string, type: number, hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, decodedCall: { name: string, source: DecodeSource, signature: string | null, args: Array<{ name: string, value: string }> } | null, logs: Array<{ logIndex: number, address: string, topics: Array<string>, data: string, decoded: { name: string, source: DecodeSource, signature: string | null, args: Array<{ name: string, value: string }> } | null }>, block: { confirmations: number }, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null } | null };
 
 export type AccountQueryVariables = Exact<{
   address: string;
@@ -327,7 +343,7 @@ export type AccountQueryVariables = Exact<{
 }>;
 
 
-export type AccountQuery = { account: { address: string, isContract: boolean, txCount: number, firstSeenBlock: number | null, creationTx: string | null, member: { country: string, sector: string, domestic: boolean, admittedAt: number, removedAt: number | null, active: boolean, patentCount: number, outputValue: string, address: string, name: string, nameEn: string, nameZh: string } | null, transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type AccountQuery = { account: { address: string, isContract: boolean, txCount: number, firstSeenBlock: number | null, creationTx: string | null, member: { country: string, sector: string, domestic: boolean, admittedAt: number, removedAt: number | null, active: boolean, patentCount: number, outputValue: string, address: string, name: string, nameEn: string, nameZh: string } | null, transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string, source: DecodeSource } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type SearchQueryVariables = Exact<{
   query: string;
@@ -356,6 +372,22 @@ export type KpiTeaserQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type KpiTeaserQuery = { kpis: Array<{ id: KpiId, current: string, target: string, progress: number, expectedProgress: number, status: KpiStatus }> };
+
+export type ContractQueryVariables = Exact<{
+  address: string;
+}>;
+
+
+export type ContractQuery = { account: { address: string, isContract: boolean, contract: { name: string, fullyQualifiedName: string, compilerVersion: string, matchKind: MatchKind, abi: string, settings: string, constructorArgs: string, creationTx: string | null, license: string | null, verifiedAt: number, sources: Array<{ path: string, content: string }> } | null } | null, verification: { compilers: Array<string>, readsAvailable: boolean } };
+
+export type ReadContractQueryVariables = Exact<{
+  address: string;
+  function: string;
+  args: Array<string> | string;
+}>;
+
+
+export type ReadContractQuery = { readContract: { blockNumber: number, values: Array<{ name: string, value: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -524,6 +556,7 @@ export const TxSummaryFragmentDoc = new TypedDocumentString(`
   }
   decodedCall {
     name
+    source
   }
 }
     fragment MemberRef on Member {
@@ -579,6 +612,7 @@ fragment TxSummary on Transaction {
   }
   decodedCall {
     name
+    source
   }
 }`, {"fragmentName":"TxPage"}) as unknown as TypedDocumentString<TxPageFragment, unknown>;
 export const StatPointFieldsFragmentDoc = new TypedDocumentString(`
@@ -1245,6 +1279,7 @@ fragment TxSummary on Transaction {
   }
   decodedCall {
     name
+    source
   }
 }
 fragment TxPage on TransactionConnection {
@@ -1293,6 +1328,7 @@ fragment TxSummary on Transaction {
   }
   decodedCall {
     name
+    source
   }
 }
 fragment TxPage on TransactionConnection {
@@ -1322,6 +1358,8 @@ export const TransactionDocument = new TypedDocumentString(`
     type
     decodedCall {
       name
+      source
+      signature
       args {
         name
         value
@@ -1334,6 +1372,8 @@ export const TransactionDocument = new TypedDocumentString(`
       data
       decoded {
         name
+        source
+        signature
         args {
           name
           value
@@ -1370,6 +1410,7 @@ fragment TxSummary on Transaction {
   }
   decodedCall {
     name
+    source
   }
 }`) as unknown as TypedDocumentString<TransactionQuery, TransactionQueryVariables>;
 export const AccountDocument = new TypedDocumentString(`
@@ -1425,6 +1466,7 @@ fragment TxSummary on Transaction {
   }
   decodedCall {
     name
+    source
   }
 }
 fragment TxPage on TransactionConnection {
@@ -1486,3 +1528,42 @@ export const KpiTeaserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KpiTeaserQuery, KpiTeaserQueryVariables>;
+export const ContractDocument = new TypedDocumentString(`
+    query Contract($address: String!) {
+  account(address: $address) {
+    address
+    isContract
+    contract {
+      name
+      fullyQualifiedName
+      compilerVersion
+      matchKind
+      abi
+      settings
+      constructorArgs
+      creationTx
+      license
+      verifiedAt
+      sources {
+        path
+        content
+      }
+    }
+  }
+  verification {
+    compilers
+    readsAvailable
+  }
+}
+    `) as unknown as TypedDocumentString<ContractQuery, ContractQueryVariables>;
+export const ReadContractDocument = new TypedDocumentString(`
+    query ReadContract($address: String!, $function: String!, $args: [String!]!) {
+  readContract(address: $address, function: $function, args: $args) {
+    blockNumber
+    values {
+      name
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReadContractQuery, ReadContractQueryVariables>;
