@@ -24,11 +24,11 @@ function project(): Record<string, { content: string }> {
   const sources: Record<string, { content: string }> = {};
   const head = '// SPDX-License-Identifier: MIT\npragma solidity 0.8.28;\n';
   for (let i = 0; i < FILES - 2; i++) {
-    sources[`src/lib/Step${i}.sol`] = { content: `${head}library Step${i} { function apply(uint256 x) internal pure returns (uint256) { return x * ${i + 3} + ${i}; } }\n` };
+    sources[`src/lib/Step${i}.sol`] = { content: `${head}library Step${i} { function step(uint256 x) internal pure returns (uint256) { return x * ${i + 3} + ${i}; } }\n` };
   }
   sources['src/IPipeline.sol'] = { content: `${head}interface IPipeline { function run(uint256 x) external view returns (uint256); }\n` };
   const imports = Array.from({ length: FILES - 2 }, (_, i) => `import {Step${i}} from "./lib/Step${i}.sol";`).join('\n');
-  const body = Array.from({ length: FILES - 2 }, (_, i) => `x = Step${i}.apply(x) % 1000003;`).join(' ');
+  const body = Array.from({ length: FILES - 2 }, (_, i) => `x = Step${i}.step(x) % 1000003;`).join(' ');
   sources['src/Pipeline.sol'] = {
     content: `${head}import {IPipeline} from "./IPipeline.sol";\n${imports}\ncontract Pipeline is IPipeline {\n  uint256 public immutable seed;\n  constructor(uint256 s) { seed = s; }\n  function run(uint256 x) external view returns (uint256) { x += seed; ${body} return x; }\n}\n`,
   };
