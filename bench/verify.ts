@@ -41,7 +41,7 @@ async function verificationTime() {
   const out = JSON.parse(solc.compile(JSON.stringify({ language: 'Solidity', sources, settings: { ...settings, outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } } } })));
   const c = out.contracts['src/Pipeline.sol'].Pipeline as { abi: Abi; evm: { bytecode: { object: string } } };
   const chain = await startChain();
-  const hash = await chain.send({ from: chain.users[0]!, data: encodeDeployData({ abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` as Hex, args: [7n] }), gas: '0x1c9c380' });
+  const hash = await chain.send({ from: chain.users[0]!, data: encodeDeployData({ abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` as Hex, args: [7n] }), gas: '0xf42400' });
   const address = (await chain.client.waitForTransactionReceipt({ hash })).contractAddress!;
   const dbUrl = await freshDatabaseUrl('sqlite', 'bench-verify');
   const db = connect(dbUrl);

@@ -112,6 +112,17 @@ describe.each(DIALECTS)('/api against the node and GraphQL (%s)', (dialect) => {
     expect((await client.getBlock({ blockNumber: BigInt(after.body.result) })).timestamp).toBeGreaterThan(b.timestamp);
   });
 
+  it('the offline API page links the OpenAPI document, which lists every action', async () => {
+    const page = await (await fetch(`${w.server.url}/graphql`, { headers: { accept: 'text/html' } })).text();
+    expect(page).toContain('href="/api/openapi.json"');
+    const doc = (await (await fetch(`${w.server.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown>; 'x-actions': { action: string }[] };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(['/api']);
+    expect(doc['x-actions'].map((a) => a.action).sort()).toEqual(
+      ['balance', 'balancemulti', 'checkverifystatus', 'getLogs', 'getabi', 'getblocknumberbytime', 'getsourcecode', 'token1155tx', 'tokennfttx', 'tokentx', 'txlist', 'txlistinternal', 'verifysourcecode'],
+    );
+  });
+
   it('hostile input: each kind is NOTOK with a reason, HTTP 200, and the server keeps serving', async () => {
     const url = w.server.url;
     const a = busiest[0]!;
