@@ -39,6 +39,7 @@ const config: CodegenConfig = {
           DecodedCall: '../models#DecodedModel',
           YearFigures: '../kpi/yearly#YearFiguresModel',
           PlanPeriod: '../models#PeriodModel',
+          VerifiedContract: '../models#VerifiedContractModel',
           // accounts and tokens (issue 9)
           Token: '../data/accounts#TokenRow',
           TokenBalance: '../data/accounts#HoldingRow',

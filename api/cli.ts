@@ -2,6 +2,7 @@
 import type { ServeConfig } from '../config';
 import { createLogger } from '../config/log';
 import { connect, type Db } from '../db';
+import { createRpcClient } from '../indexer/rpc';
 import { probeIndexerState } from '../db/indexer-state';
 import { createServer } from './server';
 
@@ -45,13 +46,15 @@ export async function runServeCommand(config: ServeConfig): Promise<void> {
   const db = connect(config.databaseUrl, { mustExist: true });
   try {
     await assertSchema(db);
-    const server = await createServer({ db, port: config.port, logger, nativeCoin: config.nativeCoin, ...serverLimits(config) });
+    const rpc = config.rpcUrl ? createRpcClient(config.rpcUrl) : undefined;
+    const server = await createServer({ db, port: config.port, logger, rpc, nativeCoin: config.nativeCoin, ...serverLimits(config) });
     const h = server.head.current;
     process.stdout.write(`yuscan API + web: ${server.url}  (GraphQL ${server.url}/graphql)\n`);
     logger.info({ url: server.url, chainId: h.chainId, indexedHead: h.indexedHead }, 'serving');
     await untilSignal();
     logger.info('stopping');
     await server.close();
+    await rpc?.close();
   } finally {
     await db.close();
   }

@@ -6,6 +6,10 @@ import type { NativeCoin } from '../config/constants';
 import type { Database } from '../db/schema';
 import type { HeadTracker } from './head';
 import type { AccountModel, BlockRow, LogRow, TxRow } from './models';
+import type { Abi } from 'viem';
+import type { VerifiedContractsTable } from '../db/schema';
+import type { ContractReads } from './contracts/reads';
+import { loadVerifiedAbis } from './decode/verified';
 
 export interface Context {
   db: Kysely<Database>;
@@ -18,6 +22,8 @@ export interface Context {
    * reusable: set after execution when the response may be served again at this head.
    */
   cache: { finalOnly: boolean; reusable: boolean };
+  /** View calls of verified contracts; absent when the server has no node. */
+  reads?: ContractReads;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -54,5 +60,13 @@ export function createLoaders(db: Kysely<Database>) {
       const found = byKey(addresses, rows, (r) => r.address);
       return addresses.map((address, i) => ({ address, row: found[i] }));
     }),
+    /** Verified ABIs, for decoding at read time (so history indexed before verification too). */
+    verifiedAbi: new DataLoader<string, Abi | undefined>(async (addresses) => {
+      const abis = await loadVerifiedAbis(db, addresses);
+      return addresses.map((a) => abis.get(a));
+    }),
+    verifiedContract: new DataLoader<string, VerifiedContractsTable | undefined>(async (addresses) =>
+      byKey(addresses, await db.selectFrom('verified_contracts').selectAll().where('address', 'in', [...addresses]).execute(), (r) => r.address),
+    ),
   };
 }

@@ -13,7 +13,7 @@ textarea,pre{margin:0;border:0;padding:10px;font:13px ui-monospace,monospace;ove
 textarea{border-right:1px solid #ccd}pre{background:#f6f7fa}
 #vars{grid-column:2;height:80px;border-top:1px solid #ccd}
 </style></head><body>
-<header><strong>yuscan GraphQL</strong><button id="run">Run ▶ (Ctrl-Enter)</button><span id="info"></span></header>
+<header><strong>yuscan GraphQL</strong><button id="run">Run ▶ (Ctrl-Enter)</button><span id="info"></span><a href="/api/openapi.json" style="color:#fff;margin-left:auto">Etherscan-compatible /api (OpenAPI)</a></header>
 <aside id="docs">loading schema…</aside>
 <textarea id="q" spellcheck="false">{
   status { chainId isDevnet chainHead indexedHead lag syncing }

@@ -1,8 +1,8 @@
 // The shapes resolvers pass around (codegen "mappers"): database rows for chain data and
 // in-memory models for the registry, which is small and loaded once per indexed head.
 // A leaf: it imports only table and generated enum types, so every API module may use it.
-import type { BlocksTable, LogsTable, TransactionsTable, AccountsTable } from '../db/schema';
-import type { KpiId, KpiStatus, ScenarioStage } from './generated/enums';
+import type { BlocksTable, LogsTable, TransactionsTable, AccountsTable, VerifiedContractsTable } from '../db/schema';
+import type { DecodeSource, KpiId, KpiStatus, ScenarioStage } from './generated/enums';
 
 export type BlockRow = BlocksTable;
 export type TxRow = TransactionsTable;
@@ -180,4 +180,9 @@ export type AllianceModel = Record<string, never>;
 export interface DecodedModel {
   name: string;
   args: Array<{ name: string; value: string }>;
+  /** Absent for registry decodes made where only the registry is known. */
+  source?: DecodeSource;
+  signature?: string | null;
 }
+
+export type VerifiedContractModel = VerifiedContractsTable;

@@ -26,6 +26,9 @@ import { responseCache } from './http/response-cache';
 import { securityHeaders } from './http/security-headers';
 import { subscriptionServer } from './http/subscriptions';
 import { webApp } from './http/web-app';
+import { mountEtherscanApi } from './etherscan';
+import { contractReads } from './contracts/reads';
+import type { RpcClient } from '../indexer/rpc';
 
 export interface ServerOptions {
   db: Db;
@@ -51,6 +54,8 @@ export interface ServerOptions {
   moreMetrics?: { metrics(): Promise<string> };
   /** Responses kept per indexed head (0 turns the response cache off). Default 2,000. */
   responseCacheSize?: number;
+  /** A node to read from: deployed code for verification, view calls of verified contracts. */
+  rpc?: RpcClient;
 }
 
 export interface YuscanServer {
@@ -74,7 +79,8 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   app.set('trust proxy', options.trustProxy ?? 'loopback');
   const httpServer = createHttpServer(app);
 
-  const makeContext = (): Context => ({ db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin });
+  const reads = options.rpc && contractReads(options.rpc);
+  const makeContext = (): Context => ({ db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin, reads });
   const subscriptions = subscriptionServer(httpServer, schema, { limits, maxPayload: maxBodyBytes, makeContext });
   const apollo = await startApollo({ schema, httpServer, limits, metrics, logger, onDrain: async () => { await subscriptions.dispose(); } });
   const limiter = options.rateLimit === false ? undefined : rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
@@ -84,14 +90,15 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   app.use(cors());
   app.use(compression());
   app.use(monitoringRoutes(db, head, metrics, options.moreMetrics));
+  const etherscan = mountEtherscanApi(app, { db, head, rpc: options.rpc, logger, limiter });
   app.use(
     graphqlRoute({
       apollo, makeContext, maxBodyBytes, maxBatch: options.maxBatch ?? 10,
       rateLimit: limiter,
-      responseCache: responseCache(head, options.responseCacheSize ?? 2000, metrics),
+      responseCache: responseCache(head, options.responseCacheSize ?? 2000, metrics, () => etherscan.verifier.generation),
     }),
   );
-  for (const prefix of ['/api', '/healthz', '/metrics']) app.use(prefix, apiNotFound);
+  for (const prefix of ['/healthz', '/metrics']) app.use(prefix, apiNotFound);
   app.use(webApp(options.webDir ?? WEB_DIST));
   app.use(errorHandler(logger));
 
@@ -112,6 +119,7 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
     close: () =>
       (closed ??= (async () => {
         head.stop();
+        await etherscan.verifier.idle();
         subscriptions.terminateClients();
         httpServer.closeIdleConnections();
         await apollo.stop();

@@ -117,7 +117,8 @@ export async function runStart(config: StartConfig): Promise<void> {
     // One process: the API's /metrics carries the indexer's series too.
     const indexerMetrics = (await import('../indexer/metrics')).createIndexerMetrics();
     const server = await createServer({
-      db, port: config.port, logger: createLogger('api'), nativeCoin: config.nativeCoin, ...serverLimits(config), moreMetrics: indexerMetrics.registry,
+      db, port: config.port, logger: createLogger('api'), nativeCoin: config.nativeCoin, rpc: createRpcClient(rpcUrl),
+      ...serverLimits(config), moreMetrics: indexerMetrics.registry,
     });
     stops.push(() => server.close());
 

@@ -72,6 +72,8 @@ export interface ServeConfig {
   /** Requests per minute per client on /graphql; 0 turns the limit off. */
   rateLimit: number;
   trustProxy: TrustProxy;
+  /** A node for verification's deployed-code check and view calls of verified contracts. */
+  rpcUrl?: string;
 }
 
 export interface StartConfig extends Pick<ServeConfig, 'rateLimit' | 'trustProxy'> {
@@ -163,6 +165,7 @@ const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
 const serveSpec = {
   db: { env: 'DATABASE_URL', schema: databaseUrl, default: DEFAULT_DATABASE_URL },
   port: { env: 'PORT', schema: port, default: DEFAULT_PORT },
+  rpc: { env: 'RPC_URL', schema: rpcUrl },
   ...coinSpec,
   'rate-limit': {
     env: 'RATE_LIMIT',
@@ -269,7 +272,10 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
     case 'serve': {
       const v = parseFlags(name, serveSpec, args, env);
       validatorSettings(env); // read by the API; checked here so a bad value exits 2 up front
-      return { name, config: { databaseUrl: v.db as string, port: v.port as number, nativeCoin: nativeCoinFrom(v), ...serveLimits(v) } };
+      return {
+        name,
+        config: { databaseUrl: v.db as string, port: v.port as number, rpcUrl: v.rpc as string | undefined, nativeCoin: nativeCoinFrom(v), ...serveLimits(v) },
+      };
     }
     case 'start': {
       const v = parseFlags(name, startSpec, args, env);

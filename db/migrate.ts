@@ -3,6 +3,7 @@ import { isPostgres } from './dialect';
 import type { Db } from './connect';
 import * as m0001 from './migrations/0001_initial';
 import * as m0003 from './migrations/0003_accounts_tokens';
+import * as m0004 from './migrations/0004_verified_contracts';
 import * as m0005 from './migrations/0005_validators';
 
 // Listed explicitly rather than read from disk, so migrations work the same under tsx,
@@ -10,6 +11,7 @@ import * as m0005 from './migrations/0005_validators';
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0003_accounts_tokens': m0003,
+  '0004_verified_contracts': m0004,
   '0005_validators': m0005,
 };
 

@@ -312,6 +312,42 @@ export interface ConsensusTable {
   detected_at_block: number;
 }
 
+// --- verified contracts (issue 10) ---
+export type MatchKind = 'full' | 'partial';
+
+/** A contract whose source was verified; written by `yuscan serve`, never by the indexer. */
+export interface VerifiedContractsTable {
+  address: string;
+  contract_name: string;
+  fully_qualified_name: string;
+  /** Long form, e.g. v0.8.24+commit.e11b9ed9. */
+  compiler_version: string;
+  match_kind: MatchKind;
+  /** JSON ABI. */
+  abi: string;
+  /** JSON of the standard-JSON settings. */
+  settings: string;
+  /** JSON { path: content }. */
+  sources: string;
+  /** Hex without 0x, as Etherscan shows it. */
+  constructor_args: string;
+  creation_tx: string | null;
+  license: string | null;
+  verified_at: number;
+}
+
+/** One verifysourcecode submission; checkverifystatus reads it by guid. */
+export interface VerificationJobsTable {
+  guid: string;
+  address: string;
+  state: 'pending' | 'pass' | 'fail';
+  reason: string | null;
+  match_kind: MatchKind | null;
+  created_at: number;
+  finished_at: number | null;
+}
+// --- end verified contracts ---
+
 export interface Database {
   blocks: BlocksTable;
   transactions: TransactionsTable;
@@ -328,6 +364,8 @@ export interface Database {
   daily_active_accounts: DailyActiveAccountsTable;
   indexer_state: IndexerStateTable;
   indexer_lock: IndexerLockTable;
+  verified_contracts: VerifiedContractsTable;
+  verification_jobs: VerificationJobsTable;
   // issue 9
   coin_balances: CoinBalancesTable;
   account_balances: AccountBalancesTable;

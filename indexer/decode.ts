@@ -1,6 +1,6 @@
 // Registry calls and events, decoded with viem. Callers pass only the calls and logs of the
 // configured registry: trust is decided by address before anything is decoded.
-import { decodeEventLog, decodeFunctionData, type Hex } from 'viem';
+import { decodeEventLog, decodeFunctionData, type Abi, type Hex } from 'viem';
 import { allianceRegistryAbi } from '../contracts/registry';
 
 export interface Decoded {
@@ -26,7 +26,7 @@ export function jsonSafe(value: unknown, type = ''): unknown {
   return value;
 }
 
-function namedArgs(params: readonly Param[], args: unknown): Record<string, unknown> {
+export function namedArgs(params: readonly Param[], args: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   params.forEach((p, i) => {
     const key = p.name || `arg${i}`;
@@ -36,34 +36,34 @@ function namedArgs(params: readonly Param[], args: unknown): Record<string, unkn
   return out;
 }
 
-const byName = (type: 'function' | 'event', name: string) =>
-  ((allianceRegistryAbi as readonly { type: string; name?: string; inputs?: readonly Param[] }[]).find(
-    (x) => x.type === type && x.name === name,
-  )?.inputs ?? []) as readonly Param[];
+const inputsOf = (abi: Abi, type: 'function' | 'event', name: string) =>
+  ((abi as readonly { type: string; name?: string; inputs?: readonly Param[] }[]).find((x) => x.type === type && x.name === name)
+    ?.inputs ?? []) as readonly Param[];
 
-/** A registry call's method and arguments, or null when the input is not one of its functions. */
-export function decodeRegistryCall(input: Hex): Decoded | null {
+/** A call's method and named arguments under `abi`, or null when it is not one of its functions. */
+export function decodeCallWith(abi: Abi, input: Hex): Decoded | null {
   if (input.length < 10) return null;
   try {
-    const { functionName, args } = decodeFunctionData({ abi: allianceRegistryAbi, data: input });
-    return { name: functionName, args: namedArgs(byName('function', functionName), args) };
+    const { functionName, args } = decodeFunctionData({ abi, data: input });
+    return { name: functionName, args: namedArgs(inputsOf(abi, 'function', functionName), args) };
   } catch {
     return null;
   }
 }
 
-/** A registry event's name and arguments, or null when the log is not one of its events. */
-export function decodeRegistryLog(topics: Hex[], data: Hex): Decoded | null {
+/** A log's event name and named arguments under `abi`, or null when it is not one of its events. */
+export function decodeLogWith(abi: Abi, topics: Hex[], data: Hex): Decoded | null {
   if (topics.length === 0) return null;
   try {
-    const { eventName, args } = decodeEventLog({
-      abi: allianceRegistryAbi,
-      topics: topics as [Hex, ...Hex[]],
-      data,
-      strict: true,
-    });
-    return { name: eventName, args: namedArgs(byName('event', eventName), args) };
+    const { eventName, args } = decodeEventLog({ abi, topics: topics as [Hex, ...Hex[]], data, strict: true });
+    return { name: eventName!, args: namedArgs(inputsOf(abi, 'event', eventName!), args) };
   } catch {
     return null;
   }
 }
+
+/** A registry call's method and arguments, or null when the input is not one of its functions. */
+export const decodeRegistryCall = (input: Hex): Decoded | null => decodeCallWith(allianceRegistryAbi, input);
+
+/** A registry event's name and arguments, or null when the log is not one of its events. */
+export const decodeRegistryLog = (topics: Hex[], data: Hex): Decoded | null => decodeLogWith(allianceRegistryAbi, topics, data);

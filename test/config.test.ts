@@ -10,6 +10,9 @@ describe('parseCommand', () => {
     expect(fromEnv).toEqual({ name: 'serve', config: { databaseUrl: 'postgres://u@h:5432/db', port: 5000, rateLimit: 0, trustProxy: 2 } });
     const flagWins = parseCommand(['serve', '--port', '6000'], { PORT: '5000' });
     expect(flagWins.name === 'serve' && flagWins.config.port).toBe(6000);
+    const withNode = parseCommand(['serve', '--rpc', 'http://127.0.0.1:8545'], {});
+    expect(withNode.name === 'serve' && withNode.config.rpcUrl).toBe('http://127.0.0.1:8545');
+    expect(() => parseCommand(['serve', '--rpc', 'ftp://x'], {})).toThrowError(/--rpc "ftp:\/\/x" is not valid; it takes an http\(s\):\/\/ or ws\(s\):\/\/ JSON-RPC URL/);
   });
 
   it('reads the rate limit and the trusted proxies from flags or RATE_LIMIT / TRUST_PROXY, on serve and start', () => {

@@ -13,7 +13,8 @@ const TABLES = [
   // 0003_accounts_tokens
   'account_balances', 'coin_balances', 'internal_transactions', 'token_balances', 'token_holdings', 'token_issues',
   'token_supplies', 'token_transfers', 'tokens', 'traced_blocks',
-
+  // 0004_verified_contracts
+  'verification_jobs', 'verified_contracts',
   // 0005_validators
   'block_sealers', 'consensus', 'node_events', 'validator_sets', 'validator_votes',
 ].sort();
@@ -21,7 +22,7 @@ const TABLES = [
 async function checkMigrations(url: string) {
   const first = connect(url);
   try {
-    expect(await migrateToLatest(first)).toEqual(['0001_initial', '0003_accounts_tokens', '0005_validators']);
+    expect(await migrateToLatest(first)).toEqual(['0001_initial', '0003_accounts_tokens', '0004_verified_contracts', '0005_validators']);
     // Idempotent: a second run applies nothing and fails on nothing.
     expect(await migrateToLatest(first)).toEqual([]);
     // On PostgreSQL other suites' schemas share the database: look at ours only.

@@ -24,6 +24,15 @@ export type ChainStatsMetric =
   /** Transactions per bucket. */
   | 'TRANSACTIONS';
 
+/** Where a decoding came from. */
+export type DecodeSource =
+  /** A best-effort guess from the signatures of well-known ABIs (OpenZeppelin); any contract may reuse a selector. */
+  | 'GUESS'
+  /** The configured AllianceRegistry, decoded when indexed. */
+  | 'REGISTRY'
+  /** The ABI of the contract's verified source. */
+  | 'VERIFIED';
+
 /** Chart bucket size. */
 export type Interval =
   /** UTC day. */
@@ -56,6 +65,13 @@ export type KpiStatus =
   | 'BEHIND'
   /** progress >= expectedProgress - 0.05. */
   | 'ON_TRACK';
+
+/** How much of the deployed bytecode the verified source accounts for. */
+export type MatchKind =
+  /** Everything, including the metadata hash (so comments and file paths too). */
+  | 'FULL'
+  /** Everything the chain executes; the CBOR metadata differs. */
+  | 'PARTIAL';
 
 /** Member sort order. */
 export type MemberOrder =

@@ -14,14 +14,17 @@ export const MAX_CACHED_REQUEST = 8192;
 
 export type RawBodyRequest = Request & { rawBody?: Buffer };
 
-export function responseCache(head: HeadTracker, size: number, metrics?: Pick<Metrics, 'cacheResult'>) {
+/** `generation` changes when something other than the chain changes answers (a verification). */
+export function responseCache(
+  head: HeadTracker, size: number, metrics?: Pick<Metrics, 'cacheResult'>, generation: () => number = () => 0,
+) {
   if (size <= 0) return (_req: Request, _res: Response, next: NextFunction) => next();
   const entries = new LRUCache<string, { body: string; cacheControl: string }>({ max: size });
   return (req: RawBodyRequest, res: Response, next: NextFunction) => {
     const request = req.method === 'GET' ? (req.originalUrl.length <= MAX_CACHED_REQUEST ? req.originalUrl : undefined) : req.rawBody?.toString('utf8');
     if (!request) return next();
     const h = head.current;
-    const key = `${h.key}:${h.chainHead}|${req.method}|${request}`;
+    const key = `${h.key}:${h.chainHead}:${generation()}|${req.method}|${request}`;
     const hit = entries.get(key);
     metrics?.cacheResult(hit !== undefined);
     if (hit) {

@@ -4,7 +4,7 @@ import type { Resolvers } from '../generated/graphql';
 import { badInput } from '../errors';
 import * as v from '../validate';
 import { blockPage, confirmations, FINAL_CONFIRMATIONS, markFinal, txPage } from '../data/chain';
-import { decoded } from '../data/decoded';
+import { decodeCall, decodeLog } from '../decode/decoder';
 import { newBlocks } from '../data/new-blocks';
 import { memberAt } from './lookup';
 
@@ -86,7 +86,12 @@ export const chainResolvers: Resolvers = {
     effectiveGasPrice: (t) => String(t.effective_gas_price),
     fee: (t) => (BigInt(t.gas_used) * BigInt(String(t.effective_gas_price))).toString(),
     contractAddress: (t) => t.contract_address,
-    decodedCall: (t) => decoded(t.method_name, t.method_args),
+    decodedCall: async (t, _a, ctx) => {
+      const d = decodeCall(t, t.to_address ? await ctx.loaders.verifiedAbi.load(t.to_address) : undefined);
+      // A call not decoded from the registry may decode differently once its contract is verified.
+      if (d?.source !== 'REGISTRY' && t.input.length >= 10) ctx.cache.finalOnly = false;
+      return d;
+    },
     logs: (t, _a, ctx) => ctx.loaders.logsByTx.load(t.hash),
   },
 
@@ -96,7 +101,11 @@ export const chainResolvers: Resolvers = {
     txHash: (l) => l.tx_hash,
     txIndex: (l) => l.tx_index,
     topics: (l) => [l.topic0, l.topic1, l.topic2, l.topic3].filter((t): t is string => t != null),
-    decoded: (l) => decoded(l.event_name, l.event_args),
+    decoded: async (l, _a, ctx) => {
+      const d = decodeLog(l, await ctx.loaders.verifiedAbi.load(l.address));
+      if (d?.source !== 'REGISTRY') ctx.cache.finalOnly = false;
+      return d;
+    },
   },
 
   Account: {

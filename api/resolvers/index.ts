@@ -7,6 +7,7 @@ import { BigIntScalar, TimestampScalar } from '../scalars';
 import { accountResolvers } from './accounts';
 import { allianceResolvers } from './alliance';
 import { chainResolvers } from './chain';
+import { contractResolvers } from './contracts';
 import { kpiResolvers } from './kpi';
 import { searchResolvers } from './search';
 import { statsResolvers } from './stats';
@@ -23,6 +24,7 @@ const DOMAINS: Resolvers[] = [
   accountResolvers,
   suggestResolvers,
   validatorResolvers,
+  contractResolvers,
 ];
 
 /** Merges per-type field maps; throws when two domains answer the same field. */

@@ -28,7 +28,7 @@ graphql(`fragment MemberRef on Member { address name nameEn nameZh }`);
 graphql(`fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed sealer sealerLabel sealerMember { ...MemberRef } }`);
 graphql(`fragment TxSummary on Transaction {
   hash blockNumber index timestamp from to value status methodId contractAddress
-  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name }
+  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name source }
 }`);
 graphql(`fragment TxPage on TransactionConnection { edges { cursor node { ...TxSummary } } pageInfo { ...PageInfoFields } }`);
 graphql(`fragment StatPointFields on StatPoint { date from to value }`);
@@ -63,8 +63,8 @@ export const resources = registerResources({
   transaction: resource(graphql(`query Transaction($hash: String!) {
     transaction(hash: $hash) {
       ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type
-      decodedCall { name args { name value } }
-      logs { logIndex address topics data decoded { name args { name value } } }
+      decodedCall { name source signature args { name value } }
+      logs { logIndex address topics data decoded { name source signature args { name value } } }
       block { confirmations }
     }
   }`)),

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card, KeyValue } from '../../components/Card';
@@ -9,6 +10,9 @@ import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
 import { TxTable } from '../transaction/TxTable';
 import { urls } from '../../lib/urls';
+
+// The contract tab loads with its own chunk, only for contracts.
+const ContractCard = lazy(() => import('./contract/ContractCard'));
 
 function countryName(code: string, lang: string): string {
   try {
@@ -83,6 +87,11 @@ export default function AddressPage() {
           ]}
         />
       </Card>
+      {a.isContract && (
+        <Suspense fallback={<SkeletonRows rows={3} />}>
+          <ContractCard address={address} />
+        </Suspense>
+      )}
       <Card title={t('address.history')} testId="address-txs">
         {a.transactions.edges.length === 0 ? (
           <EmptyState title={t('address.empty')} />

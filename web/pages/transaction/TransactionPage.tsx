@@ -57,13 +57,22 @@ function Args({ args }: { args: DecodedArg[] }) {
   );
 }
 
+/** Where a decoding came from: the registry, a verified contract's ABI, or a guess. */
+const SOURCE_LABEL = { REGISTRY: 'tx.registryCall', VERIFIED: 'tx.verifiedCall', GUESS: 'tx.guessedCall' } as const;
+
+function DecodedBadge({ d }: { d: NonNullable<Log['decoded']> }) {
+  const { t } = useTranslation('explorer');
+  if (d.source === 'GUESS') return <span className="badge" title={t('tx.guessedCall')}>{d.name}? <small>({t('tx.guess')})</small></span>;
+  return <span className="badge badge-brand" title={d.signature ?? undefined}>{d.name}</span>;
+}
+
 function LogView({ log }: { log: Log }) {
   const { t } = useTranslation('explorer');
   return (
     <div className="log" data-testid="log">
       <p>
         <strong>{t('tx.log', { index: log.logIndex })}</strong>{' '}
-        {log.decoded ? <span className="badge badge-brand">{log.decoded.name}</span> : <span className="badge">{t('tx.unknownEvent')}</span>}
+        {log.decoded ? <DecodedBadge d={log.decoded} /> : <span className="badge">{t('tx.unknownEvent')}</span>}
       </p>
       <KeyValue
         rows={[
@@ -181,7 +190,7 @@ export default function TransactionPage() {
         {tx.decodedCall ? (
           <>
             <p>
-              {t('tx.registryCall')}: <code data-testid="method-name">{tx.decodedCall.name}</code>
+              {t(SOURCE_LABEL[tx.decodedCall.source])}: <code data-testid="method-name">{tx.decodedCall.signature ?? tx.decodedCall.name}</code>
             </p>
             <Args args={tx.decodedCall.args} />
           </>

@@ -8,6 +8,9 @@ import { urls } from '../../lib/urls';
 
 export function MethodBadge({ tx }: { tx: Pick<TxSummary, 'decodedCall' | 'methodId' | 'to' | 'contractAddress'> }) {
   const { t } = useTranslation('explorer');
+  if (tx.decodedCall?.source === 'GUESS') {
+    return <span className="badge" title={t('tx.guessedCall')} data-testid="method-guess">{tx.decodedCall.name}?</span>;
+  }
   if (tx.decodedCall) return <span className="badge badge-brand">{tx.decodedCall.name}</span>;
   if (!tx.to) return <span className="badge">{t('tx.contractCreation')}</span>;
   if (tx.methodId) return <span className="badge mono">{tx.methodId}</span>;

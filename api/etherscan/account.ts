@@ -1,0 +1,66 @@
+// module=account: an address's history in Etherscan's field names, from the account-history
+// index (address_transactions), paged by page/offset within a capped window.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { decodeCall } from '../decode/decoder';
+import { loadVerifiedAbis } from '../decode/verified';
+import { address, paging, required, type Params } from './params';
+import { list, type EtherscanAnswer } from './respond';
+
+export interface ApiDeps {
+  db: Kysely<Database>;
+  /** The indexed head. */
+  head(): number;
+}
+
+export async function txlist({ db, head }: ApiDeps, params: Params): Promise<EtherscanAnswer> {
+  const addr = address(required(params, 'address', 'a 0x-prefixed 20-byte hex address'));
+  const h = head();
+  const p = paging(params, h);
+  const rows = await db
+    .selectFrom('address_transactions as a')
+    .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'a.block_number').onRef('t.tx_index', '=', 'a.tx_index'))
+    .innerJoin('blocks as b', 'b.number', 't.block_number')
+    .select([
+      't.hash', 't.block_number', 't.tx_index', 't.timestamp', 't.from_address', 't.to_address', 't.value', 't.nonce', 't.gas',
+      't.input', 't.status', 't.gas_used', 't.effective_gas_price', 't.contract_address', 't.method_name', 't.method_args', 'b.hash as block_hash',
+      sql<number>`(select sum(c.gas_used) from transactions c where c.block_number = t.block_number and c.tx_index <= t.tx_index)`.as('cumulative_gas_used'),
+    ])
+    .where('a.address', '=', addr)
+    .where('a.block_number', '>=', p.startBlock)
+    .where('a.block_number', '<=', p.endBlock)
+    .orderBy('a.block_number', p.sort)
+    .orderBy('a.tx_index', p.sort)
+    .limit(p.offset)
+    .offset((p.page - 1) * p.offset)
+    .execute();
+  const abis = await loadVerifiedAbis(db, rows.flatMap((r) => (r.to_address ? [r.to_address] : [])));
+  return list(
+    rows.map((r) => {
+      const decoded = decodeCall(r, r.to_address ? abis.get(r.to_address) : undefined);
+      return {
+        blockNumber: String(r.block_number),
+        timeStamp: String(r.timestamp),
+        hash: r.hash,
+        nonce: String(r.nonce),
+        blockHash: r.block_hash,
+        transactionIndex: String(r.tx_index),
+        from: r.from_address,
+        to: r.to_address ?? '',
+        value: String(r.value),
+        gas: String(r.gas),
+        gasPrice: String(r.effective_gas_price),
+        isError: r.status === 1 ? '0' : '1',
+        txreceipt_status: String(r.status),
+        input: r.input,
+        contractAddress: r.contract_address ?? '',
+        cumulativeGasUsed: String(r.cumulative_gas_used),
+        gasUsed: String(r.gas_used),
+        confirmations: String(Math.max(0, h - Number(r.block_number))),
+        methodId: r.input.length >= 10 ? r.input.slice(0, 10) : '0x',
+        functionName: decoded?.signature ?? decoded?.name ?? '',
+      };
+    }),
+    'No transactions found',
+  );
+}

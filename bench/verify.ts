@@ -1,0 +1,109 @@
+// `npm run bench:verify`: (1) how long source verification takes for a 20-file standard-JSON
+// project, from POST verifysourcecode to "Pass - Verified", against a real devnet deployment;
+// (2) /api txlist throughput with autocannon at 64 connections over the 1,000,000-transaction
+// bench database (bench/api-data.ts), the server in its own process. Prints figures; asserts nothing.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import autocannon from 'autocannon';
+import solc from 'solc';
+import { encodeDeployData, type Abi, type Hex } from 'viem';
+import { buildBenchDb } from './api-data';
+import { freshDatabaseUrl } from '../test/helpers/api';
+import { apiPost, verifyStatus } from '../test/helpers/verify';
+import { indexOnce, startChain } from '../test/helpers/indexer';
+import { connect, migrateToLatest } from '../db';
+import { createRpcClient } from '../indexer/rpc';
+import { createServer } from '../api/server';
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const FILES = 20;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+
+/** A project of FILES files: 18 libraries, an interface and a contract that uses them all. */
+function project(): Record<string, { content: string }> {
+  const sources: Record<string, { content: string }> = {};
+  const head = '// SPDX-License-Identifier: MIT\npragma solidity 0.8.28;\n';
+  for (let i = 0; i < FILES - 2; i++) {
+    sources[`src/lib/Step${i}.sol`] = { content: `${head}library Step${i} { function step(uint256 x) internal pure returns (uint256) { return x * ${i + 3} + ${i}; } }\n` };
+  }
+  sources['src/IPipeline.sol'] = { content: `${head}interface IPipeline { function run(uint256 x) external view returns (uint256); }\n` };
+  const imports = Array.from({ length: FILES - 2 }, (_, i) => `import {Step${i}} from "./lib/Step${i}.sol";`).join('\n');
+  const body = Array.from({ length: FILES - 2 }, (_, i) => `x = Step${i}.step(x) % 1000003;`).join(' ');
+  sources['src/Pipeline.sol'] = {
+    content: `${head}import {IPipeline} from "./IPipeline.sol";\n${imports}\ncontract Pipeline is IPipeline {\n  uint256 public immutable seed;\n  constructor(uint256 s) { seed = s; }\n  function run(uint256 x) external view returns (uint256) { x += seed; ${body} return x; }\n}\n`,
+  };
+  return sources;
+}
+
+async function verificationTime() {
+  const sources = project();
+  const settings = { optimizer: { enabled: true, runs: 200 }, evmVersion: 'cancun' };
+  const out = JSON.parse(solc.compile(JSON.stringify({ language: 'Solidity', sources, settings: { ...settings, outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } } } })));
+  const c = out.contracts['src/Pipeline.sol'].Pipeline as { abi: Abi; evm: { bytecode: { object: string } } };
+  const chain = await startChain();
+  const hash = await chain.send({ from: chain.users[0]!, data: encodeDeployData({ abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` as Hex, args: [7n] }), gas: '0xf42400' });
+  const address = (await chain.client.waitForTransactionReceipt({ hash })).contractAddress!;
+  const dbUrl = await freshDatabaseUrl('sqlite', 'bench-verify');
+  const db = connect(dbUrl);
+  await migrateToLatest(db);
+  await indexOnce(chain.rpcUrl, db);
+  const rpc = createRpcClient(chain.rpcUrl);
+  const server = await createServer({ db, port: 0, host: '127.0.0.1', rateLimit: false, rpc });
+  const times: number[] = [];
+  try {
+    for (let run = 0; run < 2; run++) {
+      await db.db.deleteFrom('verified_contracts').execute(); // verify the same deployment again
+      const t0 = performance.now();
+      const sub = await apiPost(server.url, {
+        module: 'contract', action: 'verifysourcecode', contractaddress: address, codeformat: 'solidity-standard-json-input',
+        sourceCode: JSON.stringify({ language: 'Solidity', sources, settings }), contractname: 'src/Pipeline.sol:Pipeline', compilerversion: 'v0.8.28+commit.7893614a',
+      });
+      const submitted = performance.now() - t0;
+      const status = await verifyStatus(server.url, sub.body.result);
+      const total = performance.now() - t0;
+      if (status.result !== 'Pass - Verified') throw new Error(`verification failed: ${JSON.stringify(status)}`);
+      times.push(total);
+      log(`  verification ${run + 1}: guid after ${submitted.toFixed(0)} ms, Pass - Verified after ${total.toFixed(0)} ms`);
+    }
+  } finally {
+    await server.close();
+    await db.close();
+    await rpc.close();
+    await chain.stop();
+  }
+  return times;
+}
+
+async function txlistThroughput() {
+  mkdirSync('bench/out', { recursive: true });
+  const data = await buildBenchDb('sqlite:bench/out/api-bench.db', log);
+  const port = 4900 + Math.floor(Math.random() * 90);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts', data.url, String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const url = await new Promise<string>((ok, fail) => {
+    child.once('exit', (code) => fail(new Error(`server exited ${code}`)));
+    child.stdout.on('data', (b: Buffer) => {
+      const m = /READY (\S+)/.exec(b.toString());
+      if (m) ok(m[1]!);
+    });
+  });
+  const pick = () => data.addresses[Math.floor(Math.random() * data.addresses.length)]!;
+  const path = () => `/api?module=account&action=txlist&address=${pick()}&page=1&offset=25&sort=desc`;
+  try {
+    const probe = (await (await fetch(`${url}${path()}`)).json()) as { status: string };
+    if (probe.status !== '1') throw new Error(`txlist probe failed: ${JSON.stringify(probe)}`);
+    const run = (duration: number) => autocannon({ url, connections: 64, duration, requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }] });
+    await run(3);
+    return await run(DURATION);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+const times = await verificationTime();
+const r = await txlistThroughput();
+console.log(`\nbench:verify\n`);
+console.log(`verify a ${FILES}-file standard-JSON project (solc 0.8.28 in a worker, creation + runtime match): ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')} (POST to Pass - Verified, 2 runs)`);
+console.log(
+  `/api txlist (25 per page, newest first, random address) over 1,000,000 transactions, 64 connections × ${DURATION} s: ` +
+    `${Math.round(r.requests.average).toLocaleString('en')} req/s, p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, errors ${r.non2xx + r.errors + r.timeouts}`,
+);

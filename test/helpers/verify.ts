@@ -1,0 +1,121 @@
+// Set-up shared by the verification suites: the Hardhat fixture project compiled with npm
+// solc, a devnet with two ServiceLedger deployments (constructor arguments, a call and an
+// event before any verification), indexed into a fresh database, and a server over it.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { encodeDeployData, encodeFunctionData, type Abi, type Hex } from 'viem';
+import { connect, migrateToLatest, type Db } from '../../db';
+import { createRpcClient, type RpcClient } from '../../indexer/rpc';
+import { createServer, type ServerOptions, type YuscanServer } from '../../api/server';
+import { indexOnce, startChain, type TestChain } from './indexer';
+
+const run = promisify(execFile);
+export const HARDHAT_PROJECT = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/hardhat-verify');
+const HARDHAT_CLI = join(HARDHAT_PROJECT, '../../../node_modules/hardhat/internal/cli/cli.js');
+
+export interface HardhatRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run a Hardhat task in the fixture project; never throws on a non-zero exit. */
+export async function hardhat(args: string[], env: Record<string, string>): Promise<HardhatRun> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [HARDHAT_CLI, ...args], {
+      cwd: HARDHAT_PROJECT,
+      env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: 'true', NO_COLOR: '1', ...env },
+      timeout: 120_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : 1, stdout: e.stdout ?? '', stderr: e.stderr ?? String(err) };
+  }
+}
+
+export const LEDGER_ARGS = ['Yu service credits', 250n] as const;
+
+export interface VerifyWorld {
+  chain: TestChain;
+  db: Db;
+  dbUrl: string;
+  rpc: RpcClient;
+  server: YuscanServer;
+  hardhatOut: string;
+  abi: Abi;
+  /** Deployed with LEDGER_ARGS and called once (record) before verification. */
+  ledger: Hex;
+  /** A second deployment nobody verifies in the hardhat test. */
+  other: Hex;
+  recordTx: Hex;
+  startServer(extra?: Partial<ServerOptions>): Promise<YuscanServer>;
+  /** Run at close, after the server stops. */
+  onClose(fn: () => Promise<void>): void;
+  close(): Promise<void>;
+}
+
+export async function startVerifyWorld(dbUrl: string): Promise<VerifyWorld> {
+  const hardhatOut = mkdtempSync(join(tmpdir(), 'yuscan-hardhat-'));
+  const compiled = await hardhat(['compile', '--quiet'], { HARDHAT_OUT: hardhatOut });
+  if (compiled.code !== 0) throw new Error(`hardhat compile failed: ${compiled.stderr}`);
+  const artifact = JSON.parse(readFileSync(join(hardhatOut, 'artifacts/contracts/ServiceLedger.sol/ServiceLedger.json'), 'utf8')) as { abi: Abi; bytecode: Hex };
+  const chain = await startChain();
+  const from = chain.users[0]!;
+  const deploy = async () => {
+    const hash = await chain.send({ from, data: encodeDeployData({ abi: artifact.abi, bytecode: artifact.bytecode, args: [...LEDGER_ARGS] }), gas: '0x2dc6c0' });
+    return (await chain.client.waitForTransactionReceipt({ hash })).contractAddress!;
+  };
+  const ledger = await deploy();
+  const other = await deploy();
+  const recordTx = await chain.send({ from, to: ledger, data: encodeFunctionData({ abi: artifact.abi, functionName: 'record', args: ['first delivery', 1000n] }), gas: '0x2dc6c0' });
+  await chain.client.waitForTransactionReceipt({ hash: recordTx });
+
+  const db = connect(dbUrl);
+  await migrateToLatest(db);
+  await indexOnce(chain.rpcUrl, db);
+  const rpc = createRpcClient(chain.rpcUrl);
+  const startServer = (extra: Partial<ServerOptions> = {}) =>
+    createServer({ db, port: 0, host: '127.0.0.1', rateLimit: false, pollIntervalMs: 200, rpc, ...extra });
+  const closers: (() => Promise<void>)[] = [];
+  const world: VerifyWorld = {
+    chain, db, dbUrl, rpc, hardhatOut, abi: artifact.abi, ledger: ledger.toLowerCase() as Hex, other: other.toLowerCase() as Hex, recordTx,
+    server: await startServer(),
+    startServer,
+    onClose: (fn) => closers.push(fn),
+    async close() {
+      await world.server.close();
+      for (const fn of closers) await fn();
+      await db.close();
+      await rpc.close();
+      await chain.stop();
+    },
+  };
+  return world;
+}
+
+/** GET /api with query parameters; the parsed JSON and HTTP status. */
+export async function api(url: string, params: Record<string, string>) {
+  const res = await fetch(`${url}/api?${new URLSearchParams(params)}`);
+  return { status: res.status, body: (await res.json()) as { status: string; message: string; result: any; reason?: string } };
+}
+
+/** POST /api, form-encoded, as hardhat-verify and foundry do. */
+export async function apiPost(url: string, params: Record<string, string>) {
+  const res = await fetch(`${url}/api`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() });
+  return { status: res.status, body: (await res.json()) as { status: string; message: string; result: any; reason?: string } };
+}
+
+/** Poll checkverifystatus until it stops saying Pending in queue. */
+export async function verifyStatus(url: string, guid: string) {
+  for (let i = 0; i < 600; i++) {
+    const r = await api(url, { module: 'contract', action: 'checkverifystatus', guid });
+    if (r.body.result !== 'Pending in queue') return r.body;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error('verification still pending after 60 s');
+}
