@@ -43,3 +43,31 @@ export function moveActive(active: number, count: number, key: ListKey): number 
       return active < 0 ? -1 : count - 1;
   }
 }
+
+/** One suggestion, whatever the API matched. */
+export type Suggestion =
+  | { kind: 'block'; number: number; hash: string }
+  | { kind: 'transaction'; hash: string }
+  | { kind: 'address'; address: string; isContract: boolean }
+  | { kind: 'member'; address: string; name: string }
+  | { kind: 'token'; address: string; name: string | null; symbol: string | null; type: 'ERC20' | 'ERC721' | 'ERC1155' };
+
+/** The page a suggestion opens. */
+export function suggestionHref(s: Suggestion): string {
+  switch (s.kind) {
+    case 'block':
+      return `/block/${s.number}`;
+    case 'transaction':
+      return `/tx/${s.hash}`;
+    case 'address':
+    case 'member':
+      return `/address/${s.address}`;
+    case 'token':
+      return `/token/${s.address}`;
+  }
+}
+
+/** A stable key for a suggestion (React key, DOM id suffix). */
+export function suggestionKey(s: Suggestion): string {
+  return `${s.kind}-${s.kind === 'block' ? s.number : s.kind === 'transaction' ? s.hash : s.address}`;
+}
