@@ -2,11 +2,13 @@ import { Migrator, sql, type Migration, type MigrationResultSet } from 'kysely';
 import { isPostgres } from './dialect';
 import type { Db } from './connect';
 import * as m0001 from './migrations/0001_initial';
+import * as m0003 from './migrations/0003_accounts_tokens';
 
 // Listed explicitly rather than read from disk, so migrations work the same under tsx,
 // vitest and a bundler.
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0003_accounts_tokens': m0003,
 };
 
 /** Apply every pending migration. Idempotent. Returns the names applied by this call. */

@@ -175,6 +175,104 @@ export interface IndexerLockTable {
   heartbeat_at: number;
 }
 
+// --- accounts and tokens (issue 9) ---
+
+/** Native balance after a block that touched the address. */
+export interface CoinBalancesTable {
+  address: string;
+  block_number: number;
+  balance: string;
+}
+
+/** The latest coin_balances row per address; `sort_key` is the balance zero-padded to 78 digits. */
+export interface AccountBalancesTable {
+  address: string;
+  block_number: number;
+  balance: string;
+  sort_key: string;
+}
+
+export type TokenTypeName = 'ERC20' | 'ERC721' | 'ERC1155';
+
+export interface TokensTable {
+  address: string;
+  type: TokenTypeName;
+  name: string | null;
+  symbol: string | null;
+  decimals: number | null;
+  total_supply: string | null;
+  holder_count: number;
+  transfer_count: number;
+  first_seen_block: number;
+}
+
+export interface TokenSuppliesTable {
+  token: string;
+  block_number: number;
+  total_supply: string | null;
+}
+
+export interface TokenIssuesTable {
+  token: string;
+  block_number: number;
+  issue: string;
+}
+
+/** token_id: decimal id, '' for ERC-20. */
+export interface TokenTransfersTable {
+  block_number: number;
+  log_index: number;
+  batch_index: number;
+  tx_hash: string;
+  tx_index: number;
+  timestamp: number;
+  token: string;
+  type: TokenTypeName;
+  from_address: string;
+  to_address: string;
+  value: string;
+  token_id: string;
+}
+
+/** balanceOf as read after a block that touched the holding; null when it could not be read. */
+export interface TokenBalancesTable {
+  token: string;
+  holder: string;
+  token_id: string;
+  block_number: number;
+  balance: string | null;
+}
+
+/** The latest readable non-zero token_balances row per (token, holder, token_id). */
+export interface TokenHoldingsTable {
+  token: string;
+  holder: string;
+  token_id: string;
+  block_number: number;
+  balance: string;
+  sort_key: string;
+}
+
+export interface InternalTransactionsTable {
+  block_number: number;
+  tx_index: number;
+  idx: number;
+  tx_hash: string;
+  timestamp: number;
+  trace_address: string;
+  depth: number;
+  call_type: string;
+  from_address: string;
+  to_address: string | null;
+  value: string;
+  gas_used: number;
+  error: string | null;
+}
+
+export interface TracedBlocksTable {
+  block_number: number;
+}
+
 export interface Database {
   blocks: BlocksTable;
   transactions: TransactionsTable;
@@ -191,4 +289,15 @@ export interface Database {
   daily_active_accounts: DailyActiveAccountsTable;
   indexer_state: IndexerStateTable;
   indexer_lock: IndexerLockTable;
+  // issue 9
+  coin_balances: CoinBalancesTable;
+  account_balances: AccountBalancesTable;
+  tokens: TokensTable;
+  token_supplies: TokenSuppliesTable;
+  token_issues: TokenIssuesTable;
+  token_transfers: TokenTransfersTable;
+  token_balances: TokenBalancesTable;
+  token_holdings: TokenHoldingsTable;
+  internal_transactions: InternalTransactionsTable;
+  traced_blocks: TracedBlocksTable;
 }

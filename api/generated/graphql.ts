@@ -26,14 +26,28 @@ export type Account = {
   __typename?: 'Account';
   /** Address. */
   address: Scalars['String']['output'];
+  /** Native balance in the smallest unit (wei), at the indexed head. Equal to the node's eth_getBalance at that block. */
+  balance: Scalars['BigInt']['output'];
+  /** The block at which `balance` was last read (the last block that touched the account); null when never seen. */
+  balanceBlock?: Maybe<Scalars['Int']['output']>;
+  /** Its native balance after every block that touched it, newest first: the data of the balance chart. */
+  balanceHistory: CoinBalanceConnection;
   /** For a contract: the transaction that created it. */
   creationTx?: Maybe<Scalars['String']['output']>;
   /** Block of its first transaction; null when never seen. */
   firstSeenBlock?: Maybe<Scalars['Int']['output']>;
+  /** Internal transactions (calls made by contracts) it sent or received, newest first. Null when the node could not trace (see `Status.internalTransactions`). */
+  internalTransactions?: Maybe<InternalTransactionConnection>;
   /** Whether code was deployed at this address (as seen by the indexer). */
   isContract: Scalars['Boolean']['output'];
   /** Its alliance membership, if any. */
   member?: Maybe<Member>;
+  /** The token this address is, when it is a token contract. */
+  token?: Maybe<Token>;
+  /** Tokens it holds (non-zero balances), largest balance first within each token; ERC-1155 per token id. */
+  tokenBalances: TokenBalanceConnection;
+  /** Token transfers it sent or received, newest first. */
+  tokenTransfers: TokenTransferConnection;
   /** Its transactions, newest first. */
   transactions: TransactionConnection;
   /** Transactions it took part in. */
@@ -42,9 +56,58 @@ export type Account = {
 
 
 /** An externally owned account or a contract. */
+export type AccountBalanceHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An externally owned account or a contract. */
+export type AccountInternalTransactionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An externally owned account or a contract. */
+export type AccountTokenBalancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<TokenType>;
+};
+
+
+/** An externally owned account or a contract. */
+export type AccountTokenTransfersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  token?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<TokenType>;
+};
+
+
+/** An externally owned account or a contract. */
 export type AccountTransactionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of accounts. */
+export type AccountConnection = {
+  __typename?: 'AccountConnection';
+  /** The accounts of this page. */
+  edges: Array<AccountEdge>;
+  /** Paging. */
+  pageInfo: PageInfo;
+};
+
+/** An account in a page. */
+export type AccountEdge = {
+  __typename?: 'AccountEdge';
+  /** Opaque position. */
+  cursor: Scalars['String']['output'];
+  /** The account. */
+  node: Account;
 };
 
 /** The alliance and its aggregate figures. */
@@ -194,6 +257,37 @@ export type ChainStatsMetric =
   /** Transactions per bucket. */
   | 'TRANSACTIONS';
 
+/** An account's native balance after a block that touched it. */
+export type CoinBalance = {
+  __typename?: 'CoinBalance';
+  /** Balance after the block, in wei. */
+  balance: Scalars['BigInt']['output'];
+  /** The block. */
+  blockNumber: Scalars['Int']['output'];
+  /** Change from its previous recorded balance (the whole balance for the first record). */
+  delta: Scalars['BigInt']['output'];
+  /** Block time. */
+  timestamp: Scalars['Timestamp']['output'];
+};
+
+/** A page of balance records. */
+export type CoinBalanceConnection = {
+  __typename?: 'CoinBalanceConnection';
+  /** The records of this page. */
+  edges: Array<CoinBalanceEdge>;
+  /** Paging. */
+  pageInfo: PageInfo;
+};
+
+/** A balance record in a page. */
+export type CoinBalanceEdge = {
+  __typename?: 'CoinBalanceEdge';
+  /** Opaque position. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: CoinBalance;
+};
+
 /** One decoded argument. */
 export type DecodedArg = {
   __typename?: 'DecodedArg';
@@ -234,6 +328,55 @@ export type EvidenceEdge = {
   delta: Scalars['BigInt']['output'];
   /** The record: a Patent, OutputReport, ScenarioStageChange or MembershipChange. */
   node: RegistryEvent;
+};
+
+/** A call made inside a transaction (callTracer frame), below the top-level call. */
+export type InternalTransaction = {
+  __typename?: 'InternalTransaction';
+  /** Its block number. */
+  blockNumber: Scalars['Int']['output'];
+  /** CALL, STATICCALL, DELEGATECALL, CALLCODE, CREATE, CREATE2 or SELFDESTRUCT. */
+  callType: Scalars['String']['output'];
+  /** Nesting depth (1 = called by the top-level call's target). */
+  depth: Scalars['Int']['output'];
+  /** Why it failed (e.g. execution reverted); null on success. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Caller. */
+  from: Scalars['String']['output'];
+  /** Gas used by the frame. */
+  gasUsed: Scalars['BigInt']['output'];
+  /** Execution order within the transaction (0-based, depth-first). */
+  index: Scalars['Int']['output'];
+  /** Block time. */
+  timestamp: Scalars['Timestamp']['output'];
+  /** Callee, or the created contract; null for a failed creation. */
+  to?: Maybe<Scalars['String']['output']>;
+  /** Path of call indices from the top-level call, e.g. "0.1". */
+  traceAddress: Scalars['String']['output'];
+  /** The transaction. */
+  transaction?: Maybe<Transaction>;
+  /** The transaction it happened in. */
+  transactionHash: Scalars['String']['output'];
+  /** Native value moved, in wei. */
+  value: Scalars['BigInt']['output'];
+};
+
+/** A page of internal transactions. */
+export type InternalTransactionConnection = {
+  __typename?: 'InternalTransactionConnection';
+  /** The internal transactions of this page. */
+  edges: Array<InternalTransactionEdge>;
+  /** Paging. */
+  pageInfo: PageInfo;
+};
+
+/** An internal transaction in a page. */
+export type InternalTransactionEdge = {
+  __typename?: 'InternalTransactionEdge';
+  /** Opaque position. */
+  cursor: Scalars['String']['output'];
+  /** The internal transaction. */
+  node: InternalTransaction;
 };
 
 /** Chart bucket size. */
@@ -491,6 +634,17 @@ export type MembershipChangeKind =
   /** MemberRemoved. */
   | 'REMOVED';
 
+/** The chain's native coin. */
+export type NativeCoin = {
+  __typename?: 'NativeCoin';
+  /** Decimals of the smallest unit (18 on EVM chains). */
+  decimals: Scalars['Int']['output'];
+  /** Full name. */
+  name: Scalars['String']['output'];
+  /** Ticker, e.g. YU on the devnet. */
+  symbol: Scalars['String']['output'];
+};
+
 /** A quarterly output-value report (OutputReported). */
 export type OutputReport = RegistryEvent & {
   __typename?: 'OutputReport';
@@ -662,8 +816,16 @@ export type Query = {
   scenarios: ScenarioConnection;
   /** Find a block (number or hash), a transaction (hash), an account (address) or a member (part of its English or Chinese name). Null when nothing matches. */
   search?: Maybe<SearchResult>;
+  /** Suggestions while the user types in the search box: blocks, transactions, addresses, members and tokens, best match first. */
+  searchSuggestions: Array<SearchSuggestion>;
   /** Chain and indexer status: chain id, heads, lag. */
   status: Status;
+  /** A token contract by address. Null when the indexer never saw a token transfer from it. */
+  token?: Maybe<Token>;
+  /** Tokens, most holders first (then by address). */
+  tokens: TokenConnection;
+  /** Accounts ranked by native balance at the indexed head, richest first (then by address). */
+  topAccounts: AccountConnection;
   /** One transaction by hash. Null when it is not indexed. */
   transaction?: Maybe<Transaction>;
   /** Transactions, newest first; optionally those touching an address (as sender, recipient or created contract) or those of one block (then in block order). */
@@ -751,6 +913,30 @@ export type QueryScenariosArgs = {
 
 export type QuerySearchArgs = {
   query: Scalars['String']['input'];
+};
+
+
+export type QuerySearchSuggestionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
+export type QueryTokenArgs = {
+  address: Scalars['String']['input'];
+};
+
+
+export type QueryTokensArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<TokenType>;
+};
+
+
+export type QueryTopAccountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -880,8 +1066,34 @@ export type ScenarioStageChange = RegistryEvent & {
   txHash: Scalars['String']['output'];
 };
 
+/** What the search box can suggest. */
+export type SearchKind =
+  /** An address: `value` is the address. */
+  | 'ADDRESS'
+  /** A block: `value` is its number. */
+  | 'BLOCK'
+  /** A member: `value` is its address. */
+  | 'MEMBER'
+  /** A token: `value` is its contract address. */
+  | 'TOKEN'
+  /** A transaction: `value` is its hash. */
+  | 'TRANSACTION';
+
 /** What `search` found. */
-export type SearchResult = Account | Block | Member | Transaction;
+export type SearchResult = Account | Block | Member | Token | Transaction;
+
+/** One search-as-you-type suggestion. */
+export type SearchSuggestion = {
+  __typename?: 'SearchSuggestion';
+  /** Secondary text (e.g. the token symbol and type, or the member's other-language name). */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** What it is. */
+  kind: SearchKind;
+  /** Main text (name, symbol, number or hash). */
+  label: Scalars['String']['output'];
+  /** Where it leads: block number, hash or address. */
+  value: Scalars['String']['output'];
+};
 
 /** How many current members a sector has. */
 export type SectorCount = {
@@ -923,6 +1135,8 @@ export type Status = {
   chainId: Scalars['Int']['output'];
   /** Latest block number indexed into the database. */
   indexedHead: Scalars['Int']['output'];
+  /** Whether the node traced the latest indexed block's internal transactions (AVAILABLE), or cannot trace (UNAVAILABLE). */
+  internalTransactions: TraceAvailability;
   /** True on the embedded demo network (chain id 20200414): its data is simulated, never real Chongqing figures. */
   isDevnet: Scalars['Boolean']['output'];
   /** chainHead - indexedHead, in blocks. */
@@ -931,6 +1145,8 @@ export type Status = {
   latestBlockHash?: Maybe<Scalars['String']['output']>;
   /** Timestamp of the latest indexed block. */
   latestBlockTime?: Maybe<Scalars['Timestamp']['output']>;
+  /** The chain's native coin (symbol and decimals from configuration; the devnet names its own). */
+  nativeCoin: NativeCoin;
   /** The AllianceRegistry contract address whose events count for the KPIs. */
   registry?: Maybe<Scalars['String']['output']>;
   /** True while the indexer is more than 2 blocks behind the chain head. */
@@ -944,6 +1160,226 @@ export type Subscription = {
   /** Every newly indexed block, in order (over graphql-ws on /graphql). Works with the indexer in another process: the server polls the database's indexed head. */
   newBlock: Block;
 };
+
+/** A token contract seen emitting ERC-20, ERC-721 or ERC-1155 transfer events. */
+export type Token = {
+  __typename?: 'Token';
+  /** Contract address. */
+  address: Scalars['String']['output'];
+  /** decimals(), when readable and sane (0–77); null otherwise (then amounts are raw integers). */
+  decimals?: Maybe<Scalars['Int']['output']>;
+  /** Block where its first transfer was seen. */
+  firstSeenBlock: Scalars['Int']['output'];
+  /** Holders with a non-zero balance (per holder, any token id). */
+  holderCount: Scalars['Int']['output'];
+  /** Holders with non-zero balances, largest first. For ERC-1155 pass `tokenId` to rank one id's holders. */
+  holders: TokenBalanceConnection;
+  /** ERC-721: every token id in existence with its current owner, ascending id. ERC-1155: every id with a non-zero supply (owner null). Empty for ERC-20. */
+  inventory: TokenInstanceConnection;
+  /** What could not be read or does not add up; empty for a well-behaved token. */
+  issues: Array<TokenIssue>;
+  /** name(), when readable. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** symbol(), when readable. */
+  symbol?: Maybe<Scalars['String']['output']>;
+  /** totalSupply() at the indexed head (re-read after every mint or burn); null when unreadable. */
+  totalSupply?: Maybe<Scalars['BigInt']['output']>;
+  /** Transfer events (one per id for TransferBatch). */
+  transferCount: Scalars['Int']['output'];
+  /** Its transfers, newest first. */
+  transfers: TokenTransferConnection;
+  /** Standard: ERC-165 where the contract answers it, the shape of its events otherwise. */
+  type: TokenType;
+};
+
+
+/** A token contract seen emitting ERC-20, ERC-721 or ERC-1155 transfer events. */
+export type TokenHoldersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  tokenId?: InputMaybe<Scalars['BigInt']['input']>;
+};
+
+
+/** A token contract seen emitting ERC-20, ERC-721 or ERC-1155 transfer events. */
+export type TokenInventoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A token contract seen emitting ERC-20, ERC-721 or ERC-1155 transfer events. */
+export type TokenTransfersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  tokenId?: InputMaybe<Scalars['BigInt']['input']>;
+};
+
+/** A holding: what one address holds of one token (and, for ERC-1155, one id), per the token's balanceOf at the indexed head. */
+export type TokenBalance = {
+  __typename?: 'TokenBalance';
+  /** The holder. */
+  address: Scalars['String']['output'];
+  /** Raw balance (scale by `token.decimals`); for ERC-721 the number of ids held. */
+  balance: Scalars['BigInt']['output'];
+  /** The block at which it was last read. */
+  blockNumber: Scalars['Int']['output'];
+  /** balance / totalSupply (for ERC-1155: / the id's supply), 0–1; null when the supply is unknown or 0. */
+  share?: Maybe<Scalars['Float']['output']>;
+  /** The token. */
+  token: Token;
+  /** ERC-1155 token id; null for ERC-20 and ERC-721. */
+  tokenId?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A page of token balances. */
+export type TokenBalanceConnection = {
+  __typename?: 'TokenBalanceConnection';
+  /** The balances of this page. */
+  edges: Array<TokenBalanceEdge>;
+  /** Paging. */
+  pageInfo: PageInfo;
+};
+
+/** A token balance in a page. */
+export type TokenBalanceEdge = {
+  __typename?: 'TokenBalanceEdge';
+  /** Opaque position. */
+  cursor: Scalars['String']['output'];
+  /** The balance. */
+  node: TokenBalance;
+};
+
+/** A page of tokens. */
+export type TokenConnection = {
+  __typename?: 'TokenConnection';
+  /** The tokens of this page. */
+  edges: Array<TokenEdge>;
+  /** Paging. */
+  pageInfo: PageInfo;
+};
+
+/** A token in a page. */
+export type TokenEdge = {
+  __typename?: 'TokenEdge';
+  /** Opaque position. */
+  cursor: Scalars['String']['output'];
+  /** The token. */
+  node: Token;
+};
+
+/** One token id of an ERC-721 or ERC-1155 contract. */
+export type TokenInstance = {
+  __typename?: 'TokenInstance';
+  /** ERC-721: the current owner. ERC-1155: null (see `Token.holders(tokenId)`). */
+  owner?: Maybe<Scalars['String']['output']>;
+  /** The token id. */
+  tokenId: Scalars['BigInt']['output'];
+};
+
+/** A page of token ids. */
+export type TokenInstanceConnection = {
+  __typename?: 'TokenInstanceConnection';
+  /** The ids of this page. */
+  edges: Array<TokenInstanceEdge>;
+  /** Paging. */
+  pageInfo: PageInfo;
+};
+
+/** A token id in a page. */
+export type TokenInstanceEdge = {
+  __typename?: 'TokenInstanceEdge';
+  /** Opaque position. */
+  cursor: Scalars['String']['output'];
+  /** The token id. */
+  node: TokenInstance;
+};
+
+/** Something about a token that could not be read or does not add up. The token is still indexed; these say which figures to distrust. */
+export type TokenIssue =
+  /** balanceOf() reverted or returned nothing decodable for some holder. */
+  | 'BALANCE_UNREADABLE'
+  /** name() or symbol() returned bytes32 rather than string (decoded as ASCII). */
+  | 'BYTES32_METADATA'
+  /** decimals() returned a value above 77 (no uint256 amount has more digits); amounts are shown unscaled. */
+  | 'DECIMALS_ABSURD'
+  /** decimals() reverted or returned nothing decodable. */
+  | 'DECIMALS_UNREADABLE'
+  /** Its Transfer events disagree with its own balanceOf (balances shown are balanceOf's). */
+  | 'EVENTS_DISAGREE_WITH_BALANCES'
+  /** name() reverted or returned nothing decodable. */
+  | 'NAME_UNREADABLE'
+  /** A name or symbol longer than the indexer keeps; shown truncated. */
+  | 'STRING_TRUNCATED'
+  /** symbol() reverted or returned nothing decodable. */
+  | 'SYMBOL_UNREADABLE'
+  /** totalSupply() reverted or returned nothing decodable. */
+  | 'TOTAL_SUPPLY_UNREADABLE';
+
+/** A token movement decoded from a Transfer, TransferSingle or TransferBatch event. */
+export type TokenTransfer = {
+  __typename?: 'TokenTransfer';
+  /** Position within a TransferBatch event (0 otherwise). */
+  batchIndex: Scalars['Int']['output'];
+  /** Its block number. */
+  blockNumber: Scalars['Int']['output'];
+  /** Sender; the zero address for a mint. */
+  from: Scalars['String']['output'];
+  /** Log index in the block. */
+  logIndex: Scalars['Int']['output'];
+  /** Block time. */
+  timestamp: Scalars['Timestamp']['output'];
+  /** Recipient; the zero address for a burn. */
+  to: Scalars['String']['output'];
+  /** The token. */
+  token: Token;
+  /** Its contract address. */
+  tokenAddress: Scalars['String']['output'];
+  /** Token id for ERC-721 and ERC-1155; null for ERC-20. */
+  tokenId?: Maybe<Scalars['BigInt']['output']>;
+  /** The transaction. */
+  transaction?: Maybe<Transaction>;
+  /** Transaction that emitted it. */
+  transactionHash: Scalars['String']['output'];
+  /** Standard of the event. */
+  type: TokenType;
+  /** Raw amount (1 for ERC-721); scale by `token.decimals`. */
+  value: Scalars['BigInt']['output'];
+};
+
+/** A page of token transfers. */
+export type TokenTransferConnection = {
+  __typename?: 'TokenTransferConnection';
+  /** The transfers of this page. */
+  edges: Array<TokenTransferEdge>;
+  /** Paging. */
+  pageInfo: PageInfo;
+};
+
+/** A token transfer in a page. */
+export type TokenTransferEdge = {
+  __typename?: 'TokenTransferEdge';
+  /** Opaque position. */
+  cursor: Scalars['String']['output'];
+  /** The transfer. */
+  node: TokenTransfer;
+};
+
+/** Token standard. */
+export type TokenType =
+  /** Fungible (Transfer with 3 topics). */
+  | 'ERC20'
+  /** Non-fungible (Transfer with 4 topics). */
+  | 'ERC721'
+  /** Multi-token (TransferSingle / TransferBatch). */
+  | 'ERC1155';
+
+/** Whether internal transactions can be shown. */
+export type TraceAvailability =
+  /** The node traces blocks (callTracer or trace_block). */
+  | 'AVAILABLE'
+  /** The node offers no tracer: internal transactions are unknown, not absent. */
+  | 'UNAVAILABLE';
 
 /** An indexed transaction. */
 export type Transaction = {
@@ -976,6 +1412,8 @@ export type Transaction = {
   index: Scalars['Int']['output'];
   /** Calldata, 0x-hex. */
   input: Scalars['String']['output'];
+  /** Calls made during its execution below the top-level call (value transfers, contract-to-contract calls, creations), in execution order. Null when its block could not be traced: unavailable, not 'none'. */
+  internalTransactions?: Maybe<Array<InternalTransaction>>;
   /** The logs it emitted, in order. */
   logs: Array<Log>;
   /** EIP-1559 fee cap in wei. */
@@ -994,6 +1432,8 @@ export type Transaction = {
   to?: Maybe<Scalars['String']['output']>;
   /** Recipient's alliance membership, if any. */
   toMember?: Maybe<Member>;
+  /** Token transfers its logs record, in log order. */
+  tokenTransfers: Array<TokenTransfer>;
   /** Envelope type (0 legacy, 2 EIP-1559, ...). */
   type: Scalars['Int']['output'];
   /** Value in wei. */
@@ -1100,6 +1540,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( AccountModel )
     | ( BlockRow )
     | ( MemberModel )
+    | ( Omit<Token, 'holders' | 'transfers'> & { holders: _RefType['TokenBalanceConnection'], transfers: _RefType['TokenTransferConnection'] } )
     | ( TxRow )
   ;
 };
@@ -1117,6 +1558,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Account: ResolverTypeWrapper<AccountModel>;
+  AccountConnection: ResolverTypeWrapper<Omit<AccountConnection, 'edges'> & { edges: Array<ResolversTypes['AccountEdge']> }>;
+  AccountEdge: ResolverTypeWrapper<Omit<AccountEdge, 'node'> & { node: ResolversTypes['Account'] }>;
   Alliance: ResolverTypeWrapper<AllianceModel>;
   BigInt: ResolverTypeWrapper<Scalars['BigInt']['output']>;
   Block: ResolverTypeWrapper<BlockRow>;
@@ -1126,12 +1569,18 @@ export type ResolversTypes = {
   BreakdownBy: BreakdownBy;
   BreakdownSlice: ResolverTypeWrapper<SliceModel>;
   ChainStatsMetric: ChainStatsMetric;
+  CoinBalance: ResolverTypeWrapper<CoinBalance>;
+  CoinBalanceConnection: ResolverTypeWrapper<CoinBalanceConnection>;
+  CoinBalanceEdge: ResolverTypeWrapper<CoinBalanceEdge>;
   DecodedArg: ResolverTypeWrapper<DecodedArg>;
   DecodedCall: ResolverTypeWrapper<DecodedModel>;
   EvidenceConnection: ResolverTypeWrapper<Omit<EvidenceConnection, 'edges'> & { edges: Array<ResolversTypes['EvidenceEdge']> }>;
   EvidenceEdge: ResolverTypeWrapper<EvidenceEdgeModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InternalTransaction: ResolverTypeWrapper<Omit<InternalTransaction, 'transaction'> & { transaction?: Maybe<ResolversTypes['Transaction']> }>;
+  InternalTransactionConnection: ResolverTypeWrapper<Omit<InternalTransactionConnection, 'edges'> & { edges: Array<ResolversTypes['InternalTransactionEdge']> }>;
+  InternalTransactionEdge: ResolverTypeWrapper<Omit<InternalTransactionEdge, 'node'> & { node: ResolversTypes['InternalTransaction'] }>;
   Interval: Interval;
   Kpi: ResolverTypeWrapper<KpiModel>;
   KpiId: KpiId;
@@ -1144,6 +1593,7 @@ export type ResolversTypes = {
   MemberOrder: MemberOrder;
   MembershipChange: ResolverTypeWrapper<MembershipModel>;
   MembershipChangeKind: MembershipChangeKind;
+  NativeCoin: ResolverTypeWrapper<NativeCoin>;
   OutputReport: ResolverTypeWrapper<ReportModel>;
   OutputReportConnection: ResolverTypeWrapper<Omit<OutputReportConnection, 'edges'> & { edges: Array<ResolversTypes['OutputReportEdge']> }>;
   OutputReportEdge: ResolverTypeWrapper<Omit<OutputReportEdge, 'node'> & { node: ResolversTypes['OutputReport'] }>;
@@ -1161,7 +1611,9 @@ export type ResolversTypes = {
   ScenarioEdge: ResolverTypeWrapper<Omit<ScenarioEdge, 'node'> & { node: ResolversTypes['Scenario'] }>;
   ScenarioStage: ScenarioStage;
   ScenarioStageChange: ResolverTypeWrapper<StageChangeModel>;
+  SearchKind: SearchKind;
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
+  SearchSuggestion: ResolverTypeWrapper<SearchSuggestion>;
   SectorCount: ResolverTypeWrapper<SectorCount>;
   StageCount: ResolverTypeWrapper<StageCount>;
   StatPoint: ResolverTypeWrapper<StatPoint>;
@@ -1169,6 +1621,21 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Timestamp: ResolverTypeWrapper<Scalars['Timestamp']['output']>;
+  Token: ResolverTypeWrapper<Omit<Token, 'holders' | 'transfers'> & { holders: ResolversTypes['TokenBalanceConnection'], transfers: ResolversTypes['TokenTransferConnection'] }>;
+  TokenBalance: ResolverTypeWrapper<Omit<TokenBalance, 'token'> & { token: ResolversTypes['Token'] }>;
+  TokenBalanceConnection: ResolverTypeWrapper<Omit<TokenBalanceConnection, 'edges'> & { edges: Array<ResolversTypes['TokenBalanceEdge']> }>;
+  TokenBalanceEdge: ResolverTypeWrapper<Omit<TokenBalanceEdge, 'node'> & { node: ResolversTypes['TokenBalance'] }>;
+  TokenConnection: ResolverTypeWrapper<Omit<TokenConnection, 'edges'> & { edges: Array<ResolversTypes['TokenEdge']> }>;
+  TokenEdge: ResolverTypeWrapper<Omit<TokenEdge, 'node'> & { node: ResolversTypes['Token'] }>;
+  TokenInstance: ResolverTypeWrapper<TokenInstance>;
+  TokenInstanceConnection: ResolverTypeWrapper<TokenInstanceConnection>;
+  TokenInstanceEdge: ResolverTypeWrapper<TokenInstanceEdge>;
+  TokenIssue: TokenIssue;
+  TokenTransfer: ResolverTypeWrapper<Omit<TokenTransfer, 'token' | 'transaction'> & { token: ResolversTypes['Token'], transaction?: Maybe<ResolversTypes['Transaction']> }>;
+  TokenTransferConnection: ResolverTypeWrapper<Omit<TokenTransferConnection, 'edges'> & { edges: Array<ResolversTypes['TokenTransferEdge']> }>;
+  TokenTransferEdge: ResolverTypeWrapper<Omit<TokenTransferEdge, 'node'> & { node: ResolversTypes['TokenTransfer'] }>;
+  TokenType: TokenType;
+  TraceAvailability: TraceAvailability;
   Transaction: ResolverTypeWrapper<TxRow>;
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
@@ -1178,6 +1645,8 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Account: AccountModel;
+  AccountConnection: Omit<AccountConnection, 'edges'> & { edges: Array<ResolversParentTypes['AccountEdge']> };
+  AccountEdge: Omit<AccountEdge, 'node'> & { node: ResolversParentTypes['Account'] };
   Alliance: AllianceModel;
   BigInt: Scalars['BigInt']['output'];
   Block: BlockRow;
@@ -1185,12 +1654,18 @@ export type ResolversParentTypes = {
   BlockEdge: Omit<BlockEdge, 'node'> & { node: ResolversParentTypes['Block'] };
   Boolean: Scalars['Boolean']['output'];
   BreakdownSlice: SliceModel;
+  CoinBalance: CoinBalance;
+  CoinBalanceConnection: CoinBalanceConnection;
+  CoinBalanceEdge: CoinBalanceEdge;
   DecodedArg: DecodedArg;
   DecodedCall: DecodedModel;
   EvidenceConnection: Omit<EvidenceConnection, 'edges'> & { edges: Array<ResolversParentTypes['EvidenceEdge']> };
   EvidenceEdge: EvidenceEdgeModel;
   Float: Scalars['Float']['output'];
   Int: Scalars['Int']['output'];
+  InternalTransaction: Omit<InternalTransaction, 'transaction'> & { transaction?: Maybe<ResolversParentTypes['Transaction']> };
+  InternalTransactionConnection: Omit<InternalTransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['InternalTransactionEdge']> };
+  InternalTransactionEdge: Omit<InternalTransactionEdge, 'node'> & { node: ResolversParentTypes['InternalTransaction'] };
   Kpi: KpiModel;
   KpiPoint: KpiPoint;
   Log: LogRow;
@@ -1198,6 +1673,7 @@ export type ResolversParentTypes = {
   MemberConnection: Omit<MemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberEdge']> };
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
   MembershipChange: MembershipModel;
+  NativeCoin: NativeCoin;
   OutputReport: ReportModel;
   OutputReportConnection: Omit<OutputReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['OutputReportEdge']> };
   OutputReportEdge: Omit<OutputReportEdge, 'node'> & { node: ResolversParentTypes['OutputReport'] };
@@ -1214,6 +1690,7 @@ export type ResolversParentTypes = {
   ScenarioEdge: Omit<ScenarioEdge, 'node'> & { node: ResolversParentTypes['Scenario'] };
   ScenarioStageChange: StageChangeModel;
   SearchResult: ResolversUnionTypes<ResolversParentTypes>['SearchResult'];
+  SearchSuggestion: SearchSuggestion;
   SectorCount: SectorCount;
   StageCount: StageCount;
   StatPoint: StatPoint;
@@ -1221,6 +1698,18 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Timestamp: Scalars['Timestamp']['output'];
+  Token: Omit<Token, 'holders' | 'transfers'> & { holders: ResolversParentTypes['TokenBalanceConnection'], transfers: ResolversParentTypes['TokenTransferConnection'] };
+  TokenBalance: Omit<TokenBalance, 'token'> & { token: ResolversParentTypes['Token'] };
+  TokenBalanceConnection: Omit<TokenBalanceConnection, 'edges'> & { edges: Array<ResolversParentTypes['TokenBalanceEdge']> };
+  TokenBalanceEdge: Omit<TokenBalanceEdge, 'node'> & { node: ResolversParentTypes['TokenBalance'] };
+  TokenConnection: Omit<TokenConnection, 'edges'> & { edges: Array<ResolversParentTypes['TokenEdge']> };
+  TokenEdge: Omit<TokenEdge, 'node'> & { node: ResolversParentTypes['Token'] };
+  TokenInstance: TokenInstance;
+  TokenInstanceConnection: TokenInstanceConnection;
+  TokenInstanceEdge: TokenInstanceEdge;
+  TokenTransfer: Omit<TokenTransfer, 'token' | 'transaction'> & { token: ResolversParentTypes['Token'], transaction?: Maybe<ResolversParentTypes['Transaction']> };
+  TokenTransferConnection: Omit<TokenTransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['TokenTransferEdge']> };
+  TokenTransferEdge: Omit<TokenTransferEdge, 'node'> & { node: ResolversParentTypes['TokenTransfer'] };
   Transaction: TxRow;
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
@@ -1228,13 +1717,30 @@ export type ResolversParentTypes = {
 
 export type AccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  balance?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  balanceBlock?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  balanceHistory?: Resolver<ResolversTypes['CoinBalanceConnection'], ParentType, ContextType, RequireFields<AccountBalanceHistoryArgs, 'first'>>;
   creationTx?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firstSeenBlock?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  internalTransactions?: Resolver<Maybe<ResolversTypes['InternalTransactionConnection']>, ParentType, ContextType, RequireFields<AccountInternalTransactionsArgs, 'first'>>;
   isContract?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  token?: Resolver<Maybe<ResolversTypes['Token']>, ParentType, ContextType>;
+  tokenBalances?: Resolver<ResolversTypes['TokenBalanceConnection'], ParentType, ContextType, RequireFields<AccountTokenBalancesArgs, 'first'>>;
+  tokenTransfers?: Resolver<ResolversTypes['TokenTransferConnection'], ParentType, ContextType, RequireFields<AccountTokenTransfersArgs, 'first'>>;
   transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<AccountTransactionsArgs, 'first'>>;
   txCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AccountConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccountConnection'] = ResolversParentTypes['AccountConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AccountEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AccountEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccountEdge'] = ResolversParentTypes['AccountEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
 };
 
 export type AllianceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Alliance'] = ResolversParentTypes['Alliance']> = {
@@ -1295,6 +1801,23 @@ export type BreakdownSliceResolvers<ContextType = Context, ParentType extends Re
   value?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type CoinBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoinBalance'] = ResolversParentTypes['CoinBalance']> = {
+  balance?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  blockNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delta?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
+};
+
+export type CoinBalanceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoinBalanceConnection'] = ResolversParentTypes['CoinBalanceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CoinBalanceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CoinBalanceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoinBalanceEdge'] = ResolversParentTypes['CoinBalanceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CoinBalance'], ParentType, ContextType>;
+};
+
 export type DecodedArgResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecodedArg'] = ResolversParentTypes['DecodedArg']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1316,6 +1839,32 @@ export type EvidenceEdgeResolvers<ContextType = Context, ParentType extends Reso
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   delta?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['RegistryEvent'], ParentType, ContextType>;
+};
+
+export type InternalTransactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InternalTransaction'] = ResolversParentTypes['InternalTransaction']> = {
+  blockNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  callType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gasUsed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  traceAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
+  transactionHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type InternalTransactionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InternalTransactionConnection'] = ResolversParentTypes['InternalTransactionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InternalTransactionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type InternalTransactionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InternalTransactionEdge'] = ResolversParentTypes['InternalTransactionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['InternalTransaction'], ParentType, ContextType>;
 };
 
 export type KpiResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Kpi'] = ResolversParentTypes['Kpi']> = {
@@ -1403,6 +1952,12 @@ export type MembershipChangeResolvers<ContextType = Context, ParentType extends 
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
   txHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type NativeCoinResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NativeCoin'] = ResolversParentTypes['NativeCoin']> = {
+  decimals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type OutputReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutputReport'] = ResolversParentTypes['OutputReport']> = {
@@ -1497,7 +2052,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   patents?: Resolver<ResolversTypes['PatentConnection'], ParentType, ContextType, RequireFields<QueryPatentsArgs, 'first'>>;
   scenarios?: Resolver<ResolversTypes['ScenarioConnection'], ParentType, ContextType, RequireFields<QueryScenariosArgs, 'first'>>;
   search?: Resolver<Maybe<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
+  searchSuggestions?: Resolver<Array<ResolversTypes['SearchSuggestion']>, ParentType, ContextType, RequireFields<QuerySearchSuggestionsArgs, 'first' | 'query'>>;
   status?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
+  token?: Resolver<Maybe<ResolversTypes['Token']>, ParentType, ContextType, RequireFields<QueryTokenArgs, 'address'>>;
+  tokens?: Resolver<ResolversTypes['TokenConnection'], ParentType, ContextType, RequireFields<QueryTokensArgs, 'first'>>;
+  topAccounts?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, RequireFields<QueryTopAccountsArgs, 'first'>>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<QueryTransactionArgs, 'hash'>>;
   transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<QueryTransactionsArgs, 'first'>>;
 };
@@ -1549,7 +2108,14 @@ export type ScenarioStageChangeResolvers<ContextType = Context, ParentType exten
 };
 
 export type SearchResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
-  __resolveType: TypeResolveFn<'Account' | 'Block' | 'Member' | 'Transaction', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Account' | 'Block' | 'Member' | 'Token' | 'Transaction', ParentType, ContextType>;
+};
+
+export type SearchSuggestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchSuggestion'] = ResolversParentTypes['SearchSuggestion']> = {
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SearchKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SectorCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SectorCount'] = ResolversParentTypes['SectorCount']> = {
@@ -1573,10 +2139,12 @@ export type StatusResolvers<ContextType = Context, ParentType extends ResolversP
   chainHead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   chainId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   indexedHead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  internalTransactions?: Resolver<ResolversTypes['TraceAvailability'], ParentType, ContextType>;
   isDevnet?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lag?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   latestBlockHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   latestBlockTime?: Resolver<Maybe<ResolversTypes['Timestamp']>, ParentType, ContextType>;
+  nativeCoin?: Resolver<ResolversTypes['NativeCoin'], ParentType, ContextType>;
   registry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   syncing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['Timestamp']>, ParentType, ContextType>;
@@ -1589,6 +2157,93 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
 export interface TimestampScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Timestamp'], any> {
   name: 'Timestamp';
 }
+
+export type TokenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Token'] = ResolversParentTypes['Token']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decimals?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  firstSeenBlock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  holderCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  holders?: Resolver<ResolversTypes['TokenBalanceConnection'], ParentType, ContextType, RequireFields<TokenHoldersArgs, 'first'>>;
+  inventory?: Resolver<ResolversTypes['TokenInstanceConnection'], ParentType, ContextType, RequireFields<TokenInventoryArgs, 'first'>>;
+  issues?: Resolver<Array<ResolversTypes['TokenIssue']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  symbol?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  totalSupply?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  transferCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transfers?: Resolver<ResolversTypes['TokenTransferConnection'], ParentType, ContextType, RequireFields<TokenTransfersArgs, 'first'>>;
+  type?: Resolver<ResolversTypes['TokenType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TokenBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenBalance'] = ResolversParentTypes['TokenBalance']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  balance?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  blockNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['Token'], ParentType, ContextType>;
+  tokenId?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+};
+
+export type TokenBalanceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenBalanceConnection'] = ResolversParentTypes['TokenBalanceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TokenBalanceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type TokenBalanceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenBalanceEdge'] = ResolversParentTypes['TokenBalanceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TokenBalance'], ParentType, ContextType>;
+};
+
+export type TokenConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenConnection'] = ResolversParentTypes['TokenConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TokenEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type TokenEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenEdge'] = ResolversParentTypes['TokenEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Token'], ParentType, ContextType>;
+};
+
+export type TokenInstanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenInstance'] = ResolversParentTypes['TokenInstance']> = {
+  owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tokenId?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type TokenInstanceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenInstanceConnection'] = ResolversParentTypes['TokenInstanceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TokenInstanceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type TokenInstanceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenInstanceEdge'] = ResolversParentTypes['TokenInstanceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TokenInstance'], ParentType, ContextType>;
+};
+
+export type TokenTransferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenTransfer'] = ResolversParentTypes['TokenTransfer']> = {
+  batchIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  blockNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  logIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['Token'], ParentType, ContextType>;
+  tokenAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tokenId?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
+  transactionHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['TokenType'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type TokenTransferConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenTransferConnection'] = ResolversParentTypes['TokenTransferConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TokenTransferEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type TokenTransferEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenTransferEdge'] = ResolversParentTypes['TokenTransferEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TokenTransfer'], ParentType, ContextType>;
+};
 
 export type TransactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = {
   block?: Resolver<ResolversTypes['Block'], ParentType, ContextType>;
@@ -1605,6 +2260,7 @@ export type TransactionResolvers<ContextType = Context, ParentType extends Resol
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   input?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  internalTransactions?: Resolver<Maybe<Array<ResolversTypes['InternalTransaction']>>, ParentType, ContextType>;
   logs?: Resolver<Array<ResolversTypes['Log']>, ParentType, ContextType>;
   maxFeePerGas?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
   maxPriorityFeePerGas?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
@@ -1614,6 +2270,7 @@ export type TransactionResolvers<ContextType = Context, ParentType extends Resol
   timestamp?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   toMember?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  tokenTransfers?: Resolver<Array<ResolversTypes['TokenTransfer']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1631,16 +2288,24 @@ export type TransactionEdgeResolvers<ContextType = Context, ParentType extends R
 
 export type Resolvers<ContextType = Context> = {
   Account?: AccountResolvers<ContextType>;
+  AccountConnection?: AccountConnectionResolvers<ContextType>;
+  AccountEdge?: AccountEdgeResolvers<ContextType>;
   Alliance?: AllianceResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
   Block?: BlockResolvers<ContextType>;
   BlockConnection?: BlockConnectionResolvers<ContextType>;
   BlockEdge?: BlockEdgeResolvers<ContextType>;
   BreakdownSlice?: BreakdownSliceResolvers<ContextType>;
+  CoinBalance?: CoinBalanceResolvers<ContextType>;
+  CoinBalanceConnection?: CoinBalanceConnectionResolvers<ContextType>;
+  CoinBalanceEdge?: CoinBalanceEdgeResolvers<ContextType>;
   DecodedArg?: DecodedArgResolvers<ContextType>;
   DecodedCall?: DecodedCallResolvers<ContextType>;
   EvidenceConnection?: EvidenceConnectionResolvers<ContextType>;
   EvidenceEdge?: EvidenceEdgeResolvers<ContextType>;
+  InternalTransaction?: InternalTransactionResolvers<ContextType>;
+  InternalTransactionConnection?: InternalTransactionConnectionResolvers<ContextType>;
+  InternalTransactionEdge?: InternalTransactionEdgeResolvers<ContextType>;
   Kpi?: KpiResolvers<ContextType>;
   KpiPoint?: KpiPointResolvers<ContextType>;
   Log?: LogResolvers<ContextType>;
@@ -1648,6 +2313,7 @@ export type Resolvers<ContextType = Context> = {
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
   MembershipChange?: MembershipChangeResolvers<ContextType>;
+  NativeCoin?: NativeCoinResolvers<ContextType>;
   OutputReport?: OutputReportResolvers<ContextType>;
   OutputReportConnection?: OutputReportConnectionResolvers<ContextType>;
   OutputReportEdge?: OutputReportEdgeResolvers<ContextType>;
@@ -1664,12 +2330,25 @@ export type Resolvers<ContextType = Context> = {
   ScenarioEdge?: ScenarioEdgeResolvers<ContextType>;
   ScenarioStageChange?: ScenarioStageChangeResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
+  SearchSuggestion?: SearchSuggestionResolvers<ContextType>;
   SectorCount?: SectorCountResolvers<ContextType>;
   StageCount?: StageCountResolvers<ContextType>;
   StatPoint?: StatPointResolvers<ContextType>;
   Status?: StatusResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Timestamp?: GraphQLScalarType;
+  Token?: TokenResolvers<ContextType>;
+  TokenBalance?: TokenBalanceResolvers<ContextType>;
+  TokenBalanceConnection?: TokenBalanceConnectionResolvers<ContextType>;
+  TokenBalanceEdge?: TokenBalanceEdgeResolvers<ContextType>;
+  TokenConnection?: TokenConnectionResolvers<ContextType>;
+  TokenEdge?: TokenEdgeResolvers<ContextType>;
+  TokenInstance?: TokenInstanceResolvers<ContextType>;
+  TokenInstanceConnection?: TokenInstanceConnectionResolvers<ContextType>;
+  TokenInstanceEdge?: TokenInstanceEdgeResolvers<ContextType>;
+  TokenTransfer?: TokenTransferResolvers<ContextType>;
+  TokenTransferConnection?: TokenTransferConnectionResolvers<ContextType>;
+  TokenTransferEdge?: TokenTransferEdgeResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
   TransactionConnection?: TransactionConnectionResolvers<ContextType>;
   TransactionEdge?: TransactionEdgeResolvers<ContextType>;
