@@ -1,44 +1,31 @@
 // Pure helpers of the accounts/tokens pages (issue 9): token labels of hostile contracts,
-// amounts by decimals, share of supply, and the quick search's query kinds and key moves.
+// amounts by decimals, and the quick search's query kinds and key moves.
 import { describe, expect, it } from 'vitest';
-import { formatTokenAmount, MAX_NAME_CHARS, supplyShare, tokenLabel, type TokenMeta } from '../web/lib/tokens';
-import { moveActive, queryKind, shouldSuggest } from '../web/lib/quickSearch';
+import { cleanText, formatTokenAmount, MAX_NAME_CHARS, tokenLabel } from '../web/lib/tokens';
+import { moveActive, queryKind, shouldSuggest, suggestionHref } from '../web/lib/quickSearch';
 
 const addr = '0x5fbdb2315678afecb367f032d93f642f64180aa3';
-const erc20 = (over: Partial<TokenMeta> = {}): TokenMeta => ({ address: addr, type: 'ERC20', name: 'Service Credit', symbol: 'SVC', decimals: 18, ...over });
 
 describe('tokenLabel', () => {
-  it('passes a well-behaved token through with no problems', () => {
-    expect(tokenLabel(erc20())).toEqual({ name: 'Service Credit', symbol: 'SVC', decimals: 18, problems: [] });
+  it('passes a well-behaved token through untouched', () => {
+    expect(tokenLabel({ address: addr, name: 'Service Credit', symbol: 'SVC' })).toEqual({ name: 'Service Credit', symbol: 'SVC', repairs: [] });
   });
 
   it('falls back to the symbol, then the short address, when name() reverted', () => {
-    expect(tokenLabel(erc20({ name: null })).name).toBe('SVC');
-    const none = tokenLabel(erc20({ name: null, symbol: null }));
-    expect(none.name).toBe('0x5fbdb2…0aa3');
-    expect(none.problems).toEqual(['noName', 'noSymbol']);
+    expect(tokenLabel({ address: addr, name: null, symbol: 'SVC' }).name).toBe('SVC');
+    expect(tokenLabel({ address: addr, name: '\u200b', symbol: null })).toEqual({ name: '0x5fbdb2…0aa3', symbol: null, repairs: ['oddChars'] });
   });
 
   it('cuts huge strings and strips control and bidi characters', () => {
-    const huge = tokenLabel(erc20({ name: 'A'.repeat(100_000), symbol: '\u202eCVS\u0000' }));
+    const huge = tokenLabel({ address: addr, name: 'A'.repeat(100_000), symbol: '\u202eCVS\u0000' });
     expect(Array.from(huge.name)).toHaveLength(MAX_NAME_CHARS);
     expect(huge.name.endsWith('…')).toBe(true);
     expect(huge.symbol).toBe('CVS');
-    expect(huge.problems).toEqual(expect.arrayContaining(['cutName', 'oddChars']));
+    expect(huge.repairs).toEqual(['cut', 'oddChars']);
   });
 
-  it('refuses absurd decimals and reports missing ones', () => {
-    expect(tokenLabel(erc20({ decimals: 255 }))).toMatchObject({ decimals: null, problems: ['absurdDecimals'] });
-    expect(tokenLabel(erc20({ decimals: null }))).toMatchObject({ decimals: null, problems: ['noDecimals'] });
-  });
-
-  it('asks nothing of an NFT beyond a name', () => {
-    expect(tokenLabel({ address: addr, type: 'ERC721', name: 'E-licence', symbol: null, decimals: null })).toEqual({
-      name: 'E-licence',
-      symbol: null,
-      decimals: 0,
-      problems: [],
-    });
+  it('counts characters, not UTF-16 units, when cutting', () => {
+    expect(cleanText('😀'.repeat(10), 5)).toBe('😀😀😀😀…');
   });
 });
 
@@ -50,18 +37,6 @@ describe('formatTokenAmount', () => {
   });
   it('shows raw integers when decimals are unknown', () => {
     expect(formatTokenAmount('en', '1000000000000000000000', null)).toBe('1,000,000,000,000,000,000,000');
-  });
-});
-
-describe('supplyShare', () => {
-  it('is exact for supplies past 2^53', () => {
-    expect(supplyShare('250000000000000000000000', '1000000000000000000000000')).toBe(0.25);
-    expect(supplyShare('1', '3')).toBeCloseTo(1 / 3, 8);
-  });
-  it('is null without a supply and capped when the supply lies', () => {
-    expect(supplyShare('5', null)).toBeNull();
-    expect(supplyShare('5', '0')).toBeNull();
-    expect(supplyShare('50', '10')).toBe(1);
   });
 });
 
@@ -87,5 +62,15 @@ describe('quick search', () => {
     expect(moveActive(1, 3, 'End')).toBe(2);
     expect(moveActive(-1, 3, 'Home')).toBe(-1);
     expect(moveActive(1, 0, 'ArrowDown')).toBe(-1);
+  });
+});
+
+describe('suggestionHref', () => {
+  it('opens the page of each kind', () => {
+    expect(suggestionHref('BLOCK', '12')).toBe('/block/12');
+    expect(suggestionHref('TRANSACTION', '0xab')).toBe('/tx/0xab');
+    expect(suggestionHref('ADDRESS', '0x1')).toBe('/address/0x1');
+    expect(suggestionHref('MEMBER', '0x2')).toBe('/address/0x2');
+    expect(suggestionHref('TOKEN', '0x3')).toBe('/token/0x3');
   });
 });

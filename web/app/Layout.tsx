@@ -7,6 +7,7 @@ import { useStatus } from '../lib/hooks';
 import { useLive } from '../lib/live';
 import { useTheme, type ThemePref } from './theme';
 import { SkeletonRows } from '../components/states';
+import { QuickSearch } from '../components/QuickSearch';
 
 const NAV = [
   { to: '/blocks', key: 'nav.blocks' },
@@ -19,7 +20,7 @@ const NAV = [
 ] as const;
 
 // The search box (with suggestions) is shared by the header, home, search and 404 pages.
-export { QuickSearch as SearchBox } from '../components/QuickSearch';
+export const SearchBox = QuickSearch;
 
 /** `/` focuses the most prominent search box on the page (the hero one on home). */
 function useSlashFocus() {

@@ -6,10 +6,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { moveActive, shouldSuggest, suggestionHref, suggestionKey, type Suggestion } from '../lib/quickSearch';
+import { moveActive, shouldSuggest, suggestionHref } from '../lib/quickSearch';
 import { useSuggestions } from '../lib/suggestions';
 import { shortenHash } from '../lib/format';
-import { tokenLabel } from '../lib/tokens';
+import { cleanText, MAX_NAME_CHARS } from '../lib/tokens';
 
 const DEBOUNCE_MS = 200;
 
@@ -22,26 +22,19 @@ function useDebounced(value: string, ms: number): string {
   return v;
 }
 
+type Suggestion = ReturnType<typeof useSuggestions>['suggestions'][number];
+
+/** Label and detail come from chain data (token names): cleaned and bounded like every token label. */
 function SuggestionText({ s }: { s: Suggestion }) {
-  switch (s.kind) {
-    case 'block':
-      return <span className="qs-main">#{s.number} <span className="muted mono">{shortenHash(s.hash)}</span></span>;
-    case 'transaction':
-      return <span className="qs-main mono">{shortenHash(s.hash, 10, 8)}</span>;
-    case 'address':
-      return <span className="qs-main mono">{shortenHash(s.address, 10, 8)}</span>;
-    case 'member':
-      return <span className="qs-main">{s.name} <span className="muted mono">{shortenHash(s.address)}</span></span>;
-    case 'token': {
-      const l = tokenLabel({ ...s, decimals: null });
-      return (
-        <span className="qs-main">
-          {l.name}
-          {l.symbol && <span className="muted"> ({l.symbol})</span>} <span className="muted mono">{shortenHash(s.address)}</span>
-        </span>
-      );
-    }
-  }
+  const long = s.kind === 'TRANSACTION' || s.kind === 'BLOCK' || s.kind === 'ADDRESS';
+  const label = long && s.label.startsWith('0x') ? shortenHash(s.label, 10, 8) : (cleanText(s.label, MAX_NAME_CHARS) ?? shortenHash(s.value));
+  const detail = cleanText(s.detail, MAX_NAME_CHARS);
+  return (
+    <span className="qs-main">
+      <span className={long ? 'mono' : undefined}>{label}</span>
+      {detail && <span className="qs-detail muted">{detail}</span>}
+    </span>
+  );
 }
 
 export function QuickSearch({ autoFocus, large }: { autoFocus?: boolean; large?: boolean }) {
@@ -71,7 +64,7 @@ export function QuickSearch({ autoFocus, large }: { autoFocus?: boolean; large?:
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const chosen = open ? items[active] : undefined;
-    if (chosen) return go(suggestionHref(chosen));
+    if (chosen) return go(suggestionHref(chosen.kind, chosen.value));
     const q = text.trim();
     if (q) go(`/search?q=${encodeURIComponent(q)}`);
   };
@@ -132,17 +125,17 @@ export function QuickSearch({ autoFocus, large }: { autoFocus?: boolean; large?:
           <ul id={listId} role="listbox" aria-label={t('search.suggestions')} className="qs-list">
             {items.map((s, i) => (
               <li
-                key={suggestionKey(s)}
+                key={`${s.kind}-${s.value}`}
                 id={optionId(i)}
                 role="option"
                 aria-selected={i === active}
                 className="qs-option"
                 data-testid="qs-option"
                 data-kind={s.kind}
-                data-href={suggestionHref(s)}
+                data-href={suggestionHref(s.kind, s.value)}
                 onMouseDown={(e) => e.preventDefault()}
                 onMouseMove={() => setActive(i)}
-                onClick={() => go(suggestionHref(s))}
+                onClick={() => go(suggestionHref(s.kind, s.value))}
               >
                 <span className="badge qs-kind">{t(`search.kinds.${s.kind}`)}</span>
                 <SuggestionText s={s} />

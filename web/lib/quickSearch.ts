@@ -44,30 +44,20 @@ export function moveActive(active: number, count: number, key: ListKey): number 
   }
 }
 
-/** One suggestion, whatever the API matched. */
-export type Suggestion =
-  | { kind: 'block'; number: number; hash: string }
-  | { kind: 'transaction'; hash: string }
-  | { kind: 'address'; address: string; isContract: boolean }
-  | { kind: 'member'; address: string; name: string }
-  | { kind: 'token'; address: string; name: string | null; symbol: string | null; type: 'ERC20' | 'ERC721' | 'ERC1155' };
+/** The kinds of SearchSuggestion (schema.graphql `SearchKind`). */
+export type SuggestionKind = 'BLOCK' | 'TRANSACTION' | 'ADDRESS' | 'MEMBER' | 'TOKEN';
 
-/** The page a suggestion opens. */
-export function suggestionHref(s: Suggestion): string {
-  switch (s.kind) {
-    case 'block':
-      return `/block/${s.number}`;
-    case 'transaction':
-      return `/tx/${s.hash}`;
-    case 'address':
-    case 'member':
-      return `/address/${s.address}`;
-    case 'token':
-      return `/token/${s.address}`;
+/** The page a suggestion opens; `value` is a block number, a hash or an address. */
+export function suggestionHref(kind: SuggestionKind, value: string): string {
+  switch (kind) {
+    case 'BLOCK':
+      return `/block/${value}`;
+    case 'TRANSACTION':
+      return `/tx/${value}`;
+    case 'ADDRESS':
+    case 'MEMBER':
+      return `/address/${value}`;
+    case 'TOKEN':
+      return `/token/${value}`;
   }
-}
-
-/** A stable key for a suggestion (React key, DOM id suffix). */
-export function suggestionKey(s: Suggestion): string {
-  return `${s.kind}-${s.kind === 'block' ? s.number : s.kind === 'transaction' ? s.hash : s.address}`;
 }

@@ -214,6 +214,10 @@ export const resources = registerResources({
     chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { date from to value }
   }`),
 
+  searchSuggestions: resource<{ query: string; first?: number }, { searchSuggestions: { kind: 'BLOCK' | 'TRANSACTION' | 'ADDRESS' | 'MEMBER' | 'TOKEN'; value: string; label: string; detail: string | null }[] }>(`query SearchSuggestions($query: String!, $first: Int) {
+    searchSuggestions(query: $query, first: $first) { kind value label detail }
+  }`),
+
   /** The alliance KPI teaser on the home page (the full dashboard is the alliance engineer's). */
   kpiTeaser: resource<Record<string, never>, { kpis: { id: string; current: BigIntString; target: BigIntString; progress: number; expectedProgress: number; status: string }[] }>(`query KpiTeaser {
     kpis { id current target progress expectedProgress status }
