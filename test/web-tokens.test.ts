@@ -1,7 +1,7 @@
 // Pure helpers of the accounts/tokens pages (issue 9): token labels of hostile contracts,
 // amounts by decimals, and the quick search's query kinds and key moves.
 import { describe, expect, it } from 'vitest';
-import { cleanText, formatTokenAmount, MAX_NAME_CHARS, tokenLabel } from '../web/lib/tokens';
+import { cleanText, formatTokenAmount, MAX_NAME_CHARS, tokenLabel, unitsPlain } from '../web/lib/tokens';
 import { moveActive, queryKind, shouldSuggest, suggestionHref } from '../web/lib/quickSearch';
 
 const addr = '0x5fbdb2315678afecb367f032d93f642f64180aa3';
@@ -72,5 +72,15 @@ describe('suggestionHref', () => {
     expect(suggestionHref('ADDRESS', '0x1')).toBe('/address/0x1');
     expect(suggestionHref('MEMBER', '0x2')).toBe('/address/0x2');
     expect(suggestionHref('TOKEN', '0x3')).toBe('/token/0x3');
+  });
+});
+
+describe('unitsPlain', () => {
+  it('is exact and ungrouped', () => {
+    expect(unitsPlain('1234500000000000000', 18)).toBe('1.2345');
+    expect(unitsPlain('5', 18)).toBe('0.000000000000000005');
+    expect(unitsPlain('1000000000000000000000000', 18)).toBe('1000000');
+    expect(unitsPlain('42', null)).toBe('42');
+    expect(unitsPlain('-1500', 3)).toBe('-1.5');
   });
 });

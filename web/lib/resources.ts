@@ -29,6 +29,8 @@ export interface Status {
   registry: string | null;
   latestBlockTime: number | null;
   latestBlockHash: string | null;
+  nativeCoin: { symbol: string; name: string; decimals: number };
+  internalTransactions: 'AVAILABLE' | 'UNAVAILABLE';
 }
 
 /** The member fields shown next to an address. */
@@ -155,7 +157,8 @@ type Page = { first?: number; after?: string | null };
 
 export const resources = registerResources({
   status: resource<Record<string, never>, { status: Status }>(`query Status {
-    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash }
+    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash
+      nativeCoin { symbol name decimals } internalTransactions }
   }`),
 
   /** Home headline figures: members from the alliance, all-time transactions from the daily aggregates. */

@@ -54,3 +54,13 @@ export function formatTokenAmount(lang: string, value: string, decimals: number 
   if (decimals == null) return formatNumber(lang, value);
   return formatUnits(lang, value, decimals, Math.min(maxDecimals, decimals));
 }
+
+/** An exact decimal string without grouping, for CSV: `1234500000000000000`, 18 → `1.2345`. Raw when decimals are unknown. */
+export function unitsPlain(value: string, decimals: number | null): string {
+  if (decimals == null || decimals === 0 || !/^-?\d+$/.test(value)) return value;
+  const neg = value.startsWith('-');
+  const digits = (neg ? value.slice(1) : value).padStart(decimals + 1, '0');
+  const whole = digits.slice(0, -decimals).replace(/^0+(?=\d)/, '');
+  const frac = digits.slice(-decimals).replace(/0+$/, '');
+  return (neg ? '-' : '') + whole + (frac ? `.${frac}` : '');
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Card, KeyValue } from '../../components/Card';
 import { AddressLabel, CopyButton, Hash } from '../../components/Hash';
 import { EmptyState, ErrorState, SkeletonRows } from '../../components/states';
+import { NativeAmount } from '../../components/NativeAmount';
 import { useResource, useStatus } from '../../lib/hooks';
 import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
@@ -161,16 +162,12 @@ export default function TransactionPage() {
             ],
             [
               t('tx.value'),
-              <span data-testid="tx-value" data-value={tx.value}>
-                {f.units(tx.value, 18, 18)} {t('unit.native')}
-              </span>,
+              <NativeAmount wei={tx.value} testId="tx-value" />,
               'value',
             ],
             [
               t('tx.fee'),
-              <span data-testid="tx-fee" data-value={tx.fee}>
-                {f.units(tx.fee, 18, 18)} {t('unit.native')}
-              </span>,
+              <NativeAmount wei={tx.fee} testId="tx-fee" />,
               'fee',
             ],
           ]}
