@@ -1,7 +1,7 @@
 // Pure helpers of the accounts/tokens pages (issue 9): token labels of hostile contracts,
 // amounts by decimals, and the quick search's query kinds and key moves.
 import { describe, expect, it } from 'vitest';
-import { cleanText, formatTokenAmount, MAX_NAME_CHARS, tokenLabel, unitsPlain } from '../web/lib/tokens';
+import { balanceSeries, cleanText, formatTokenAmount, MAX_NAME_CHARS, tokenLabel, unitsPlain } from '../web/lib/tokens';
 import { moveActive, queryKind, shouldSuggest, suggestionHref } from '../web/lib/quickSearch';
 
 const addr = '0x5fbdb2315678afecb367f032d93f642f64180aa3';
@@ -82,5 +82,21 @@ describe('unitsPlain', () => {
     expect(unitsPlain('1000000000000000000000000', 18)).toBe('1000000');
     expect(unitsPlain('42', null)).toBe('42');
     expect(unitsPlain('-1500', 3)).toBe('-1.5');
+  });
+});
+
+describe('balanceSeries', () => {
+  it('turns newest-first records into oldest-first points in whole units', () => {
+    const pts = balanceSeries(
+      [
+        { timestamp: 300, blockNumber: 3, balance: '2500000000000000000' },
+        { timestamp: 100, blockNumber: 1, balance: '1000000000000000000' },
+      ],
+      18,
+    );
+    expect(pts).toEqual([
+      { time: 100, block: 1, value: 1, raw: '1000000000000000000' },
+      { time: 300, block: 3, value: 2.5, raw: '2500000000000000000' },
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import { moveActive, shouldSuggest, suggestionHref } from '../lib/quickSearch';
 import { useSuggestions } from '../lib/suggestions';
 import { shortenHash } from '../lib/format';
 import { cleanText, MAX_NAME_CHARS } from '../lib/tokens';
+import '../styles/accounts.css';
 
 const DEBOUNCE_MS = 200;
 

@@ -64,3 +64,10 @@ export function unitsPlain(value: string, decimals: number | null): string {
   const frac = digits.slice(-decimals).replace(/0+$/, '');
   return (neg ? '-' : '') + whole + (frac ? `.${frac}` : '');
 }
+
+/** Balance records (newest first, as the API pages them) as chart points, oldest first, in whole units. */
+export function balanceSeries(records: { timestamp: number; blockNumber: number; balance: string }[], decimals: number) {
+  return records
+    .map((r) => ({ time: r.timestamp, block: r.blockNumber, value: Number(unitsPlain(r.balance, decimals)), raw: r.balance }))
+    .reverse();
+}
