@@ -2,12 +2,13 @@
 import type { ServeConfig } from '../config';
 import { createLogger } from '../config/log';
 import { connect, type Db } from '../db';
+import { probeIndexerState } from '../db/indexer-state';
 import { createServer } from './server';
 
 /** Fail with one clear line when the database has no yuscan schema (never create it here). */
 export async function assertSchema(db: Db): Promise<void> {
   try {
-    await db.db.selectFrom('indexer_state').select('id').limit(1).execute();
+    await probeIndexerState(db.db);
     await db.db.selectFrom('blocks').select('number').limit(1).execute();
   } catch (err) {
     const msg = (err as Error).message;

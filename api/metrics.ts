@@ -50,3 +50,5 @@ export function createMetrics(head: HeadTracker) {
   });
   return { registry, requests, latency, operations };
 }
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,9 +1,8 @@
 // The shapes resolvers pass around (codegen "mappers"): database rows for chain data and
 // in-memory models for the registry, which is small and loaded once per indexed head.
+// A leaf: it imports only table and generated enum types, so every API module may use it.
 import type { BlocksTable, LogsTable, TransactionsTable, AccountsTable } from '../db/schema';
-import type { KpiStatus } from './kpi/maths';
-import type { LedgerEntry } from './kpi/ledger';
-import type { AllianceState, PeriodModel } from './state';
+import type { KpiId, KpiStatus, ScenarioStage } from './generated/enums';
 
 export type BlockRow = BlocksTable;
 export type TxRow = TransactionsTable;
@@ -52,13 +51,11 @@ export interface ReportModel extends EventBase {
   previous: ReportModel | null;
 }
 
-export type StageName = 'PILOT' | 'IN_DEPTH' | 'RETIRED';
-
 export interface StageChangeModel extends EventBase {
   kind: 'stage';
   scenarioId: number;
-  stage: StageName;
-  previousStage: StageName | null;
+  stage: ScenarioStage;
+  previousStage: ScenarioStage | null;
   isLaunch: boolean;
 }
 
@@ -71,7 +68,7 @@ export interface ScenarioModel {
   leadMember: string;
   launchedAt: number;
   launchTxHash: string;
-  stage: StageName;
+  stage: ScenarioStage;
   stageSince: number;
   stages: StageChangeModel[];
 }
@@ -100,10 +97,46 @@ export interface StatusModel {
   updatedAt: number | null;
 }
 
-export type KpiIdName = 'PATENTS' | 'SCENARIOS' | 'OUTPUT_VALUE' | 'MEMBERS';
+/** A record that moves (or could move) a KPI, with the change it made (see kpi/ledger.ts). */
+export interface LedgerEntry {
+  record: RegistryEventModel;
+  /** The time the KPI attributes the entry to. */
+  time: number;
+  delta: bigint;
+  counted: boolean;
+  contribution: bigint;
+}
+
+export interface TargetModel {
+  kpi: KpiId;
+  target: bigint;
+  periodStart: number;
+  periodEnd: number;
+  txHash: string;
+  blockNumber: number;
+  logIndex: number;
+}
+
+export interface PeriodModel {
+  id: string;
+  start: number;
+  end: number;
+  /** Latest target per KPI in this period. */
+  targets: Map<KpiId, TargetModel>;
+}
+
+/**
+ * What a KPI's field resolvers need of the registry at its head: memoisation and lookups,
+ * not the whole state (api/state.ts implements it).
+ */
+export interface RegistryView {
+  cached<T>(key: string, compute: () => T): T;
+  readonly members: ReadonlyMap<string, MemberModel>;
+  readonly scenarios: ReadonlyMap<number, ScenarioModel>;
+}
 
 export interface KpiModel {
-  id: KpiIdName;
+  id: KpiId;
   period: string;
   current: bigint;
   target: bigint;
@@ -115,8 +148,7 @@ export interface KpiModel {
   asOf: number;
   targetTxHash: string;
   entries: LedgerEntry[];
-  state: AllianceState;
-  periodModel: PeriodModel;
+  registry: RegistryView;
 }
 
 /** A breakdown slice, as the KPI maths computes it. */

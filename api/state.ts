@@ -5,44 +5,28 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { bytes32ToAscii, kpiFromKey } from '../contracts/registry';
 import type { KpiKey } from '../config/constants';
+import type { KpiId, ScenarioStage } from './generated/enums';
 import type {
-  KpiIdName, MemberModel, MembershipModel, PatentModel, ReportModel, ScenarioModel, StageChangeModel, StageName,
+  LedgerEntry, MemberModel, MembershipModel, PatentModel, PeriodModel, RegistryView, ReportModel, ScenarioModel, StageChangeModel,
+  TargetModel,
 } from './models';
-import { byChainOrder, linkReports, memberLedger, outputLedger, patentLedger, scenarioLedger, type LedgerEntry } from './kpi/ledger';
+import { byChainOrder, linkReports, memberLedger, outputLedger, patentLedger, scenarioLedger } from './kpi/ledger';
 import { dateString } from './kpi/time';
 
-const STAGES: StageName[] = ['PILOT', 'IN_DEPTH', 'RETIRED'];
-export const KPI_ORDER: KpiIdName[] = ['PATENTS', 'SCENARIOS', 'OUTPUT_VALUE', 'MEMBERS'];
-const KPI_BY_KEY: Record<KpiKey, KpiIdName> = {
+const STAGES: ScenarioStage[] = ['PILOT', 'IN_DEPTH', 'RETIRED'];
+export const KPI_ORDER: KpiId[] = ['PATENTS', 'SCENARIOS', 'OUTPUT_VALUE', 'MEMBERS'];
+const KPI_BY_KEY: Record<KpiKey, KpiId> = {
   patents: 'PATENTS',
   scenarios: 'SCENARIOS',
   outputValue: 'OUTPUT_VALUE',
   members: 'MEMBERS',
 };
 
-export interface TargetModel {
-  kpi: KpiIdName;
-  target: bigint;
-  periodStart: number;
-  periodEnd: number;
-  txHash: string;
-  blockNumber: number;
-  logIndex: number;
-}
-
-export interface PeriodModel {
-  id: string;
-  start: number;
-  end: number;
-  /** Latest target per KPI in this period. */
-  targets: Map<KpiIdName, TargetModel>;
-}
-
 export function periodId(start: number, end: number): string {
   return `${dateString(start)}_${dateString(end)}`;
 }
 
-export class AllianceState {
+export class AllianceState implements RegistryView {
   readonly members = new Map<string, MemberModel>();
   readonly membersSorted: MemberModel[] = [];
   /** Newest filing first. */
@@ -137,7 +121,7 @@ export class AllianceState {
     return this.memo.get(key) as T;
   }
 
-  ledger(kpi: KpiIdName, period: PeriodModel): LedgerEntry[] {
+  ledger(kpi: KpiId, period: PeriodModel): LedgerEntry[] {
     return this.cached(`ledger:${kpi}:${period.id}`, () => {
       switch (kpi) {
         case 'PATENTS':

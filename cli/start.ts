@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { DEVNET_CHAIN_ID, type StartConfig } from '../config';
 import { createLogger } from '../config/log';
 import { connect, migrateToLatest, sqlitePath, type Db } from '../db';
+import { loadIndexerState } from '../db/indexer-state';
 import { createServer } from '../api/server';
 import { untilSignal } from '../api/cli';
 import { createRpcClient } from '../indexer/rpc';
@@ -24,9 +25,9 @@ async function rpc<T>(url: string, method: string, params: unknown[]): Promise<T
  * block 1 (a devnet restarted on another day or seed). Empty databases never mismatch.
  */
 export async function storedChainDiffers(db: Db, rpcUrl: string): Promise<string | null> {
-  const state = await db.db.selectFrom('indexer_state').select(['chain_id']).where('id', '=', 1).executeTakeFirst();
+  const state = await loadIndexerState(db.db);
   const chainId = parseInt(await rpc<string>(rpcUrl, 'eth_chainId', []), 16);
-  if (state && Number(state.chain_id) !== chainId) return `database holds chain ${state.chain_id}, the node is chain ${chainId}`;
+  if (state && state.chainId !== chainId) return `database holds chain ${state.chainId}, the node is chain ${chainId}`;
   const stored = await db.db.selectFrom('blocks').select('hash').where('number', '=', 1).executeTakeFirst();
   if (!stored) return null;
   const block = await rpc<{ hash: string } | null>(rpcUrl, 'eth_getBlockByNumber', ['0x1', false]);

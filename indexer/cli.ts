@@ -2,6 +2,7 @@
 import type { IndexConfig } from '../config';
 import { createLogger } from '../config/log';
 import { connect } from '../db/connect';
+import { loadIndexerState } from '../db/indexer-state';
 import { migrateToLatest } from '../db/migrate';
 import { startIndexer, type IndexerProgress } from './index';
 import { formatDuration, progressLine } from './progress';
@@ -67,8 +68,8 @@ export async function runIndexCommand(config: IndexConfig): Promise<void> {
       process.off('SIGTERM', stop);
       endLine();
     }
-    const state = await db.db.selectFrom('indexer_state').select(['last_block', 'chain_head']).where('id', '=', 1).executeTakeFirst();
-    logger.info({ lastBlock: state?.last_block, chainHead: state?.chain_head }, config.once ? 'caught up' : 'stopped');
+    const state = await loadIndexerState(db.db);
+    logger.info({ lastBlock: state?.lastBlock, chainHead: state?.chainHead }, config.once ? 'caught up' : 'stopped');
   } finally {
     await db.close();
   }

@@ -10,7 +10,7 @@ import { acquireWriterLock, LockError, type WriterLock } from './lock';
 import type { IndexerProgress } from './progress';
 import { createRpcClient, redactUrl, RpcError, type RpcClient } from './rpc';
 import { Sync } from './sync';
-import { loadCheckpoint, saveCheckpoint } from './writer';
+import { loadIndexerState, saveCheckpoint } from '../db/indexer-state';
 
 export type { IndexerProgress } from './progress';
 export { LockError } from './lock';
@@ -97,7 +97,7 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
   const controller = new AbortController();
   try {
     const chainId = await probeChainId(rpc, opts.startupRetry ?? STARTUP_RETRY, logger);
-    const cp = await loadCheckpoint(db.db);
+    const cp = await loadIndexerState(db.db);
     if (cp && cp.chainId !== chainId) {
       throw new IndexerError(`this database holds chain ${cp.chainId}, but ${redactUrl(opts.rpcUrl)} serves chain ${chainId}; use another database`);
     }

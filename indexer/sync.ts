@@ -9,7 +9,8 @@ import { RateMeter, eta, type IndexerProgress } from './progress';
 import { continues, findCommonAncestor } from './reorg';
 import type { RpcClient } from './rpc';
 import { buildRows } from './rows';
-import { rollbackTo, saveChainHead, writeBatch } from './writer';
+import { rewindCheckpoint, saveChainHead } from '../db/indexer-state';
+import { rollbackTo, writeBatch } from './writer';
 
 export interface SyncOptions {
   db: Db;
@@ -208,11 +209,7 @@ export class Sync {
     const ancestorHash = ancestorRow?.hash ?? '';
     await db.transaction().execute(async (trx) => {
       await rollbackTo(trx, this.o.db.dialect, ancestor);
-      await trx
-        .updateTable('indexer_state')
-        .set({ last_block: ancestor, last_hash: ancestorHash, updated_at: Math.floor(Date.now() / 1000) })
-        .where('id', '=', 1)
-        .execute();
+      await rewindCheckpoint(trx, ancestor, ancestorHash);
     });
     this.o.logger.warn({ depth, from: this.lastBlock, ancestor, head: this.head }, `reorg of depth ${depth}: rolled back to block ${ancestor}`);
     this.lastBlock = ancestor;

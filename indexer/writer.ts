@@ -6,6 +6,7 @@ import { CompiledQuery } from 'kysely';
 import type { Db } from '../db/connect';
 import type { Dialect } from '../db/dialect';
 import type { Database } from '../db/schema';
+import { saveCheckpoint, type Checkpoint } from '../db/indexer-state';
 import { inserter, type Q } from './insert';
 import type { BatchRows } from './rows';
 import { SECONDS_PER_DAY } from './rows';
@@ -37,42 +38,6 @@ export const BLOCK_KEYED_TABLES = [
   'logs', 'address_transactions', 'member_events', 'kpi_targets', 'patents', 'scenarios', 'scenario_stages',
   'output_reports', 'transactions',
 ] as const;
-
-export interface Checkpoint {
-  chainId: number;
-  registry: string | null;
-  lastBlock: number;
-  lastHash: string;
-  chainHead: number;
-}
-
-export async function saveCheckpoint(q: Q, cp: Checkpoint): Promise<void> {
-  const row = {
-    id: 1,
-    chain_id: cp.chainId,
-    registry: cp.registry,
-    last_block: cp.lastBlock,
-    last_hash: cp.lastHash,
-    chain_head: cp.chainHead,
-    updated_at: Math.floor(Date.now() / 1000),
-  };
-  await q
-    .insertInto('indexer_state')
-    .values(row)
-    .onConflict((oc) => oc.column('id').doUpdateSet({ ...row, id: undefined }))
-    .execute();
-}
-
-export async function loadCheckpoint(q: Q): Promise<Checkpoint | undefined> {
-  const r = await q.selectFrom('indexer_state').selectAll().where('id', '=', 1).executeTakeFirst();
-  if (!r) return undefined;
-  return { chainId: Number(r.chain_id), registry: r.registry, lastBlock: Number(r.last_block), lastHash: r.last_hash, chainHead: Number(r.chain_head) };
-}
-
-/** Only the head moved: the API reports lag from it while the indexer waits. */
-export async function saveChainHead(q: Q, head: number): Promise<void> {
-  await q.updateTable('indexer_state').set({ chain_head: head, updated_at: Math.floor(Date.now() / 1000) }).where('id', '=', 1).execute();
-}
 
 const greatest = (d: Dialect) => (d === 'postgres' ? 'greatest' : 'max');
 const least = (d: Dialect) => (d === 'postgres' ? 'least' : 'min');

@@ -4,7 +4,8 @@ import { expectedProgress, kpiStatus, progress } from '../api/kpi/maths';
 import { linkReports, memberLedger, outputLedger, patentLedger, scenarioLedger, ledgerTotal } from '../api/kpi/ledger';
 import { breakdown, kpiSeries } from '../api/kpi/series';
 import { bucketStart, buckets, nextBucket, quarterInPeriod, quarterRange, dateString } from '../api/kpi/time';
-import type { MembershipModel, PatentModel, ReportModel, StageChangeModel, StageName } from '../api/models';
+import type { MembershipModel, PatentModel, ReportModel, StageChangeModel } from '../api/models';
+import type { ScenarioStage } from '../api/generated/enums';
 import { checkLimits, measure } from '../api/limits';
 import { parse, getOperationAST } from 'graphql';
 import { decodeCursor, encodeCursor, pageList } from '../api/validate';
@@ -18,7 +19,7 @@ const patent = (filedAt: number, member = '0xa'): PatentModel => ({
 const report = (period: number, amount: bigint, at: number, member = '0xa'): ReportModel => ({
   ...base(at, member), kind: 'report', period, amount, superseded: false, supersededBy: null, previous: null,
 });
-const stage = (id: number, s: StageName, at: number, prev: StageName | null, isLaunch = false): StageChangeModel => ({
+const stage = (id: number, s: ScenarioStage, at: number, prev: ScenarioStage | null, isLaunch = false): StageChangeModel => ({
   ...base(at), kind: 'stage', scenarioId: id, stage: s, previousStage: prev, isLaunch,
 });
 const member = (m: string, change: 'admitted' | 'removed', at: number): MembershipModel => ({

@@ -184,7 +184,7 @@ describe('patentsCsv', () => {
     applicationNo: 'CN2021101234567',
     title: 'Ledger method / 账本方法',
     date: '2021-03-04',
-    member: { address: '0x01', name: 'Inspur Group / 浪潮集团', nameEn: 'Inspur Group', nameZh: '浪潮集团' },
+    member: { address: '0x01', name: 'Inspur Group / 浪潮集团', nameEn: 'Inspur Group', nameZh: '浪潮集团', country: 'CN', sector: 'it' },
   };
 
   it("a member's page: the patent columns only", () => {

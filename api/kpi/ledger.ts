@@ -3,18 +3,9 @@
 // figure (counted) and what it contributes to it (contribution). Pure: no I/O.
 //   current = Σ delta = Σ contribution of counted entries.
 import type {
-  EventBase, MembershipModel, PatentModel, ReportModel, StageChangeModel, RegistryEventModel,
+  EventBase, LedgerEntry, MembershipModel, PatentModel, ReportModel, StageChangeModel,
 } from '../models';
 import { quarterInPeriod } from './time';
-
-export interface LedgerEntry {
-  record: RegistryEventModel;
-  /** The time the KPI attributes the entry to. */
-  time: number;
-  delta: bigint;
-  counted: boolean;
-  contribution: bigint;
-}
 
 export const byChainOrder = (a: Pick<EventBase, 'blockNumber' | 'logIndex'>, b: Pick<EventBase, 'blockNumber' | 'logIndex'>) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex;
 const byTime = (a: LedgerEntry, b: LedgerEntry) => a.time - b.time || byChainOrder(a.record, b.record);

@@ -1,5 +1,5 @@
 // The KPI rules of DESIGN.md that do not depend on records: progress, pace and status.
-export type KpiStatus = 'ACHIEVED' | 'AHEAD' | 'ON_TRACK' | 'BEHIND';
+import type { KpiStatus } from '../generated/enums';
 
 /** current / target (0 when the target is 0 and nothing is done; 1 when done with a 0 target). */
 export function progress(current: bigint, target: bigint): number {

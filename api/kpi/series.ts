@@ -1,7 +1,8 @@
 // Cumulative KPI series with the pace line, and breakdowns. Pure.
-import type { LedgerEntry } from './ledger';
+import type { LedgerEntry } from '../models';
 import { expectedProgress } from './maths';
-import { buckets, dateString, type Interval } from './time';
+import type { Interval } from '../generated/enums';
+import { buckets, dateString } from './time';
 
 export interface SeriesPoint {
   date: string;

@@ -1,5 +1,5 @@
 // UTC calendar helpers for chart buckets and quarters. Pure; unix seconds throughout.
-export type Interval = 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER';
+import type { Interval } from '../generated/enums';
 
 const DAY = 86_400;
 

@@ -11,16 +11,8 @@ import { clipToRange, parseEmbedOptions, parseEmbedPath, rangeSeconds, type Embe
 import { toCsv, csvBlob } from '../alliance/lib/csv';
 import type { KpiId } from '../alliance/lib/kpi';
 import { memberName } from '../alliance/lib/names';
-import {
-  allianceResources as R,
-  type BreakdownData,
-  type ChainStatsData,
-  type PipelineData,
-  type QuarterlyData,
-  type SeriesData,
-  type StatusData,
-  type StatusInfo,
-} from '../alliance/resources';
+import { allianceResources as R, type StatusInfo } from '../alliance/resources';
+import type { Resource } from '../lib/registry';
 
 type Dict = Record<string, unknown>;
 const locales = import.meta.glob<Dict>('../i18n/locales/*/alliance.json', { import: 'default' });
@@ -32,7 +24,8 @@ function t(key: string, vars: Record<string, string | number> = {}): string {
   return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
 
-async function gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+async function gql<V, T>(resource: Resource<V, T>, variables: V): Promise<T> {
+  const query = resource.document;
   const res = await fetch('/graphql', {
     method: 'POST',
     credentials: 'omit',
@@ -71,10 +64,10 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
   if (o.period) back.set('period', o.period);
   const backLink = `/alliance?${back.toString()}#kpi-${kpi}`;
   const width = chartWidth();
-  const { status } = await gql<StatusData>(R.embedStatus.document, {});
+  const { status } = await gql(R.embedStatus, {});
 
   if (o.view === 'quarterly') {
-    const d = await gql<QuarterlyData>(R.quarterlyOutput.document, { period: o.period ?? null });
+    const d = await gql(R.quarterlyOutput, { period: o.period ?? null });
     const rows = clipToRange(d.alliance.quarterlyOutput, o.range, status.latestBlockTime ?? Date.now() / 1000);
     const title = t('chart.quarterly');
     return {
@@ -87,7 +80,7 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
     };
   }
   if (o.view === 'pipeline') {
-    const d = await gql<PipelineData>(R.scenarioPipeline.document, {});
+    const d = await gql(R.scenarioPipeline, {});
     const title = t('chart.pipeline');
     const rows = d.alliance.scenarioPipeline;
     return {
@@ -110,7 +103,7 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
   }
   if (o.view === 'member' || o.view === 'sector' || o.view === 'region') {
     const by = o.view === 'member' ? 'MEMBER' : o.view === 'sector' ? 'SECTOR' : 'REGION';
-    const d = await gql<BreakdownData>(R.kpiBreakdown.document, { id: kpi, period: o.period ?? null, by, limit: 10 });
+    const d = await gql(R.kpiBreakdown, { id: kpi, period: o.period ?? null, by, limit: 10 });
     const slices = d.kpi?.breakdown ?? [];
     const title = t(o.view === 'member' ? 'chart.byMember' : o.view === 'sector' ? 'chart.bySector' : 'chart.byRegion', { kpi: kpiName });
     const label = (s: (typeof slices)[number]) =>
@@ -124,7 +117,7 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
       svg: barChartSvg({ width, height: 0, horizontal: true, title, theme, color: COLORS.bar, formatY: fmt, bars: slices.map((s) => ({ label: label(s), value: Number(s.value), color: s.isRest ? '#9ca3af' : undefined })) }),
     };
   }
-  const d = await gql<SeriesData>(R.kpiSeries.document, { id: kpi, period: o.period ?? null, interval: o.interval });
+  const d = await gql(R.kpiSeries, { id: kpi, period: o.period ?? null, interval: o.interval });
   if (!d.kpi) throw new Error(t('embed.notFound', { name: kpi }));
   const k = d.kpi;
   const points = clipToRange(k.series, o.range, k.asOf);
@@ -163,12 +156,12 @@ async function renderStats(metric: StatsMetric, o: EmbedOptions): Promise<Render
   let from: number | null = null;
   const span = rangeSeconds(o.range);
   if (span !== null) {
-    const { status } = await gql<StatusData>(R.embedStatus.document, {});
+    const { status } = await gql(R.embedStatus, {});
     from = Math.floor((status.latestBlockTime ?? Date.now() / 1000) - span);
   } else {
     from = 0; // whole history
   }
-  const d = await gql<ChainStatsData>(R.embedChainStats.document, { metric, interval, from });
+  const d = await gql(R.embedChainStats, { metric, interval, from });
   const metricName = t(`embed.stats.${metric}`);
   const title = t('embed.perInterval', { metric: metricName, interval: t(`intervalUnit.${interval}`) });
   const dateFmt = new Intl.DateTimeFormat(o.lang, { year: 'numeric', month: 'short', ...(interval === 'DAY' || interval === 'WEEK' ? { day: 'numeric' } : {}), timeZone: 'UTC' });

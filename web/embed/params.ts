@@ -1,15 +1,18 @@
 // Embed URL options, shared by the embed page (which reads them) and the app's Embed dialog
 // (which writes them). Pure: no DOM.
 import { isKpiId, type KpiId } from '../alliance/lib/kpi';
+import type { ChainStatsMetric, Interval } from '../generated/graphql';
 
 export const EMBED_VIEWS = ['cumulative', 'quarterly', 'member', 'sector', 'region', 'pipeline'] as const;
 export type EmbedView = (typeof EMBED_VIEWS)[number];
 export const EMBED_RANGES = ['period', '5y', '3y', '1y', '6m'] as const;
 export type EmbedRange = (typeof EMBED_RANGES)[number];
-export const STATS_METRICS = ['TRANSACTIONS', 'BLOCKS', 'AVG_BLOCK_TIME', 'GAS_USED', 'ACTIVE_ACCOUNTS'] as const;
-export type StatsMetric = (typeof STATS_METRICS)[number];
-export const EMBED_INTERVALS = ['WEEK', 'MONTH', 'QUARTER'] as const;
-export type EmbedInterval = (typeof EMBED_INTERVALS)[number] | 'DAY';
+/** Every ChainStatsMetric of schema.graphql, in display order. */
+const STATS_METRICS = ['TRANSACTIONS', 'BLOCKS', 'AVG_BLOCK_TIME', 'GAS_USED', 'ACTIVE_ACCOUNTS'] as const satisfies readonly ChainStatsMetric[];
+export type StatsMetric = ChainStatsMetric;
+/** The intervals the embed dialog offers (DAY is accepted from a URL too). */
+export const EMBED_INTERVALS = ['WEEK', 'MONTH', 'QUARTER'] as const satisfies readonly Interval[];
+export type EmbedInterval = Interval;
 
 export interface EmbedOptions {
   lang: 'zh-CN' | 'en';

@@ -1,15 +1,17 @@
-// The resource registry: every API query the app makes, by name, with its GraphQL document,
-// its variables type and its result type. The hooks in ./hooks.ts take a registered name.
+// The resource registry: every API query the app makes, by name, with its typed document
+// (generated from schema.graphql by `npm run codegen`: web/generated/). The hooks in
+// ./hooks.ts take a registered name.
 //
 // Each part of the app registers its own resources, so their documents stay in that part's
 // chunks: the explorer's in ./resources.ts, the alliance's in ../alliance/resources.ts
 // (registered before any alliance route renders). To add a set:
 //
-//   export const myResources = registerResources({ thing: defineResource<Vars, Data>(`query …`) });
+//   export const myResources = registerResources({ thing: defineResource(graphql(`query Thing … `)) });
 //   declare module '<path to>/lib/registry' { interface ResourceRegistry extends MyResources {} }
 //   type MyResources = typeof myResources;
 //
 // Plain strings and types only (no React), so the embed bundle may import a resource set.
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 
 export interface Resource<TVars, TData> {
   readonly document: string;
@@ -17,8 +19,9 @@ export interface Resource<TVars, TData> {
   readonly __types?: [TVars, TData];
 }
 
-export function defineResource<TVars, TData>(document: string): Resource<TVars, TData> {
-  return { document };
+/** A resource from a generated typed document: its variables and result types come with it. */
+export function defineResource<TData, TVars>(document: DocumentTypeDecoration<TData, TVars>): Resource<TVars, TData> {
+  return { document: document.toString() };
 }
 
 /** Name → resource, for type checking; each resource set adds itself by module augmentation. */

@@ -10,6 +10,7 @@ import { fileSlug } from '../lib/download';
 import { isKpiId, KPI_IDS, withGuideLines, type KpiId } from '../lib/kpi';
 import { memberName } from '../lib/names';
 import type { BreakdownBy, DashboardData } from '../resources';
+import type { Region } from '../../generated/graphql';
 import { ChartBox, ChartCard, PngButton, PrintingProvider, useChartColors } from './ChartCard';
 import { CsvButton } from './Export';
 import { EmbedButton } from './EmbedDialog';
@@ -194,7 +195,7 @@ function BreakdownChart({ kpi, by, period, onEvidence }: { kpi: KpiId; by: Break
               const i = clickedIndex(s);
               const r = i === null ? undefined : rows[i];
               if (!r || r.isRest) return;
-              const filter = by === 'MEMBER' ? { member: r.key } : by === 'SECTOR' ? { sector: r.key } : { region: r.key as 'DOMESTIC' | 'OVERSEAS' };
+              const filter = by === 'MEMBER' ? { member: r.key } : by === 'SECTOR' ? { sector: r.key } : { region: r.key as Region };
               onEvidence({ kind: 'kpi', kpi, period, label: `${t(`kpi.${kpi}`)} · ${r.name}`, countedOnly: true, ...filter });
             }}
             style={{ cursor: 'pointer' }}

@@ -11,6 +11,7 @@ import { objectsToCsv } from '../lib/csv';
 import { CsvButton } from './Export';
 import { bilingual, memberName } from '../lib/names';
 import type { EvidenceNode } from '../resources';
+import type { Region } from '../../generated/graphql';
 
 export type EvidenceRequest =
   | {
@@ -22,7 +23,7 @@ export type EvidenceRequest =
       to?: number;
       member?: string;
       sector?: string;
-      region?: 'DOMESTIC' | 'OVERSEAS';
+      region?: Region;
       countedOnly: boolean;
     }
   | { kind: 'quarter'; quarter: number; label: string };
@@ -171,7 +172,7 @@ export function EvidenceDialog({ req, onClose }: { req: EvidenceRequest; onClose
                 <td>{r.node.member ? <Link to={`/member/${r.node.member.address}`}>{memberName(r.node.member, lang)}</Link> : '—'}</td>
                 <td>
                   {describe(r.node)}
-                  {!r.counted && <span className="badge al-badge-muted">{r.node.superseded ? t('evidence.superseded') : t('evidence.notCounted')}</span>}
+                  {!r.counted && <span className="badge al-badge-muted">{r.node.__typename === 'OutputReport' && r.node.superseded ? t('evidence.superseded') : t('evidence.notCounted')}</span>}
                 </td>
                 <td className="mono">
                   <Link to={`/tx/${r.node.txHash}`} title={r.node.txHash}>

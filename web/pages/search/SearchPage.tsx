@@ -17,6 +17,8 @@ export function searchTarget(r: SearchResult): string {
       return `/address/${r.address}`;
     case 'Member':
       return `/address/${r.address}`;
+    case 'Token':
+      return `/token/${r.address}`;
   }
 }
 
