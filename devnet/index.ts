@@ -7,6 +7,7 @@ import { startLive, type LiveLoop } from './live';
 import { startNode } from './node';
 import { GENESIS_DATE, planHistory } from './plan';
 import { runHistory } from './simulate';
+import { addTokenActivity, type DemoContracts } from './tokens';
 
 type Hex = `0x${string}`;
 
@@ -40,6 +41,8 @@ export interface Devnet {
   members: Hex[];
   /** Funded non-member accounts the node also signs for. */
   users: Hex[];
+  /** The demo token and payout contracts (history 'full' only). */
+  contracts?: DemoContracts;
   stop(): Promise<void>;
 }
 
@@ -69,8 +72,10 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     const owner = accounts.owner.address;
     let registry: Hex;
     let currentMembers: Hex[] = [];
+    let contracts: DemoContracts | undefined;
     if (full) {
       const plan = planHistory({ seed: opts.seed, accounts, historyEnd: opts.historyEnd ?? startOfTodayUtc() });
+      contracts = addTokenActivity(plan, opts.seed, accounts).contracts;
       registry = await runHistory(provider, plan, progress);
       currentMembers = plan.finalMembers;
       // Continue from the wall clock rather than from the last simulated instant.
@@ -103,6 +108,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
       owner,
       members: accounts.members.map((m) => m.address),
       users: accounts.users.map((u) => u.address),
+      contracts,
       stop() {
         stopped ??= (async () => {
           await liveLoop?.stop();

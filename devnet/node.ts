@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { withCallTracer } from './tracer';
 
 const require = createRequire(import.meta.url);
 
@@ -66,7 +67,7 @@ export async function createProvider(opts: Omit<NodeOptions, 'host' | 'port'>): 
     },
     { enabled: false },
   );
-  return gethCompatible(edr);
+  return gethCompatible(withCallTracer(edr));
 }
 
 /**

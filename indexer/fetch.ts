@@ -2,6 +2,7 @@
 // check they are complete and self-consistent before anyone writes them: a block is
 // written whole or not at all.
 import { RetryableError } from './backoff';
+import type { BlockExtras } from './enrich';
 import type { RpcCall, RpcClient, RpcResult } from './rpc';
 
 type Hex = `0x${string}`;
@@ -56,6 +57,8 @@ export interface RawBlock {
 export interface FetchedBlock {
   block: RawBlock;
   receipts: RawReceipt[];
+  /** Traces, balances and token reads (enrich.ts); absent until enriched. */
+  extras?: BlockExtras;
 }
 
 export const toHex = (n: number): Hex => `0x${n.toString(16)}`;
@@ -66,7 +69,7 @@ export interface BlockFetcherOptions {
 }
 
 /** Method-not-found style answers: the node lacks eth_getBlockReceipts, use per-tx receipts. */
-function unsupported(r: RpcResult): boolean {
+export function unsupported(r: RpcResult): boolean {
   if (!r.error) return false;
   return r.error.code === -32601 || r.error.code === -32004 || /not (found|supported|available)|unsupported/i.test(r.error.message);
 }
@@ -83,7 +86,8 @@ export class BlockFetcher {
     this.maxBatchCalls = options.maxBatchCalls ?? 1000;
   }
 
-  private async batched(calls: RpcCall[]): Promise<RpcResult[]> {
+  /** Calls in HTTP batches of at most maxBatchCalls, sent in parallel; results in call order. */
+  async batched(calls: RpcCall[]): Promise<RpcResult[]> {
     if (calls.length <= this.maxBatchCalls) return this.rpc.batch(calls);
     const parts: Promise<RpcResult[]>[] = [];
     for (let i = 0; i < calls.length; i += this.maxBatchCalls) parts.push(this.rpc.batch(calls.slice(i, i + this.maxBatchCalls)));

@@ -7,6 +7,7 @@ import type {
   AccountsTable, AddressTransactionsTable, BlocksTable, DailyStatsTable, KpiTargetsTable, LogsTable, MemberEventsTable,
   OutputReportsTable, PatentsTable, ScenarioStagesTable, ScenariosTable, TransactionsTable,
 } from '../db/schema';
+import { buildAccountTokenRows, type AccountTokenRows } from './account-rows';
 import { decodeRegistryCall, decodeRegistryLog } from './decode';
 import type { FetchedBlock } from './fetch';
 
@@ -33,6 +34,8 @@ export interface BatchRows {
   /** Distinct (day, address) pairs seen in this batch. */
   activeAccounts: { day: number; address: string }[];
   txCount: number;
+  /** Balances, tokens and internal transactions (issue 9): from the blocks' extras. */
+  accountsTokens: AccountTokenRows;
 }
 
 const num = (h: string | undefined | null): number => (h ? parseInt(h, 16) : 0);
@@ -66,6 +69,7 @@ export function buildRows(fetched: FetchedBlock[], registry: string | null): Bat
   const out: BatchRows = {
     blocks: [], transactions: [], logs: [], addressTransactions: [], accounts: [], memberEvents: [], kpiTargets: [],
     patents: [], scenarios: [], scenarioStages: [], outputReports: [], days: [], activeAccounts: [], txCount: 0,
+    accountsTokens: buildAccountTokenRows(fetched),
   };
   const accounts = new Map<string, Insertable<AccountsTable>>();
   const days = new Map<number, DayDelta>();

@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/connect';
 import { RetryableError, sleep, withRetry, type RetryPolicy } from './backoff';
+import { Enricher } from './enrich';
 import { BlockFetcher, toHex, type FetchedBlock } from './fetch';
 import { RateMeter, eta, type IndexerProgress } from './progress';
 import { continues, findCommonAncestor } from './reorg';
@@ -41,6 +42,7 @@ export class Sync {
   private head = 0;
   private savedHead = -1;
   private readonly fetcher: BlockFetcher;
+  private readonly enricher: Enricher;
   private readonly meter = new RateMeter();
   private avgTxPerBlock = 1;
   private wake?: () => void;
@@ -50,6 +52,20 @@ export class Sync {
     this.lastBlock = o.lastBlock;
     this.lastHash = o.lastHash;
     this.fetcher = new BlockFetcher(o.rpc);
+    this.enricher = new Enricher(this.fetcher);
+  }
+
+  /** Blocks with receipts, then their traces and the reads they call for. */
+  private async fetchBatch(from: number, to: number): Promise<FetchedBlock[]> {
+    const blocks = await this.fetcher.fetchRange(from, to);
+    await this.enricher.enrich(blocks);
+    return blocks;
+  }
+
+  /** The enricher reads metadata only for tokens the database does not hold yet. */
+  private async loadKnownTokens(): Promise<void> {
+    const rows = await this.o.db.db.selectFrom('tokens').select('address').execute();
+    this.enricher.resetKnown(rows.map((r) => r.address));
   }
 
   private retry<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -100,6 +116,7 @@ export class Sync {
       }
     }
     this.meter.add(Date.now(), 0, 0);
+    await this.loadKnownTokens();
     try {
       while (!this.stopped) {
         const head = await this.fetchHead();
@@ -151,7 +168,7 @@ export class Sync {
       while (queue.length < this.o.concurrency && next <= target && !this.stopped) {
         const from = next;
         const to = Math.min(target, from + this.batchSize() - 1);
-        const p = this.retry(`fetching blocks ${from}-${to}`, () => this.fetcher.fetchRange(from, to));
+        const p = this.retry(`fetching blocks ${from}-${to}`, () => this.fetchBatch(from, to));
         p.catch(() => {}); // awaited below; this only keeps an abandoned fetch from being "unhandled"
         queue.push({ from, to, p });
         next = to + 1;
@@ -182,6 +199,7 @@ export class Sync {
     await this.o.db.db.transaction().execute((trx) =>
       writeBatch(trx, this.o.db, rows, { chainId: this.o.chainId, registry: this.o.registry, lastBlock, lastHash, chainHead }),
     );
+    this.enricher.addKnown(rows.accountsTokens.newTokens.map((t) => t.address));
     this.savedHead = chainHead;
     this.lastBlock = lastBlock;
     this.lastHash = lastHash;
@@ -214,6 +232,7 @@ export class Sync {
     this.o.logger.warn({ depth, from: this.lastBlock, ancestor, head: this.head }, `reorg of depth ${depth}: rolled back to block ${ancestor}`);
     this.lastBlock = ancestor;
     this.lastHash = ancestorHash;
+    await this.loadKnownTokens();
   }
 }
 

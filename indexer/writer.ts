@@ -7,6 +7,7 @@ import type { Db } from '../db/connect';
 import type { Dialect } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { saveCheckpoint, type Checkpoint } from '../db/indexer-state';
+import { rollbackAccountTokens, writeAccountTokens } from './account-writer';
 import { inserter, type Q } from './insert';
 import type { BatchRows } from './rows';
 import { SECONDS_PER_DAY } from './rows';
@@ -92,6 +93,7 @@ export async function writeBatch(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, row
         ` "active_accounts" = "daily_stats"."active_accounts" + excluded."active_accounts"`,
     );
   }
+  await writeAccountTokens(trx, db, rows.accountsTokens);
   await saveCheckpoint(trx, cp);
 }
 
@@ -119,6 +121,7 @@ export async function rollbackTo(trx: Q, dialect: Dialect, ancestor: number): Pr
     dialect === 'postgres' ? [ancestor] : [ancestor, ancestor],
   );
   await exec(`delete from "accounts" where "first_seen_block" > ${a}`, [ancestor]);
+  await rollbackAccountTokens(trx, dialect, ancestor);
   for (const t of BLOCK_KEYED_TABLES) await exec(`delete from "${t}" where "block_number" > ${a}`, [ancestor]);
   await exec(`delete from "blocks" where "number" > ${a}`, [ancestor]);
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileRegistry } from '../contracts/compile';
+import { compileDemoContracts, compileRegistry } from '../contracts/compile';
 import { allianceRegistryAbi, allianceRegistryBytecode } from '../contracts/registry';
 
 const dir = join(import.meta.dirname, '..', 'contracts');
@@ -24,5 +24,11 @@ describe('contracts/ artifacts', () => {
 
   it('compiles deterministically', () => {
     expect(compileRegistry().files).toEqual(compiled.files);
+  });
+});
+
+describe('contracts/demo artifacts', () => {
+  it('demo/artifacts.ts matches a fresh compile of contracts/demo/*.sol (run `npm run contracts` if not)', () => {
+    for (const [name, text] of Object.entries(compileDemoContracts())) expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
   });
 });

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIndexer } from '../indexer/index';
 import {
-  DIALECTS, bulkTransfers, bytes32, captureLogger, checksums, indexOnce, lastIndexed, openDb, startChain, waitFor,
-  type TestChain,
+  DIALECTS, bulkTransfers, bytes32, captureLogger, checksums, deployDemoTokens, indexOnce, lastIndexed, openDb, startChain, tokenBlock,
+  waitFor, type TestChain,
 } from './helpers/indexer';
 import { startRpcProxy, type RpcProxy } from './helpers/indexer-proxy';
 
@@ -25,11 +25,13 @@ beforeAll(async () => {
   const [m0, m1] = c.members as [`0x${string}`, `0x${string}`];
   await c.registryCall(c.owner, 'admitMember', [m0, 'A', 'CN', 'x']);
   await c.registryCall(c.owner, 'admitMember', [m1, 'B', 'CN', 'x']);
+  const tokens = await deployDemoTokens(c);
   await c.automine(false);
   // ~30 write batches of 100 blocks, with registry events sprinkled through.
   for (let i = 0; i < 30; i++) {
     await c.registryCall(m0, 'filePatent', [bytes32(`CRASH-${i}`), `p${i}`, 1600000000n + BigInt(i)]);
     await c.registryCall(m1, 'reportOutput', [20201 + (i % 4), BigInt(i * 7)]);
+    await tokenBlock(c, tokens, i);
     await bulkTransfers(c, 100, 1, i);
   }
   head = (await c.head()).number;
@@ -65,8 +67,9 @@ function runChild(rpc: string, db: string): {
 describe.each(DIALECTS)('crash safety on %s', (dialect) => {
   it('survives 10+ SIGKILLs at random moments of one backfill', async () => {
     const db = await openDb(dialect, 'crash');
-    // A slow node (each request 150 ms, one at a time) makes the backfill last long enough to kill it.
-    const proxy = await startRpcProxy(c.rpcUrl, { delayMs: 150 });
+    // A slow node (each request 50 ms, one at a time) makes the backfill last long enough to kill it:
+    // a batch takes three round trips (blocks and receipts, traces, balances and token reads).
+    const proxy = await startRpcProxy(c.rpcUrl, { delayMs: 50 });
     try {
       let kills = 0;
       const checkpoints: number[] = [];

@@ -6,8 +6,8 @@ import { allianceRegistryAbi } from '../contracts/registry';
 import type { Db } from '../db/connect';
 import { startIndexer } from '../indexer/index';
 import {
-  ALLIANCE_TABLES, DIALECTS, buildRichChain, bulkTransfers, bytes32, captureLogger, dumpAll, dumpTable, indexOnce,
-  lastIndexed, openDb, spoof, startChain, waitFor, type TestChain,
+  ALLIANCE_TABLES, DIALECTS, buildRichChain, bulkTransfers, bytes32, captureLogger, deployDemoTokens, dumpAll, dumpTable, indexOnce,
+  lastIndexed, openDb, spoof, startChain, tokenBlock, waitFor, type TestChain,
 } from './helpers/indexer';
 
 const dec = (v: bigint | null | undefined) => (v == null ? null : v.toString());
@@ -256,7 +256,9 @@ describe.each(DIALECTS)('reorgs while following on %s', (dialect) => {
     const { logger, lines } = captureLogger();
     try {
       for (const [i, m] of c.members.slice(0, 3).entries()) await c.registryCall(c.owner, 'admitMember', [m, `M${i}`, 'CN', 'x']);
+      const tokens = await deployDemoTokens(c);
       await c.automine(false);
+      await tokenBlock(c, tokens, 0);
       await bulkTransfers(c, 5, 3);
       const ix = await startIndexer({ rpcUrl: c.rpcUrl, db, fromBlock: 0, confirmations: 0, once: false, logger, pollIntervalMs: 20 });
       const caughtUp = () =>
@@ -271,6 +273,8 @@ describe.each(DIALECTS)('reorgs while following on %s', (dialect) => {
         for (let i = 0; i < depth; i++) {
           await c.registryCall(m0, 'filePatent', [bytes32(`OLD-${depth}-${i}`), 'old branch', 1600000000n]);
           await c.registryCall(m1, 'reportOutput', [20211, BigInt(depth * 1000 + i)]);
+          // Token and value transfers (and internal payouts) that the reorg must drop.
+          if (i % 4 === 0) await tokenBlock(c, tokens, depth * 100 + i);
           await bulkTransfers(c, 1, 2, 1);
         }
         await caughtUp();
@@ -279,6 +283,7 @@ describe.each(DIALECTS)('reorgs while following on %s', (dialect) => {
         for (let i = 0; i <= depth; i++) {
           await c.registryCall(m1, 'filePatent', [bytes32(`NEW-${depth}-${i}`), 'new branch', 1610000000n]);
           if (i % 2) await c.registryCall(c.owner, 'launchScenario', [`S${depth}-${i}`, 'x', m0]);
+          if (i % 3 === 1) await tokenBlock(c, tokens, depth * 100 + 50 + i);
           await bulkTransfers(c, 1, 3, 2);
         }
         await caughtUp();
@@ -294,6 +299,8 @@ describe.each(DIALECTS)('reorgs while following on %s', (dialect) => {
         const [a, b] = [await dumpAll(db), await dumpAll(fresh)];
         for (const t of Object.keys(a)) expect(a[t], t).toEqual(b[t]);
         expect((await dumpTable(db, 'patents')).some((p) => p.title === 'old branch')).toBe(false);
+        // The tables under comparison are not trivially empty.
+        for (const t of ['token_transfers', 'token_holdings', 'internal_transactions', 'coin_balances', 'tokens']) expect(b[t]!.length, t).toBeGreaterThan(0);
       } finally {
         await fresh.close();
       }

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { CompiledQuery } from 'kysely';
 import { pino, type Logger } from 'pino';
-import { createPublicClient, encodeFunctionData, http, type Hex } from 'viem';
+import { createPublicClient, encodeDeployData, encodeFunctionData, http, type Hex } from 'viem';
+import {
+  hostileTokenAbi, hostileTokenBytecode, patentCertificateAbi, patentCertificateBytecode, serviceCreditAbi, serviceCreditBytecode,
+  subsidyPoolAbi, subsidyPoolBytecode, warehouseReceiptAbi, warehouseReceiptBytecode,
+} from '../../contracts/demo/artifacts';
 import { allianceRegistryAbi, allianceRegistryBytecode, kpiKey, asciiToBytes32 } from '../../contracts/registry';
 import { connect, type Db } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
@@ -33,6 +37,17 @@ export const DATA_TABLES: Record<string, string> = {
   output_reports: '"block_number", "log_index"',
   daily_stats: '"day"',
   daily_active_accounts: '"day", "address"',
+  // accounts and tokens (issue 9)
+  coin_balances: '"address", "block_number"',
+  account_balances: '"address"',
+  tokens: '"address"',
+  token_supplies: '"token", "block_number"',
+  token_issues: '"token", "block_number", "issue"',
+  token_transfers: '"block_number", "log_index", "batch_index"',
+  token_balances: '"token", "holder", "token_id", "block_number"',
+  token_holdings: '"token", "holder", "token_id"',
+  internal_transactions: '"block_number", "tx_index", "idx"',
+  traced_blocks: '"block_number"',
 };
 export const ALLIANCE_TABLES = ['member_events', 'kpi_targets', 'patents', 'scenarios', 'scenario_stages', 'output_reports'];
 
@@ -245,4 +260,66 @@ export async function bulkTransfers(c: TestChain, blocks: number, perBlock: numb
     if (calls.length) await c.rpcBatch(calls);
     await c.rpc('evm_mine');
   }
+}
+
+// --- accounts and tokens (issue 9) ---
+
+export interface DemoTokens {
+  credit: Hex;
+  certificate: Hex;
+  receipt: Hex;
+  pool: Hex;
+}
+
+/** Deploy the demo ERC-20, ERC-721, ERC-1155 and subsidy pool from the owner (automine on). */
+export async function deployDemoTokens(c: TestChain): Promise<DemoTokens> {
+  const out: Hex[] = [];
+  for (const data of [serviceCreditBytecode, patentCertificateBytecode, warehouseReceiptBytecode, subsidyPoolBytecode]) {
+    const hash = await c.send({ from: c.owner, data, gas: '0x2dc6c0' });
+    out.push((await c.client.getTransactionReceipt({ hash })).contractAddress!.toLowerCase() as Hex);
+  }
+  const [credit, certificate, receipt, pool] = out as [Hex, Hex, Hex, Hex];
+  return { credit, certificate, receipt, pool };
+}
+
+/** Deploy a HostileToken (see contracts/demo/HostileToken.sol) in `mode` 0 or 1 (automine on). */
+export async function deployHostile(c: TestChain, mode: 0 | 1, cursed: Hex): Promise<Hex> {
+  const data = encodeDeployData({ abi: hostileTokenAbi, bytecode: hostileTokenBytecode, args: [mode, cursed] });
+  const hash = await c.send({ from: c.users[5], data, gas: '0x2dc6c0' });
+  return (await c.client.getTransactionReceipt({ hash })).contractAddress!.toLowerCase() as Hex;
+}
+
+/** Calldata for any ABI function, untyped (the tests pick functions by name). */
+export const encodeCall = (abi: readonly unknown[], functionName: string, args: unknown[]): Hex =>
+  (encodeFunctionData as (p: { abi: readonly unknown[]; functionName: string; args: unknown[] }) => Hex)({ abi, functionName, args });
+
+export const sendCall = (to: Hex, data: Hex, from: Hex, value = 0n) => ({
+  method: 'eth_sendTransaction',
+  params: [{ from, to, data, gas: '0x7a120', ...(value ? { value: `0x${value.toString(16)}` } : {}) }],
+});
+
+/**
+ * Token activity for the next block (automine must be off; the caller mines): ERC-20 mint, transfer and burn;
+ * ERC-721 mint and transfer; ERC-1155 issue, batch issue, transfer and redeem; a subsidy
+ * disbursement paying two members and, failing inside, the ERC-20 contract. `salt` makes
+ * branches differ; ids are unique per salt.
+ */
+export async function tokenBlock(c: TestChain, t: DemoTokens, salt: number): Promise<void> {
+  const [m0, m1, m2] = c.members as [Hex, Hex, Hex];
+  const s = BigInt(salt);
+  const id = 1000n + s * 10n;
+  // One at a time: within one HTTP batch the node may take different senders' calls in any order.
+  const txs = [
+    sendCall(t.credit, encodeCall(serviceCreditAbi, 'mint', [m0, 10_000n + s]), c.owner),
+    sendCall(t.credit, encodeCall(serviceCreditAbi, 'transfer', [m1, 100n + s]), m0),
+    sendCall(t.credit, encodeCall(serviceCreditAbi, 'burn', [1n]), m0),
+    sendCall(t.certificate, encodeCall(patentCertificateAbi, 'mint', [m0, id]), c.owner),
+    sendCall(t.certificate, encodeCall(patentCertificateAbi, 'transferFrom', [m0, m1, id]), m0),
+    sendCall(t.receipt, encodeCall(warehouseReceiptAbi, 'issue', [m0, id, 50n + s]), c.owner),
+    sendCall(t.receipt, encodeCall(warehouseReceiptAbi, 'issueBatch', [m1, [id + 1n, id + 2n], [5n, 7n + s]]), c.owner),
+    sendCall(t.receipt, encodeCall(warehouseReceiptAbi, 'safeTransferFrom', [m0, m2, id, 20n, '0x']), m0),
+    sendCall(t.receipt, encodeCall(warehouseReceiptAbi, 'redeem', [id + 1n, 2n]), m1),
+    sendCall(t.pool, encodeCall(subsidyPoolAbi, 'disburse', [[m1, m2, t.credit], [3n + s, 4n, 5n]]), c.owner, 12n + s),
+  ];
+  for (const tx of txs) await c.rpc(tx.method, tx.params);
 }

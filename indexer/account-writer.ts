@@ -1,0 +1,243 @@
+// Writes and rollbacks of the accounts-and-tokens tables, called from writer.ts inside the
+// batch's (or the rollback's) transaction. History tables are appended to; the current
+// tables (account_balances, token_holdings, tokens' counters and supply) follow the
+// history, and a rollback rebuilds the rows it touched from what history remains, so the
+// result equals a fresh index.
+import { CompiledQuery } from 'kysely';
+import type { Db } from '../db/connect';
+import type { Dialect } from '../db/dialect';
+import { judgeHolding, type AccountTokenRows } from './account-rows';
+import { splitHoldingKey, holdingKey } from './enrich';
+import { buildInserts, inserter, type Insert, type Q } from './insert';
+import { sortKey, type TokenIssue } from './tokens';
+
+export const ACCOUNT_COLUMNS = {
+  coin_balances: ['address', 'block_number', 'balance'],
+  account_balances: ['address', 'block_number', 'balance', 'sort_key'],
+  tokens: ['address', 'type', 'name', 'symbol', 'decimals', 'total_supply', 'holder_count', 'transfer_count', 'first_seen_block'],
+  token_supplies: ['token', 'block_number', 'total_supply'],
+  token_issues: ['token', 'block_number', 'issue'],
+  token_transfers: [
+    'block_number', 'log_index', 'batch_index', 'tx_hash', 'tx_index', 'timestamp', 'token', 'type', 'from_address', 'to_address',
+    'value', 'token_id',
+  ],
+  token_balances: ['token', 'holder', 'token_id', 'block_number', 'balance'],
+  token_holdings: ['token', 'holder', 'token_id', 'block_number', 'balance', 'sort_key'],
+  internal_transactions: [
+    'block_number', 'tx_index', 'idx', 'tx_hash', 'timestamp', 'trace_address', 'depth', 'call_type', 'from_address', 'to_address',
+    'value', 'gas_used', 'error',
+  ],
+  traced_blocks: ['block_number'],
+} as const;
+
+/** Tables of history rows keyed by block number: a rollback deletes above the ancestor. */
+export const ACCOUNT_HISTORY_TABLES = [
+  'coin_balances', 'token_supplies', 'token_issues', 'token_transfers', 'token_balances', 'internal_transactions', 'traced_blocks',
+] as const;
+
+const ph = (dialect: Dialect, n: number, from = 1) =>
+  Array.from({ length: n }, (_, i) => (dialect === 'postgres' ? `$${from + i}` : '?')).join(', ');
+const CHUNK = 500;
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+const exec = (trx: Q, text: string, params: unknown[] = []) => trx.executeQuery(CompiledQuery.raw(text, params));
+
+/** Of `addresses`, those that already have a tokens row. */
+async function existingTokens(trx: Q, dialect: Dialect, addresses: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const part of chunks(addresses)) {
+    const r = await exec(trx, `select "address" from "tokens" where "address" in (${ph(dialect, part.length)})`, part);
+    for (const row of r.rows as { address: string }[]) out.add(row.address);
+  }
+  return out;
+}
+
+/** Write one batch's accounts-and-tokens rows. */
+export async function writeAccountTokens(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, r: AccountTokenRows): Promise<void> {
+  const { dialect } = db;
+  const insert = inserter(trx, db);
+  const C = ACCOUNT_COLUMNS;
+  const plain: [keyof typeof C, readonly Record<string, unknown>[]][] = [
+    ['coin_balances', r.coinBalances],
+    ['token_transfers', r.tokenTransfers],
+    ['token_balances', r.tokenBalances],
+    ['token_supplies', r.supplies],
+    ['internal_transactions', r.internal],
+    ['traced_blocks', r.traced],
+  ];
+  for (const [table, rows] of plain) if (rows.length) await insert(table, C[table], rows);
+
+  if (r.latestBalances.length) {
+    await insert(
+      'account_balances',
+      C.account_balances,
+      r.latestBalances.map((b) => ({ ...b, sort_key: sortKey(b.balance) })),
+      ' on conflict ("address") do update set "block_number" = excluded."block_number", "balance" = excluded."balance", "sort_key" = excluded."sort_key"',
+    );
+  }
+
+  const issues: { token: string; block_number: number; issue: TokenIssue }[] = [];
+  const touched = [...new Set([...r.transferCounts.keys(), ...r.newTokens.map((t) => t.address)])].sort();
+  const existing = await existingTokens(trx, dialect, touched);
+  const latestSupply = new Map<string, { block: number; supply: string | null }>();
+  const noteSupply = (token: string, block: number, supply: string | null) => {
+    const s = latestSupply.get(token);
+    if (!s || block >= s.block) latestSupply.set(token, { block, supply });
+  };
+  for (const t of r.newTokens) {
+    if (existing.has(t.address)) continue; // seen by an earlier batch still in flight when this one was fetched
+    existing.add(t.address);
+    const m = t.meta;
+    await insert('tokens', C.tokens, [{
+      address: t.address, type: m.type, name: m.name, symbol: m.symbol, decimals: m.decimals, total_supply: m.totalSupply,
+      holder_count: 0, transfer_count: 0, first_seen_block: t.firstSeenBlock,
+    }]);
+    await insert('token_supplies', C.token_supplies, [{ token: t.address, block_number: t.firstSeenBlock, total_supply: m.totalSupply }], ' on conflict do nothing');
+    noteSupply(t.address, t.firstSeenBlock, m.totalSupply);
+    for (const issue of m.issues) issues.push({ token: t.address, block_number: t.firstSeenBlock, issue });
+  }
+  for (const s of r.supplies) noteSupply(s.token, s.block_number, s.total_supply ?? null);
+  for (const [token, { count }] of r.transferCounts) {
+    await exec(trx, `update "tokens" set "transfer_count" = "transfer_count" + ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [count, token]);
+  }
+  for (const [token, { supply }] of latestSupply) {
+    await exec(trx, `update "tokens" set "total_supply" = ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [supply, token]);
+  }
+
+  await writeHoldings(trx, dialect, insert, r, issues);
+  if (issues.length) await insert('token_issues', C.token_issues, issues, ' on conflict do nothing');
+  await recountHolders(trx, dialect, [...r.transferCounts.keys()]);
+}
+
+/** Move token_holdings to each touched holding's last readable balance, judging every read against the events. */
+async function writeHoldings(trx: Q, dialect: Dialect, insert: Insert, r: AccountTokenRows, issues: { token: string; block_number: number; issue: TokenIssue }[]): Promise<void> {
+  if (r.holdings.size === 0) return;
+  const keys = [...r.holdings.keys()];
+  const previous = new Map<string, string>();
+  const tokens = [...new Set(keys.map((k) => splitHoldingKey(k).token))];
+  const holders = [...new Set(keys.map((k) => splitHoldingKey(k).holder))];
+  for (const part of chunks(holders)) {
+    const res = await exec(
+      trx,
+      `select "token", "holder", "token_id", "balance" from "token_holdings" where "token" in (${ph(dialect, tokens.length)}) and "holder" in (${ph(dialect, part.length, tokens.length + 1)})`,
+      [...tokens, ...part],
+    );
+    for (const row of res.rows as { token: string; holder: string; token_id: string; balance: unknown }[]) {
+      previous.set(holdingKey(row.token, row.holder, row.token_id), String(row.balance));
+    }
+  }
+  const upserts: Record<string, unknown>[] = [];
+  const deletes: string[] = [];
+  for (const [key, steps] of r.holdings) {
+    const { token, holder, tokenId } = splitHoldingKey(key);
+    const v = judgeHolding(previous.get(key), steps);
+    for (const block of v.unreadable) issues.push({ token, block_number: block, issue: 'BALANCE_UNREADABLE' });
+    for (const block of v.disagreeing) issues.push({ token, block_number: block, issue: 'EVENTS_DISAGREE_WITH_BALANCES' });
+    if (!v.last) continue;
+    if (v.last.balance === '0') deletes.push(key);
+    else upserts.push({ token, holder, token_id: tokenId, block_number: v.last.block, balance: v.last.balance, sort_key: sortKey(v.last.balance) });
+  }
+  for (const key of deletes) {
+    const { token, holder, tokenId } = splitHoldingKey(key);
+    await exec(trx, `delete from "token_holdings" where "token" = ${ph(dialect, 1)} and "holder" = ${ph(dialect, 1, 2)} and "token_id" = ${ph(dialect, 1, 3)}`, [token, holder, tokenId]);
+  }
+  if (upserts.length) {
+    await insert(
+      'token_holdings',
+      ACCOUNT_COLUMNS.token_holdings,
+      upserts,
+      ' on conflict ("token", "holder", "token_id") do update set "block_number" = excluded."block_number", "balance" = excluded."balance", "sort_key" = excluded."sort_key"',
+    );
+  }
+}
+
+/** holder_count = distinct holders with a non-zero balance (token_holdings keeps only those). */
+async function recountHolders(trx: Q, dialect: Dialect, tokens: string[]): Promise<void> {
+  for (const part of chunks(tokens)) {
+    await exec(
+      trx,
+      `update "tokens" set "holder_count" = (select count(distinct "holder") from "token_holdings" h where h."token" = "tokens"."address") where "address" in (${ph(dialect, part.length)})`,
+      part,
+    );
+  }
+}
+
+async function column(trx: Q, text: string, params: unknown[]): Promise<string[]> {
+  const r = await exec(trx, text, params);
+  return (r.rows as Record<string, unknown>[]).map((row) => String(Object.values(row)[0]));
+}
+
+/**
+ * Undo the accounts-and-tokens rows of every block above `ancestor`, and rebuild the
+ * current rows they changed from the history that remains. Call inside the rollback's
+ * transaction, before the blocks themselves are deleted.
+ */
+export async function rollbackAccountTokens(trx: Q, dialect: Dialect, ancestor: number): Promise<void> {
+  const a = ph(dialect, 1);
+  // Plain multi-row statements: a rollback is rare and small, so no prepared-statement path.
+  const insert: Insert = async (table, columns, rows) => {
+    for (const q of buildInserts(dialect, table, columns, rows)) await trx.executeQuery(q);
+    return [];
+  };
+  const addresses = await column(trx, `select distinct "address" from "coin_balances" where "block_number" > ${a}`, [ancestor]);
+  const holdingKeys = await exec(trx, `select distinct "token", "holder", "token_id" from "token_balances" where "block_number" > ${a}`, [ancestor]);
+  const tokens = await column(
+    trx,
+    `select "token" from "token_transfers" where "block_number" > ${a} union select "token" from "token_supplies" where "block_number" > ${a}` +
+      ` union select "token" from "token_balances" where "block_number" > ${a}`,
+    dialect === 'postgres' ? [ancestor] : [ancestor, ancestor, ancestor],
+  );
+  for (const t of ACCOUNT_HISTORY_TABLES) await exec(trx, `delete from "${t}" where "block_number" > ${a}`, [ancestor]);
+  await exec(trx, `delete from "tokens" where "first_seen_block" > ${a}`, [ancestor]);
+
+  // Native balances: back to each address's latest remaining record.
+  await exec(trx, `delete from "account_balances" where "block_number" > ${a}`, [ancestor]);
+  for (const part of chunks(addresses)) {
+    const r = await exec(
+      trx,
+      `select c."address", c."block_number", c."balance" from "coin_balances" c where c."address" in (${ph(dialect, part.length)})` +
+        ` and c."block_number" = (select max(c2."block_number") from "coin_balances" c2 where c2."address" = c."address")`,
+      part,
+    );
+    const rows = (r.rows as { address: string; block_number: unknown; balance: unknown }[]).map((x) => ({
+      address: x.address, block_number: Number(x.block_number), balance: String(x.balance), sort_key: sortKey(String(x.balance)),
+    }));
+    if (rows.length) await insert('account_balances', ACCOUNT_COLUMNS.account_balances, rows);
+  }
+
+  // Token holdings: back to each holding's latest remaining readable balance (none when zero).
+  for (const row of holdingKeys.rows as { token: string; holder: string; token_id: string }[]) {
+    const key = [row.token, row.holder, row.token_id];
+    await exec(trx, `delete from "token_holdings" where "token" = ${a} and "holder" = ${ph(dialect, 1, 2)} and "token_id" = ${ph(dialect, 1, 3)}`, key);
+    const r = await exec(
+      trx,
+      `select "block_number", "balance" from "token_balances" where "token" = ${a} and "holder" = ${ph(dialect, 1, 2)} and "token_id" = ${ph(dialect, 1, 3)}` +
+        ` and "balance" is not null order by "block_number" desc limit 1`,
+      key,
+    );
+    const last = r.rows[0] as { block_number: unknown; balance: unknown } | undefined;
+    if (last && String(last.balance) !== '0') {
+      await insert('token_holdings', ACCOUNT_COLUMNS.token_holdings, [{
+        token: row.token, holder: row.holder, token_id: row.token_id, block_number: Number(last.block_number),
+        balance: String(last.balance), sort_key: sortKey(String(last.balance)),
+      }]);
+    }
+  }
+
+  // Token counters and supply, recomputed for the tokens that remain.
+  for (const token of tokens) {
+    const t = ph(dialect, 1);
+    await exec(
+      trx,
+      `update "tokens" set "transfer_count" = (select count(*) from "token_transfers" x where x."token" = "tokens"."address"),` +
+        ` "total_supply" = (select s."total_supply" from "token_supplies" s where s."token" = "tokens"."address" order by s."block_number" desc limit 1)` +
+        ` where "address" = ${t}`,
+      [token],
+    );
+  }
+  await recountHolders(trx, dialect, tokens);
+}

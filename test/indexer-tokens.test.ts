@@ -1,0 +1,179 @@
+// Accounts and tokens against a real node, on both dialects: native balances and their
+// history equal eth_getBalance, every holding equals the token's own balanceOf (per id for
+// ERC-1155), supplies equal totalSupply(), internal transactions come from the tracer (and
+// are "unavailable" without one), and lying tokens are indexed and marked.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hex } from 'viem';
+import { hostileTokenAbi } from '../contracts/demo/artifacts';
+import type { Db } from '../db/connect';
+import { callData, SELECTOR } from '../indexer/tokens';
+import {
+  DIALECTS, deployDemoTokens, deployHostile, dumpTable, encodeCall, indexOnce, openDb, sendCall, startChain, tokenBlock,
+  type DemoTokens, type TestChain,
+} from './helpers/indexer';
+
+let c: TestChain;
+let tokens: DemoTokens;
+let liar: Hex;
+let garbled: Hex;
+let head: number;
+
+beforeAll(async () => {
+  c = await startChain();
+  const [m0, m1, m2, m3] = c.members as [Hex, Hex, Hex, Hex];
+  tokens = await deployDemoTokens(c);
+  liar = await deployHostile(c, 0, m3);
+  garbled = await deployHostile(c, 1, m3);
+  await c.automine(false);
+  for (let i = 0; i < 3; i++) {
+    await tokenBlock(c, tokens, i);
+    await c.rpc('evm_mine');
+  }
+  const h = (fn: string, args: unknown[]) => encodeCall(hostileTokenAbi, fn, args);
+  for (const tx of [sendCall(liar, h('mint', [m0, 1000n]), m0), sendCall(garbled, h('mint', [m3, 5n]), m0), sendCall(garbled, h('mint', [m0, 7n]), m0)]) {
+    await c.rpc(tx.method, tx.params);
+  }
+  await c.rpc('evm_mine');
+  // The lie: a transfer event with no transfer behind it, then a real one.
+  for (const tx of [sendCall(liar, h('lie', [m0, m1, 500n]), m2), sendCall(liar, h('transfer', [m2, 10n]), m0)]) await c.rpc(tx.method, tx.params);
+  await c.rpc('evm_mine');
+  await c.automine(true);
+  head = (await c.head()).number;
+});
+afterAll(() => c?.stop());
+
+const tag = (n: number) => `0x${n.toString(16)}`;
+const ethCall = (to: string, data: string, block = head) => ({ method: 'eth_call', params: [{ to, data }, tag(block)] });
+
+/** eth_call answers; a revert becomes null (rpcBatch throws on errors, so one at a time). */
+async function calls(list: { method: string; params: unknown[] }[]): Promise<(bigint | null)[]> {
+  const out: (bigint | null)[] = [];
+  for (const x of list) {
+    try {
+      const r = (await c.rpc(x.method, x.params)) as string;
+      out.push(/^0x[0-9a-fA-F]{64}$/.test(r) ? BigInt(r) : null);
+    } catch {
+      out.push(null);
+    }
+  }
+  return out;
+}
+
+describe.each(DIALECTS)('accounts and tokens on %s', (dialect) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openDb(dialect, 'tokens');
+    await indexOnce(c.rpcUrl, db);
+  });
+  afterAll(() => db?.close());
+
+  it('every indexed address: balance equals eth_getBalance at the head, and every history record at its block', async () => {
+    const current = await dumpTable(db, 'account_balances');
+    const accounts = await dumpTable(db, 'accounts');
+    const have = new Set(current.map((r) => r.address));
+    for (const a of accounts) expect(have.has(a.address), a.address!).toBe(true);
+    const atHead = (await c.rpcBatch(current.map((r) => ({ method: 'eth_getBalance', params: [r.address, tag(head)] })))) as string[];
+    current.forEach((r, i) => expect(r.balance, r.address!).toBe(BigInt(atHead[i]!).toString()));
+    const history = await dumpTable(db, 'coin_balances');
+    expect(history.length).toBeGreaterThan(current.length);
+    const then = (await c.rpcBatch(history.map((r) => ({ method: 'eth_getBalance', params: [r.address, tag(Number(r.block_number))] })))) as string[];
+    history.forEach((r, i) => expect(r.balance, `${r.address}@${r.block_number}`).toBe(BigInt(then[i]!).toString()));
+    // The coinbase, the pool's payees and the contracts are among them.
+    for (const a of ['0x00000000000000000000000000000000000c0ffe', tokens.pool, c.members[2]!.toLowerCase()]) expect(have.has(a), a).toBe(true);
+  });
+
+  it('every holding equals balanceOf at the head (per id for ERC-1155); supplies equal totalSupply(); holders count non-zero balances', async () => {
+    const seen = await db.db.selectFrom('token_balances').select(['token', 'holder', 'token_id']).distinct().execute();
+    const holdings = new Map((await dumpTable(db, 'token_holdings')).map((h) => [`${h.token}|${h.holder}|${h.token_id}`, h.balance]));
+    const answers = await calls(
+      seen.map((s) => ethCall(s.token, s.token_id === '' ? callData.balanceOf(s.holder) : callData.balanceOf1155(s.holder, s.token_id))),
+    );
+    let nonZero = 0;
+    seen.forEach((s, i) => {
+      const want = answers[i] ?? null;
+      const got = holdings.get(`${s.token}|${s.holder}|${s.token_id}`);
+      if (want === null || want === 0n) expect(got, `${s.token} ${s.holder} ${s.token_id}`).toBeUndefined();
+      else {
+        nonZero++;
+        expect(got, `${s.token} ${s.holder} ${s.token_id}`).toBe(want.toString());
+      }
+    });
+    expect(nonZero).toBeGreaterThan(8);
+    expect(seen.some((s) => s.token === tokens.receipt && s.token_id !== '')).toBe(true);
+
+    const rows = await dumpTable(db, 'tokens');
+    expect(rows.map((r) => r.address).sort()).toEqual([tokens.credit, tokens.certificate, tokens.receipt, liar, garbled].sort());
+    const supplies = await calls(rows.map((r) => ethCall(r.address!, SELECTOR.totalSupply)));
+    rows.forEach((r, i) => expect(r.total_supply, r.address!).toBe(supplies[i]?.toString() ?? null));
+    for (const r of rows) {
+      const holders = new Set([...holdings.keys()].filter((k) => k.startsWith(`${r.address}|`)).map((k) => k.split('|')[1]));
+      expect(r.holder_count, r.address!).toBe(String(holders.size));
+    }
+    const byAddress = new Map(rows.map((r) => [r.address, r]));
+    expect(byAddress.get(tokens.credit)).toMatchObject({ type: 'ERC20', name: 'Alliance Service Credit', symbol: 'ASC', decimals: '2' });
+    expect(byAddress.get(tokens.certificate)).toMatchObject({ type: 'ERC721', symbol: 'APC', decimals: null });
+    expect(byAddress.get(tokens.receipt)).toMatchObject({ type: 'ERC1155', symbol: 'BWR', transfer_count: String(3 * 5) });
+  });
+
+  it("records the pool's payouts as internal transactions, the refused one with its error", async () => {
+    const internal = await dumpTable(db, 'internal_transactions');
+    const payouts = internal.filter((x) => x.from_address === tokens.pool);
+    expect(payouts).toHaveLength(9);
+    const [m1, m2] = [c.members[1]!.toLowerCase(), c.members[2]!.toLowerCase()];
+    expect(payouts.slice(0, 3).map((p) => [p.to_address, p.value, p.call_type, p.error, p.trace_address, p.depth])).toEqual([
+      [m1, '3', 'CALL', null, '0', '1'],
+      [m2, '4', 'CALL', null, '1', '1'],
+      [tokens.credit, '5', 'CALL', 'execution reverted', '2', '1'],
+    ]);
+    const traced = await dumpTable(db, 'traced_blocks');
+    expect(traced.length).toBe(head + 1);
+  });
+
+  it('indexes lying and broken tokens with what could be read, and marks the rest', async () => {
+    const rows = new Map((await dumpTable(db, 'tokens')).map((r) => [r.address, r]));
+    const issues = await dumpTable(db, 'token_issues');
+    const of = (t: string) => [...new Set(issues.filter((i) => i.token === t).map((i) => i.issue))].sort();
+    expect(rows.get(liar)).toMatchObject({ name: null, symbol: 'HOSTILE', decimals: null, total_supply: null });
+    expect(of(liar)).toEqual(['BYTES32_METADATA', 'DECIMALS_ABSURD', 'EVENTS_DISAGREE_WITH_BALANCES', 'NAME_UNREADABLE', 'TOTAL_SUPPLY_UNREADABLE']);
+    const g = rows.get(garbled)!;
+    expect(g.name).toBe('N'.repeat(200));
+    expect(g.symbol).toBe('S'.repeat(200));
+    expect(of(garbled)).toEqual(['BALANCE_UNREADABLE', 'DECIMALS_ABSURD', 'STRING_TRUNCATED']);
+    for (const t of [tokens.credit, tokens.certificate, tokens.receipt]) expect(of(t), t).toEqual([]);
+  });
+});
+
+describe('a node without a tracer', () => {
+  it('leaves internal transactions unavailable (no traced blocks), and indexes everything else', async () => {
+    // Forwards everything but the tracing methods, which it answers as geth does when the API is off.
+    const proxy = createServer((req, res) => {
+      const parts: Buffer[] = [];
+      req.on('data', (p: Buffer) => parts.push(p));
+      req.on('end', async () => {
+        const body = JSON.parse(Buffer.concat(parts).toString()) as { id: number; method: string }[] | { id: number; method: string };
+        const items = Array.isArray(body) ? body : [body];
+        const forward = items.filter((x) => !/^(debug_trace|trace_)/.test(x.method));
+        const upstream = forward.length
+          ? ((await (await fetch(c.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forward) })).json()) as { id: number }[])
+          : [];
+        const byId = new Map(upstream.map((x) => [x.id, x]));
+        const out = items.map((x) => byId.get(x.id) ?? { jsonrpc: '2.0', id: x.id, error: { code: -32601, message: `the method ${x.method} does not exist/is not available` } });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(Array.isArray(body) ? out : out[0]));
+      });
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const db = await openDb('sqlite', 'untraced');
+    try {
+      await indexOnce(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, db);
+      expect(await dumpTable(db, 'traced_blocks')).toEqual([]);
+      expect(await dumpTable(db, 'internal_transactions')).toEqual([]);
+      expect((await dumpTable(db, 'blocks')).length).toBe(head + 1);
+      expect((await dumpTable(db, 'token_transfers')).length).toBeGreaterThan(20);
+    } finally {
+      proxy.close();
+      await db.close();
+    }
+  });
+});
