@@ -17,9 +17,9 @@ const queryClient = new QueryClient({
       staleTime: 15_000,
       gcTime: 5 * 60_000,
       refetchOnWindowFocus: false,
-      // Retry transient failures twice; never retry a GraphQL error (bad input, not found).
+      // Retry transient failures twice (TanStack Query's own exponential backoff); never retry
+      // a GraphQL error (bad input, not found).
       retry: (count, err) => count < 2 && !(err instanceof GraphQLRequestError && err.kind === 'graphql'),
-      retryDelay: (n) => Math.min(4_000, 500 * 2 ** n),
     },
   },
 });

@@ -35,6 +35,7 @@ type Documents = {
     "query Patents($member: String, $from: Timestamp, $to: Timestamp, $first: Int, $after: String) {\n    patents(member: $member, from: $from, to: $to, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { txHash blockNumber applicationNo title filedAt date member { ...AllianceMemberRef } } }\n    }\n  }": typeof types.PatentsDocument,
     "query MemberOptions($after: String) {\n    members(first: 100, after: $after, includeRemoved: true) { pageInfo { hasNextPage endCursor } edges { node { address name nameEn nameZh } } }\n  }": typeof types.MemberOptionsDocument,
     "query QuarterReports($period: Int!, $first: Int, $after: String) {\n    outputReports(period: $period, includeSuperseded: true, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...EvidenceNode } }\n    }\n  }": typeof types.QuarterReportsDocument,
+    "subscription NewBlock { newBlock { number } }": typeof types.NewBlockDocument,
     "fragment PageInfoFields on PageInfo { hasNextPage endCursor }": typeof types.PageInfoFieldsFragmentDoc,
     "fragment MemberRef on Member { address name nameEn nameZh }": typeof types.MemberRefFragmentDoc,
     "fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed }": typeof types.BlockSummaryFragmentDoc,
@@ -92,6 +93,7 @@ const documents: Documents = {
     "query Patents($member: String, $from: Timestamp, $to: Timestamp, $first: Int, $after: String) {\n    patents(member: $member, from: $from, to: $to, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { txHash blockNumber applicationNo title filedAt date member { ...AllianceMemberRef } } }\n    }\n  }": types.PatentsDocument,
     "query MemberOptions($after: String) {\n    members(first: 100, after: $after, includeRemoved: true) { pageInfo { hasNextPage endCursor } edges { node { address name nameEn nameZh } } }\n  }": types.MemberOptionsDocument,
     "query QuarterReports($period: Int!, $first: Int, $after: String) {\n    outputReports(period: $period, includeSuperseded: true, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...EvidenceNode } }\n    }\n  }": types.QuarterReportsDocument,
+    "subscription NewBlock { newBlock { number } }": types.NewBlockDocument,
     "fragment PageInfoFields on PageInfo { hasNextPage endCursor }": types.PageInfoFieldsFragmentDoc,
     "fragment MemberRef on Member { address name nameEn nameZh }": types.MemberRefFragmentDoc,
     "fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed }": types.BlockSummaryFragmentDoc,
@@ -209,6 +211,10 @@ export function graphql(source: "query MemberOptions($after: String) {\n    memb
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query QuarterReports($period: Int!, $first: Int, $after: String) {\n    outputReports(period: $period, includeSuperseded: true, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...EvidenceNode } }\n    }\n  }"): typeof import('./graphql').QuarterReportsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription NewBlock { newBlock { number } }"): typeof import('./graphql').NewBlockDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

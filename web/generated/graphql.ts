@@ -308,6 +308,11 @@ export type QuarterReportsQueryVariables = Exact<{
 
 export type QuarterReportsQuery = { outputReports: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { __typename: 'OutputReport', period: number, periodLabel: string, amount: string, superseded: boolean, txHash: string, blockNumber: number, logIndex: number, at: number, time: number, date: string, member: { address: string, name: string, nameEn: string, nameZh: string, country: string, sector: string } | null } }> } };
 
+export type NewBlockSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NewBlockSubscription = { newBlock: { number: number } };
+
 export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string | null };
 
 export type MemberRefFragment = { address: string, name: string, nameEn: string, nameZh: string };
@@ -1380,6 +1385,13 @@ fragment EvidenceNode on RegistryEvent {
     sector
   }
 }`) as unknown as TypedDocumentString<QuarterReportsQuery, QuarterReportsQueryVariables>;
+export const NewBlockDocument = new TypedDocumentString(`
+    subscription NewBlock {
+  newBlock {
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<NewBlockSubscription, NewBlockSubscriptionVariables>;
 export const StatusDocument = new TypedDocumentString(`
     query Status {
   status {

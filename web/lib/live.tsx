@@ -4,6 +4,8 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { createClient, type Client } from 'graphql-ws';
+import { graphql } from '../generated';
+import type { NewBlockSubscription } from '../generated/graphql';
 import { GRAPHQL_PATH } from './graphql';
 import { LIVE_RESOURCES } from './resources';
 
@@ -17,7 +19,7 @@ interface LiveState {
 const POLL_MS = 3_000;
 const LiveContext = createContext<LiveState>({ mode: 'polling', pollMs: POLL_MS, lastBlock: null });
 
-const NEW_BLOCK = `subscription NewBlock { newBlock { number hash timestamp txCount } }`;
+const NEW_BLOCK = graphql(`subscription NewBlock { newBlock { number } }`);
 
 function wsUrl(): string {
   const u = new URL(GRAPHQL_PATH, location.href);
@@ -40,17 +42,17 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       client = createClient({
         url: wsUrl(),
         lazy: false,
+        // Reconnect for ever, with graphql-ws's own randomised exponential backoff.
         retryAttempts: Infinity,
         shouldRetry: () => true,
-        retryWait: async (retries) => new Promise((r) => setTimeout(r, Math.min(30_000, 1_000 * 2 ** retries))),
         on: {
           connected: () => !disposed && setMode('live'),
           closed: () => !disposed && setMode('polling'),
           error: () => !disposed && setMode('polling'),
         },
       });
-      unsubscribe = client.subscribe<{ newBlock: { number: number } }>(
-        { query: NEW_BLOCK },
+      unsubscribe = client.subscribe<NewBlockSubscription>(
+        { query: NEW_BLOCK.toString() },
         {
           next: (msg) => {
             const n = msg.data?.newBlock?.number;
