@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { connect } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
+import { Enricher } from '../indexer/enrich';
 import { BlockFetcher, type FetchedBlock } from '../indexer/fetch';
 import { startIndexer } from '../indexer/index';
 import { createRpcClient } from '../indexer/rpc';
@@ -17,6 +18,8 @@ const MAX_BLOCKS = 100;
 async function fetchOnly(): Promise<{ blocks: number; txs: number }> {
   const rpc = createRpcClient(rpcUrl);
   const fetcher = new BlockFetcher(rpc);
+  // Every call the indexer makes: blocks and receipts, then traces, balances and token reads.
+  const enricher = new Enricher(fetcher);
   const head = parseInt(await rpc.request<string>('eth_blockNumber'), 16);
   let next = 0;
   let avg = 1;
@@ -26,13 +29,15 @@ async function fetchOnly(): Promise<{ blocks: number; txs: number }> {
     while (queue.length < CONCURRENCY && next <= head) {
       const size = Math.max(1, Math.min(MAX_BLOCKS, Math.round(TARGET_TX / Math.max(1, avg))));
       const to = Math.min(head, next + size - 1);
-      queue.push(fetcher.fetchRange(next, to));
+      queue.push(fetcher.fetchRange(next, to).then(async (blocks) => (await enricher.enrich(blocks), blocks)));
       next = to + 1;
     }
   };
   fill();
   while (queue.length) {
     const blocks = await queue.shift()!;
+    // As the writer does once a batch commits: its new tokens' metadata is not read again.
+    enricher.addKnown(blocks.flatMap((b) => [...(b.extras?.meta.keys() ?? [])]));
     fill();
     const n = blocks.reduce((s, b) => s + b.block.transactions.length, 0);
     txs += n;

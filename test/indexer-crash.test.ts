@@ -77,7 +77,7 @@ describe.each(DIALECTS)('crash safety on %s', (dialect) => {
         const run = runChild(proxy.url, db.url);
         // Mostly while it fetches and writes, sometimes while it is still starting up.
         const during = attempt % 5 !== 4;
-        const moment = during ? run.started.then(() => sleep(Math.random() * 900)) : sleep(Math.random() * 800);
+        const moment = during ? run.started.then(() => sleep(Math.random() * 2500)) : sleep(Math.random() * 800);
         const outcome = await Promise.race([run.exited.then((code) => ({ code })), moment.then(() => null)]);
         if (outcome) throw new Error(`indexer exited (${outcome.code}) before it could be killed: ${run.stderr()}`);
         run.child.kill('SIGKILL');
