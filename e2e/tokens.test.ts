@@ -91,6 +91,7 @@ describe('accounts and tokens in a real browser', () => {
     expect(creditCsv).toContain('123.45');
 
     // Tokens held: each equals balanceOf (per id for ERC-1155).
+    await page.getByTestId('tab-transfers').focus();
     await page.keyboard.press('ArrowRight');
     await page.waitForURL(/tab=holdings/);
     await page.getByTestId('holding-row').first().waitFor();
