@@ -60,7 +60,7 @@ export default function TokenPage() {
         <KeyValue
           rows={[
             [t('token.contract'), <Hash value={tok.address} to={`/address/${tok.address}`} full testId="token-address" />, 'contract'],
-            [t('token.name'), tok.name == null ? <span className="muted">{t('token.unknown')}</span> : <span title={tok.name}>{label.name}</span>, 'name'],
+            [t('token.name'), tok.name == null ? <span className="muted">{t('token.unknown')}</span> : <span className="wrap-any" title={tok.name}>{label.name}</span>, 'name'],
             [t('token.symbol'), label.symbol ?? <span className="muted">{t('token.unknown')}</span>, 'symbol'],
             tok.type === 'ERC20' && [t('token.decimals'), tok.decimals == null ? <span className="muted">{t('token.unknown')}</span> : f.number(tok.decimals), 'decimals'],
             [
@@ -108,7 +108,7 @@ export default function TokenPage() {
                 <ul className="inventory" data-testid="inventory">
                   {rows.map((r) => (
                     <li key={r.tokenId} className="inventory-item" data-testid="inventory-item" data-token-id={r.tokenId} data-owner={r.owner ?? ''}>
-                      <span className="inventory-id mono">#{r.tokenId}</span>
+                      <span className="inventory-id mono wrap-any">#{r.tokenId}</span>
                       {r.owner ? (
                         <span>
                           <span className="muted">{t('col.owner')}: </span>

@@ -16,7 +16,7 @@ export function TokenAmount({ value, token }: { value: string; token: TokenRef }
   const decimals = token.type === 'ERC20' ? token.decimals : 0;
   const symbol = tokenLabel(token).symbol;
   return (
-    <span data-testid="token-amount" data-value={value}>
+    <span className="wrap-any" data-testid="token-amount" data-value={value}>
       {formatTokenAmount(f.lang, value, decimals)}
       {symbol && token.type === 'ERC20' && <span className="unit"> {symbol}</span>}
     </span>
@@ -77,7 +77,7 @@ export function TransfersTable({ transfers, showToken = true, showTx = true }: {
                   <TokenName token={x.token} /> <span className="badge">{t(`type.${x.type}`)}</span>
                 </td>
               )}
-              <td data-label={t('col.tokenId')} className="mono">
+              <td data-label={t('col.tokenId')} className="mono wrap-any">
                 {x.tokenId ?? '—'}
               </td>
               <td data-label={t('col.amount')} className="num">
