@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { balanceSeries, cleanText, formatTokenAmount, MAX_NAME_CHARS, tokenLabel, unitsPlain } from '../web/lib/tokens';
 import { moveActive, queryKind, shouldSuggest, suggestionHref } from '../web/lib/quickSearch';
+import { holdingsCsv, internalCsv, transfersCsv } from '../web/pages/tokens/csv';
+import { parseCsv } from '../web/alliance/lib/csv';
 
 const addr = '0x5fbdb2315678afecb367f032d93f642f64180aa3';
 
@@ -98,5 +100,31 @@ describe('balanceSeries', () => {
       { time: 100, block: 1, value: 1, raw: '1000000000000000000' },
       { time: 300, block: 3, value: 2.5, raw: '2500000000000000000' },
     ]);
+  });
+});
+
+describe('tab CSVs', () => {
+  const token = { address: addr, type: 'ERC20' as const, name: 'Service, "Credit"', symbol: 'SVC', decimals: 2, issues: [] };
+  it('write raw and scaled amounts, ISO times, and quote what needs quoting', () => {
+    const rows = parseCsv(
+      transfersCsv([
+        { token, type: 'ERC20', transactionHash: '0xaa', blockNumber: 5, timestamp: 1_700_000_000, logIndex: 1, batchIndex: 0, from: '0x01', to: '0x02', value: '12345', tokenId: null },
+      ]),
+    );
+    expect(rows[0]).toEqual(['tx_hash', 'block', 'time_utc', 'log_index', 'token', 'token_name', 'token_symbol', 'type', 'from', 'to', 'token_id', 'value_raw', 'amount']);
+    expect(rows[1]).toEqual(['0xaa', '5', '2023-11-14T22:13:20.000Z', '1', addr, 'Service, "Credit"', 'SVC', 'ERC20', '0x01', '0x02', '', '12345', '123.45']);
+  });
+  it('leave NFT amounts unscaled and tokens of unknown decimals raw', () => {
+    const nft = { ...token, type: 'ERC1155' as const, decimals: null };
+    const rows = parseCsv(holdingsCsv([{ address: '0x03', token: nft, tokenId: '7', balance: '100', share: 0.5 }]));
+    expect(rows[1]).toEqual(['0x03', addr, 'Service, "Credit"', 'SVC', 'ERC1155', '7', '100', '100', '0.5']);
+    const raw = parseCsv(holdingsCsv([{ address: '0x03', token: { ...token, decimals: null }, tokenId: null, balance: '100', share: null }]));
+    expect(raw[1]!.slice(6)).toEqual(['100', '100', '']);
+  });
+  it('scale internal values by the native coin’s decimals', () => {
+    const rows = parseCsv(
+      internalCsv([{ transactionHash: '0xbb', blockNumber: 9, timestamp: 0, index: 0, traceAddress: '0', depth: 1, from: '0x01', to: null, value: '1500000000000000000', callType: 'CALL', error: 'execution reverted' }], 18),
+    );
+    expect(rows[1]).toEqual(['0xbb', '9', '1970-01-01T00:00:00.000Z', '0', 'CALL', '0x01', '', '1500000000000000000', '1.5', 'execution reverted']);
   });
 });
