@@ -38,6 +38,12 @@ const config: CodegenConfig = {
           Status: '../models#StatusModel',
           DecodedCall: '../models#DecodedModel',
           PlanPeriod: '../models#PeriodModel',
+          // accounts and tokens (issue 9)
+          Token: '../data/accounts#TokenRow',
+          TokenBalance: '../data/accounts#HoldingRow',
+          TokenTransfer: '../data/accounts#TransferRow',
+          InternalTransaction: '../data/accounts#InternalRow',
+          CoinBalance: '../data/accounts#CoinBalanceRow',
         },
         avoidOptionals: false,
         maybeValue: 'T | null',

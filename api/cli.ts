@@ -37,7 +37,7 @@ export async function runServeCommand(config: ServeConfig): Promise<void> {
   const db = connect(config.databaseUrl, { mustExist: true });
   try {
     await assertSchema(db);
-    const server = await createServer({ db, port: config.port, logger });
+    const server = await createServer({ db, port: config.port, logger, nativeCoin: config.nativeCoin });
     const h = server.head.current;
     process.stdout.write(`yuscan API + web: ${server.url}  (GraphQL ${server.url}/graphql)\n`);
     logger.info({ url: server.url, chainId: h.chainId, indexedHead: h.indexedHead }, 'serving');

@@ -2,6 +2,7 @@
 // of transactions with their blocks and logs costs a fixed handful of statements.
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
+import type { NativeCoin } from '../config/constants';
 import type { Database } from '../db/schema';
 import type { HeadTracker } from './head';
 import type { AccountModel, BlockRow, LogRow, TxRow } from './models';
@@ -10,6 +11,8 @@ export interface Context {
   db: Kysely<Database>;
   head: HeadTracker;
   loaders: Loaders;
+  /** The native coin as configured; absent: named by chain id (api/resolvers/accounts.ts). */
+  nativeCoin?: NativeCoin;
   /**
    * finalOnly: set false by resolvers that answer anything not final (for cache headers);
    * reusable: set after execution when the response may be served again at this head.

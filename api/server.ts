@@ -8,6 +8,7 @@ import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { Db } from '../db/connect';
+import type { NativeCoin } from '../config/constants';
 import { createLoaders, type Context } from './context';
 import { HeadTracker } from './head';
 import { DEFAULT_LIMITS, type Limits } from './limits';
@@ -38,6 +39,8 @@ export interface ServerOptions {
   pollIntervalMs?: number;
   /** Largest request body. Default 256 kB. */
   maxBodyBytes?: number;
+  /** The native coin's name (config NATIVE_COIN_*); absent: by chain id. */
+  nativeCoin?: NativeCoin;
   /** Most operations in one batched request. Default 10. */
   maxBatch?: number;
   /** Responses kept per indexed head (0 turns the response cache off). Default 2,000. */
@@ -65,7 +68,7 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   app.set('trust proxy', 'loopback');
   const httpServer = createHttpServer(app);
 
-  const makeContext = (): Context => ({ db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false } });
+  const makeContext = (): Context => ({ db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin });
   const subscriptions = subscriptionServer(httpServer, schema, { limits, maxPayload: maxBodyBytes, makeContext });
   const apollo = await startApollo({ schema, httpServer, limits, metrics, logger, onDrain: async () => { await subscriptions.dispose(); } });
   const limiter = options.rateLimit === false ? undefined : rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);

@@ -114,7 +114,7 @@ export async function runStart(config: StartConfig): Promise<void> {
     }
     stops.push(() => db.close());
 
-    const server = await createServer({ db, port: config.port, logger: createLogger('api') });
+    const server = await createServer({ db, port: config.port, logger: createLogger('api'), nativeCoin: config.nativeCoin });
     stops.push(() => server.close());
 
     const chainId = parseInt(await rpc<string>(rpcUrl, 'eth_chainId', []), 16);

@@ -15,3 +15,17 @@ export type KpiKey = (typeof KPI_KEYS)[number];
 
 /** Scenario stages as the contract numbers them. */
 export const SCENARIO_STAGES = ['pilot', 'in-depth', 'retired'] as const;
+
+/** A chain's native coin, as the explorer names it. */
+export interface NativeCoin {
+  symbol: string;
+  name: string;
+  decimals: number;
+}
+
+/** The devnet's own coin: never "ETH" on a chain that is not Ethereum. */
+export const DEVNET_NATIVE_COIN: NativeCoin = { symbol: 'YU', name: 'Yu', decimals: 18 };
+/** Ethereum mainnet's. */
+export const ETHEREUM_NATIVE_COIN: NativeCoin = { symbol: 'ETH', name: 'Ether', decimals: 18 };
+/** Any other chain with no NATIVE_COIN_* configuration: a neutral name, 18 decimals as on every EVM chain. */
+export const UNNAMED_NATIVE_COIN: NativeCoin = { symbol: 'COIN', name: 'Native coin', decimals: 18 };

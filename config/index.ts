@@ -3,7 +3,7 @@
 // before anything is touched.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEFAULT_DATABASE_URL, DEFAULT_PORT } from './constants';
+import { DEFAULT_DATABASE_URL, DEFAULT_PORT, type NativeCoin } from './constants';
 
 export * from './constants';
 
@@ -59,10 +59,14 @@ export interface IndexConfig {
 
 export interface ServeConfig {
   databaseUrl: string;
+  /** The native coin's name; absent: the devnet's own, ETH on Ethereum, else a neutral "COIN". */
+  nativeCoin?: NativeCoin;
   port: number;
 }
 
 export interface StartConfig {
+  /** As for serve. */
+  nativeCoin?: NativeCoin;
   /** Absent: start the embedded devnet. */
   rpcUrl?: string;
   databaseUrl: string;
@@ -109,9 +113,26 @@ const indexSpec = {
   once: { schema: z.boolean(), default: false, boolean: true },
 } satisfies Spec;
 
+// The native coin's name for a chain the explorer does not know (the devnet names its own).
+const coinSpec = {
+  'coin-symbol': { env: 'NATIVE_COIN_SYMBOL', schema: z.string().regex(/^[A-Za-z0-9.\-]{1,12}$/, '1–12 letters or digits, e.g. YU') },
+  'coin-name': { env: 'NATIVE_COIN_NAME', schema: z.string().min(1, 'a name of 1–40 characters').max(40, 'a name of 1–40 characters') },
+  'coin-decimals': {
+    env: 'NATIVE_COIN_DECIMALS',
+    schema: z.coerce.number({ message: 'a whole number from 0 to 36' }).int('a whole number from 0 to 36').min(0, 'a whole number from 0 to 36').max(36, 'a whole number from 0 to 36'),
+  },
+} satisfies Spec;
+
+function nativeCoinFrom(v: Record<string, unknown>): NativeCoin | undefined {
+  if (v['coin-symbol'] === undefined) return undefined;
+  const symbol = v['coin-symbol'] as string;
+  return { symbol, name: (v['coin-name'] as string | undefined) ?? symbol, decimals: (v['coin-decimals'] as number | undefined) ?? 18 };
+}
+
 const serveSpec = {
   db: { env: 'DATABASE_URL', schema: databaseUrl, default: DEFAULT_DATABASE_URL },
   port: { env: 'PORT', schema: port, default: DEFAULT_PORT },
+  ...coinSpec,
 } satisfies Spec;
 
 const startSpec = {
@@ -125,6 +146,7 @@ const startSpec = {
   seed: devnetSpec.seed,
   history: devnetSpec.history,
   'block-time-ms': devnetSpec['block-time-ms'],
+  ...coinSpec,
 } satisfies Spec;
 
 const migrateSpec = { db: indexSpec.db } satisfies Spec;
@@ -218,7 +240,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
     }
     case 'serve': {
       const v = parseFlags(name, serveSpec, args, env);
-      return { name, config: { databaseUrl: v.db as string, port: v.port as number } };
+      return { name, config: { databaseUrl: v.db as string, port: v.port as number, nativeCoin: nativeCoinFrom(v) } };
     }
     case 'start': {
       const v = parseFlags(name, startSpec, args, env);
@@ -232,6 +254,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
           fromBlock: v.from as number,
           confirmations: v.confirmations as number,
           devnet: devnetFrom(v, 'devnet-port'),
+          nativeCoin: nativeCoinFrom(v),
         },
       };
     }

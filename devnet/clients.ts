@@ -2,13 +2,13 @@
 // eth_chainId round trips and label the native coin; a short polling interval because the
 // devnet mines instantly (viem's default waits 4 s between receipt polls).
 import { createPublicClient, createWalletClient, defineChain, http, type Hex } from 'viem';
-import { DEVNET_CHAIN_ID } from '../config/constants';
+import { DEVNET_CHAIN_ID, DEVNET_NATIVE_COIN } from '../config/constants';
 
 export const devnetChain = (rpcUrl: string) =>
   defineChain({
     id: DEVNET_CHAIN_ID,
     name: 'Yu Express Chain devnet',
-    nativeCurrency: { name: 'Yu', symbol: 'YU', decimals: 18 },
+    nativeCurrency: DEVNET_NATIVE_COIN,
     rpcUrls: { default: { http: [rpcUrl] } },
   });
 

@@ -4,11 +4,13 @@
 // list it below; a field answered by two maps is an error at startup.
 import type { Resolvers } from '../generated/graphql';
 import { BigIntScalar, TimestampScalar } from '../scalars';
+import { accountResolvers } from './accounts';
 import { allianceResolvers } from './alliance';
 import { chainResolvers } from './chain';
 import { kpiResolvers } from './kpi';
 import { searchResolvers } from './search';
 import { statsResolvers } from './stats';
+import { suggestResolvers } from './suggest';
 
 const DOMAINS: Resolvers[] = [
   { BigInt: BigIntScalar, Timestamp: TimestampScalar },
@@ -17,6 +19,8 @@ const DOMAINS: Resolvers[] = [
   statsResolvers,
   allianceResolvers,
   kpiResolvers,
+  accountResolvers,
+  suggestResolvers,
 ];
 
 /** Merges per-type field maps; throws when two domains answer the same field. */

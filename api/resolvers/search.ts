@@ -1,6 +1,7 @@
-// Search: a block number, a transaction or block hash, an address, or a member's name.
+// Search: a block number, a transaction or block hash, an address, a member's name, or a token's name or symbol.
 import type { Resolvers } from '../generated/graphql';
 import { badInput } from '../errors';
+import { tokensMatching } from '../data/accounts';
 import { bestMemberMatch } from '../data/search';
 import { memberAt } from './lookup';
 
@@ -19,7 +20,7 @@ export const searchResolvers: Resolvers = {
         const a = q.toLowerCase();
         return (await memberAt(ctx, a)) ?? ctx.loaders.account.load(a);
       }
-      return bestMemberMatch((await ctx.head.allianceState()).membersSorted, q);
+      return bestMemberMatch((await ctx.head.allianceState()).membersSorted, q) ?? (await tokensMatching(ctx, q, 1))[0] ?? null;
     },
   },
 
@@ -28,6 +29,7 @@ export const searchResolvers: Resolvers = {
       if ('parent_hash' in obj) return 'Block';
       if ('from_address' in obj) return 'Transaction';
       if ('history' in obj) return 'Member';
+      if ('holder_count' in obj) return 'Token';
       return 'Account';
     },
   },
