@@ -10,7 +10,7 @@ import type { Hex } from 'viem';
 import { patentCertificateAbi, serviceCreditAbi, warehouseReceiptAbi } from '../contracts/demo/artifacts';
 import { parseCsv } from '../web/alliance/lib/csv';
 import { startStack, type Stack } from './helpers/stack';
-import { runTokenScenario, type TokenScenario } from './helpers/tokens';
+import { compileFixture, runTokenScenario, type TokenScenario } from './helpers/tokens';
 import { horizontalOverflow, launchBrowser, trackForeignRequests } from './helpers/browser';
 
 let stack: Stack;
@@ -37,8 +37,9 @@ const attrs = (page: Page, testId: string, names: string[]) =>
   page.getByTestId(testId).evaluateAll((els, ns) => els.map((e) => Object.fromEntries(ns.map((n) => [n, e.getAttribute(n)]))), names);
 
 beforeAll(async () => {
+  const fixture = compileFixture();
   [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  tok = await runTokenScenario(stack);
+  tok = await runTokenScenario(stack, fixture);
   head = await stack.chain.getBlockNumber();
   await stack.waitIndexed(head, 60_000);
   const res = await fetch(`${stack.url}/graphql`, {

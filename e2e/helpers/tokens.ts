@@ -31,7 +31,11 @@ export interface TokenScenario {
   parties: Hex[];
 }
 
-function compileFixture(): { abi: Abi; bytecode: Hex } {
+/**
+ * Compile the fixture. Call it before starting the stack: solc-js blocks the event loop for
+ * seconds, and the in-process devnet and indexer must not be stalled mid-request.
+ */
+export function compileFixture(): Fixture {
   const file = 'RewardedPayout.sol';
   const input = {
     language: 'Solidity',
@@ -48,7 +52,9 @@ function compileFixture(): { abi: Abi; bytecode: Hex } {
   return { abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` };
 }
 
-export async function runTokenScenario(stack: Stack): Promise<TokenScenario> {
+export type Fixture = { abi: Abi; bytecode: Hex };
+
+export async function runTokenScenario(stack: Stack, fixture: Fixture): Promise<TokenScenario> {
   const { wallet, chain, devnet } = stack;
   const owner = devnet.owner;
   const [m0, m1, m2] = stack.scenario.members.map((m) => m.address) as [Hex, Hex, Hex];
@@ -68,7 +74,6 @@ export async function runTokenScenario(stack: Stack): Promise<TokenScenario> {
   const pool = await deploy(subsidyPoolAbi, subsidyPoolBytecode);
   const liar = await deploy(hostileTokenAbi, hostileTokenBytecode, [0, m2]);
   const garbled = await deploy(hostileTokenAbi, hostileTokenBytecode, [1, m2]);
-  const fixture = compileFixture();
   const reward = { address: await deploy(fixture.abi, fixture.bytecode), abi: fixture.abi };
 
   // ERC-20: 10,000.00 credits to m0, who pays m1 123.45 and m2 0.05.

@@ -37,8 +37,8 @@ export function HoldingsTable({ rows, by }: { rows: Holding[]; by: 'token' | 'ho
                 {by === 'token' ? <TokenName token={h.token} /> : <AddressLabel address={h.address} copy />}
               </td>
               {by === 'token' && <td data-label={t('col.type')}>{t(`type.${h.token.type}`)}</td>}
-              <td data-label={t('col.tokenId')} className="mono wrap-any">
-                {h.tokenId ?? '—'}
+              <td data-label={t('col.tokenId')}>
+                <span className="mono wrap-any">{h.tokenId ?? '—'}</span>
               </td>
               <td data-label={t('col.balance')} className="num">
                 <TokenAmount value={h.balance} token={h.token} />

@@ -77,8 +77,8 @@ export function TransfersTable({ transfers, showToken = true, showTx = true }: {
                   <TokenName token={x.token} /> <span className="badge">{t(`type.${x.type}`)}</span>
                 </td>
               )}
-              <td data-label={t('col.tokenId')} className="mono wrap-any">
-                {x.tokenId ?? '—'}
+              <td data-label={t('col.tokenId')}>
+                <span className="mono wrap-any">{x.tokenId ?? '—'}</span>
               </td>
               <td data-label={t('col.amount')} className="num">
                 <TokenAmount value={x.value} token={x.token} />
