@@ -36,6 +36,11 @@ export const ROUTES: { path: string; entry: string; module?: string }[] = [
   { path: '/alliance', entry: 'index.html', module: 'alliance/pages/AlliancePage.tsx' },
   { path: '/alliance (charts, lazy)', entry: 'index.html', module: 'alliance/components/AllianceCharts.tsx' },
   { path: '/embed/kpi/PATENTS', entry: 'embed.html' },
+  // --- accounts and tokens (issue 9) ---
+  { path: '/address (balance chart, lazy)', entry: 'index.html', module: 'pages/address/BalanceChart.tsx' },
+  { path: '/token/:address', entry: 'index.html', module: 'pages/tokens/TokenPage.tsx' },
+  { path: '/tokens', entry: 'index.html', module: 'pages/tokens/TokensPage.tsx' },
+  { path: '/accounts', entry: 'index.html', module: 'pages/accounts/AccountsPage.tsx' },
 ];
 
 /** Timed page loads: path, and the selector that means its data is on screen. */
@@ -44,6 +49,9 @@ export const TIMED: { path: string; ready: string; label: string }[] = [
   // --- alliance (issue 6) ---
   { path: '/alliance', ready: '[data-testid="kpi-value-PATENTS"][data-value]', label: 'KPI figures visible' },
   { path: '/embed/kpi/PATENTS', ready: '#embed-root[data-state="ready"] svg', label: 'chart rendered' },
+  // --- accounts and tokens (issue 9) ---
+  { path: '/tokens', ready: '[data-testid="token-row"], [data-testid="empty"]', label: 'tokens listed' },
+  { path: '/accounts', ready: '[data-testid="account-row"]', label: 'top accounts listed' },
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -66,7 +66,11 @@ describe('explorer in a real browser', () => {
     expect(await page.getByTestId('tx-from').getAttribute('data-value')).toBe(tx.from.toLowerCase());
     expect(await page.getByTestId('tx-to').getAttribute('data-value')).toBe(tx.to!.toLowerCase());
     expect(await page.getByTestId('tx-value').getAttribute('data-value')).toBe(tx.value.toString());
-    expect(await page.getByTestId('tx-value').textContent()).toBe('2.25 ETH');
+    // In the chain's own unit, as the API names it (never a hard-coded "ETH").
+    const res = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ status { nativeCoin { symbol } } }' }) });
+    const { symbol } = ((await res.json()) as { data: { status: { nativeCoin: { symbol: string } } } }).data.status.nativeCoin;
+    expect(symbol).not.toBe('ETH');
+    await expect.poll(() => page.getByTestId('tx-value').textContent()).toBe(`2.25 ${symbol}`);
     expect(await page.getByTestId('tx-fee').getAttribute('data-value')).toBe((receipt.gasUsed * receipt.effectiveGasPrice).toString());
     const member = stack.scenario.members[1]!;
     expect(tx.to!.toLowerCase()).toBe(member.address);

@@ -1,5 +1,5 @@
-import { Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { Suspense, useEffect, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DEVNET_CHAIN_ID } from '../../config/constants';
 import { chooseLanguage, type Language } from '../i18n';
@@ -7,50 +7,21 @@ import { useStatus } from '../lib/hooks';
 import { useLive } from '../lib/live';
 import { useTheme, type ThemePref } from './theme';
 import { SkeletonRows } from '../components/states';
-import { urls } from '../lib/urls';
+import { QuickSearch } from '../components/QuickSearch';
 
 const NAV = [
   { to: '/blocks', key: 'nav.blocks' },
   { to: '/txs', key: 'nav.transactions' },
   { to: '/validators', key: 'nav.validators' },
+  { to: '/tokens', key: 'nav.tokens' },
+  { to: '/accounts', key: 'nav.accounts' },
   { to: '/alliance', key: 'nav.alliance' },
   { to: '/members', key: 'nav.members' },
   { to: '/stats', key: 'nav.stats' },
 ] as const;
 
-export function SearchBox({ autoFocus, large }: { autoFocus?: boolean; large?: boolean }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const ref = useRef<HTMLInputElement>(null);
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const q = ref.current?.value.trim();
-    if (q) navigate(urls.search(q));
-  };
-  return (
-    <form role="search" className={`search${large ? ' search-large' : ''}`} onSubmit={onSubmit}>
-      <label className="visually-hidden" htmlFor={large ? 'search-hero' : 'search-header'}>
-        {t('search.label')}
-      </label>
-      <input
-        ref={ref}
-        id={large ? 'search-hero' : 'search-header'}
-        name="q"
-        type="search"
-        data-search-input={large ? 'hero' : 'header'}
-        placeholder={t('search.placeholder')}
-        autoComplete="off"
-        spellCheck={false}
-        autoFocus={autoFocus}
-        enterKeyHint="search"
-      />
-      <kbd className="search-kbd" aria-hidden="true">/</kbd>
-      <button type="submit" className="btn btn-primary">
-        {t('search.submit')}
-      </button>
-    </form>
-  );
-}
+// The search box (with suggestions) is shared by the header, home, search and 404 pages.
+export const SearchBox = QuickSearch;
 
 /** `/` focuses the most prominent search box on the page (the hero one on home). */
 function useSlashFocus() {

@@ -35,7 +35,8 @@ graphql(`fragment StatPointFields on StatPoint { date from to value }`);
 
 export const resources = registerResources({
   status: resource(graphql(`query Status {
-    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash }
+    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash
+      nativeCoin { symbol name decimals } internalTransactions }
   }`)),
 
   /** Home headline figures: members from the alliance, all-time transactions from the daily aggregates. */
@@ -90,6 +91,11 @@ export const resources = registerResources({
 
   chainStats: resource(graphql(`query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {
     chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }
+  }`)),
+
+  /** Search-as-you-type suggestions of the header's search box. */
+  searchSuggestions: resource(graphql(`query SearchSuggestions($query: String!, $first: Int) {
+    searchSuggestions(query: $query, first: $first) { kind value label detail }
   }`)),
 
   /** The alliance KPI teaser on the home page (the full dashboard is the alliance engineer's). */

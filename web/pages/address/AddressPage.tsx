@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card, KeyValue } from '../../components/Card';
@@ -13,6 +13,107 @@ import { urls } from '../../lib/urls';
 
 // The contract tab loads with its own chunk, only for contracts.
 const ContractCard = lazy(() => import('./contract/ContractCard'));
+import { NativeAmount, useNativeCoin } from '../../components/NativeAmount';
+import { Skeleton } from '../../components/states';
+import { Tabs, useTab } from '../../components/Tabs';
+import { CsvButton } from '../../alliance/components/Export';
+import { fetchAllPages } from '../../lib/pages';
+import { balanceSeries } from '../../lib/tokens';
+import { PagedList } from '../tokens/PagedList';
+import { TransfersTable } from '../tokens/TransfersTable';
+import { InternalTable, InternalUnavailable } from '../tokens/InternalTable';
+import { HoldingsTable } from '../tokens/HoldingsTable';
+import { TokenName } from '../tokens/TokenName';
+import { holdingsCsv, internalCsv, transfersCsv, txsCsv } from '../tokens/csv';
+import '../tokens/resources';
+
+const BalanceChart = lazy(() => import('./BalanceChart'));
+const TABS = ['txs', 'internal', 'transfers', 'holdings'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The native balance after each block that touched the address (the newest 100 changes). */
+function BalanceHistory({ address }: { address: string }) {
+  const { t } = useTranslation('tokens');
+  const f = useFormat();
+  const coin = useNativeCoin();
+  const q = useResource('balanceHistory', { address, first: 100 });
+  const records = q.data?.account?.balanceHistory.edges.map((e) => e.node);
+  const decimals = coin?.decimals ?? 18;
+  return (
+    <Card title={t('address.chart')} testId="balance-chart" actions={coin && <span className="muted">{coin.symbol}</span>}>
+      {q.error && !q.data ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      ) : !records ? (
+        <Skeleton height={220} width="100%" />
+      ) : records.length === 0 ? (
+        <EmptyState title={t('address.chartEmpty')} />
+      ) : (
+        <>
+          <div className="chart-box chart-box-short" data-points={records.length}>
+            <Suspense fallback={<Skeleton height={220} width="100%" />}>
+              <BalanceChart
+                points={balanceSeries(records, decimals)}
+                formatValue={(v) => f.number(v, { notation: 'compact', maximumFractionDigits: 2 })}
+                formatDate={(s) => f.date(s)}
+                name={coin?.symbol ?? ''}
+              />
+            </Suspense>
+          </div>
+          <p className="muted small">{t('address.chartNote')}</p>
+        </>
+      )}
+    </Card>
+  );
+}
+
+/** The four activity tabs of an address; the selected one is `?tab=` in the URL. */
+function AddressTabs({ address, txs }: { address: string; txs: ReactNode }) {
+  const { t } = useTranslation('tokens');
+  const [tab, select] = useTab<Tab>(TABS);
+  const coin = useNativeCoin();
+  const decimals = coin?.decimals ?? 18;
+  const file = (what: string) => `${address}-${what}.csv`;
+  return (
+    <Card testId="address-tabs">
+      <Tabs tabs={TABS.map((id) => ({ id, label: t(`address.tabs.${id}`) }))} selected={tab} onSelect={select} label={t('address.tabsLabel')} idPrefix="address">
+        {tab === 'txs' ? (
+          txs
+        ) : tab === 'internal' ? (
+          <PagedList
+            name="accountInternal"
+            vars={{ address }}
+            pick={(d) => (d.account ? d.account.internalTransactions : undefined)}
+            empty={t('address.noInternal')}
+            whenNull={<InternalUnavailable />}
+            csv={{ filename: file('internal'), build: (rows) => internalCsv(rows, decimals) }}
+          >
+            {(rows) => <InternalTable calls={rows} />}
+          </PagedList>
+        ) : tab === 'transfers' ? (
+          <PagedList
+            name="accountTransfers"
+            vars={{ address }}
+            pick={(d) => d.account?.tokenTransfers}
+            empty={t('address.noTransfers')}
+            csv={{ filename: file('token-transfers'), build: transfersCsv }}
+          >
+            {(rows) => <TransfersTable transfers={rows} />}
+          </PagedList>
+        ) : (
+          <PagedList
+            name="accountHoldings"
+            vars={{ address }}
+            pick={(d) => d.account?.tokenBalances}
+            empty={t('address.noHoldings')}
+            csv={{ filename: file('tokens'), build: holdingsCsv }}
+          >
+            {(rows) => <HoldingsTable rows={rows} by="token" />}
+          </PagedList>
+        )}
+      </Tabs>
+    </Card>
+  );
+}
 
 function countryName(code: string, lang: string): string {
   try {
@@ -28,10 +129,14 @@ export default function AddressPage() {
   // Sector names live with the alliance strings (the embeds read them there too).
   const { t } = useTranslation(['explorer', 'alliance']);
   const f = useFormat();
+  const { t: tt } = useTranslation('tokens');
   const cursor = useCursor();
+  const [tab] = useTab<Tab>(TABS);
+  const coin = useNativeCoin();
   const valid = /^0x[0-9a-fA-F]{40}$/.test(raw);
   const address = raw.toLowerCase();
-  const q = useResource('account', { address, first: 25, after: cursor.after }, { enabled: valid });
+  const q = useResource('account', { address, first: 25, after: tab === 'txs' ? cursor.after : null }, { enabled: valid });
+  const bal = useResource('accountBalance', { address }, { enabled: valid });
 
   if (!valid) {
     return (
@@ -61,7 +166,19 @@ export default function AddressPage() {
         <KeyValue
           rows={[
             [t('address.title'), <Hash value={a.address} full testId="address-value" />, 'address'],
+            [
+              tt('address.balance'),
+              bal.data?.account ? (
+                <NativeAmount wei={bal.data.account.balance} testId="address-balance" />
+              ) : bal.error ? (
+                <span className="muted">{t('common:state.error')}</span>
+              ) : (
+                <Skeleton width="8rem" />
+              ),
+              'balance',
+            ],
             [t('address.type'), a.isContract ? t('address.contract') : t('address.eoa'), 'type'],
+            bal.data?.account?.token && [tt('col.token'), <TokenName token={bal.data.account.token} />, 'token'],
             m && [
               t('address.member'),
               <>
@@ -92,14 +209,25 @@ export default function AddressPage() {
           <ContractCard address={address} />
         </Suspense>
       )}
-      <Card title={t('address.history')} testId="address-txs">
-        {a.transactions.edges.length === 0 ? (
-          <EmptyState title={t('address.empty')} />
-        ) : (
-          <TxTable txs={a.transactions.edges.map((e) => e.node)} />
-        )}
-        <Pagination pageInfo={a.transactions.pageInfo} cursor={cursor} />
-      </Card>
+      <BalanceHistory address={address} />
+      <AddressTabs
+        address={address}
+        txs={
+          <div data-testid="address-txs">
+            {a.transactions.edges.length > 0 && (
+              <div className="panel-actions">
+                <CsvButton
+                  filename={`${address}-transactions.csv`}
+                  testId="csv-export"
+                  build={async () => txsCsv(await fetchAllPages('transactions', { address }, (d) => d.transactions), coin?.decimals ?? 18)}
+                />
+              </div>
+            )}
+            {a.transactions.edges.length === 0 ? <EmptyState title={t('address.empty')} /> : <TxTable txs={a.transactions.edges.map((e) => e.node)} />}
+            <Pagination pageInfo={a.transactions.pageInfo} cursor={cursor} />
+          </div>
+        }
+      />
     </>
   );
 }

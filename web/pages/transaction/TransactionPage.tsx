@@ -3,12 +3,36 @@ import { useTranslation } from 'react-i18next';
 import { Card, KeyValue } from '../../components/Card';
 import { AddressLabel, CopyButton, Hash } from '../../components/Hash';
 import { EmptyState, ErrorState, SkeletonRows } from '../../components/states';
+import { NativeAmount } from '../../components/NativeAmount';
 import { useResource, useStatus } from '../../lib/hooks';
 import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
 import type { DecodedArg, Log } from '../../lib/resources';
 import { MethodBadge, StatusBadge } from './TxTable';
 import { urls } from '../../lib/urls';
+import { TransfersTable } from '../tokens/TransfersTable';
+import { InternalTable, InternalUnavailable } from '../tokens/InternalTable';
+import '../tokens/resources';
+
+/** Its token transfers (amounts by decimals) and internal calls; "unavailable" when the node cannot trace. */
+function TxMovements({ hash }: { hash: string }) {
+  const { t } = useTranslation('tokens');
+  const q = useResource('txTransfers', { hash }, { placeholderData: undefined });
+  const tx = q.data?.transaction;
+  if (q.error && !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  if (!tx) return <SkeletonRows rows={4} />;
+  const calls = tx.internalTransactions;
+  return (
+    <>
+      <Card title={t('transfers.title', { count: tx.tokenTransfers.length })} testId="tx-token-transfers">
+        {tx.tokenTransfers.length === 0 ? <EmptyState title={t('transfers.none')} /> : <TransfersTable transfers={tx.tokenTransfers} showTx={false} />}
+      </Card>
+      <Card title={calls ? t('internal.title', { count: calls.length }) : t('internal.titleAddress')} testId="tx-internal">
+        {calls == null ? <InternalUnavailable /> : calls.length === 0 ? <EmptyState title={t('internal.none')} /> : <InternalTable calls={calls} showTx={false} />}
+      </Card>
+    </>
+  );
+}
 
 const isHash = (s: string) => /^0x[0-9a-fA-F]{64}$/.test(s);
 const isAddress = (s: string) => /^0x[0-9a-fA-F]{40}$/.test(s);
@@ -171,16 +195,12 @@ export default function TransactionPage() {
             ],
             [
               t('tx.value'),
-              <span data-testid="tx-value" data-value={tx.value}>
-                {f.units(tx.value, 18, 18)} {t('unit.native')}
-              </span>,
+              <NativeAmount wei={tx.value} testId="tx-value" />,
               'value',
             ],
             [
               t('tx.fee'),
-              <span data-testid="tx-fee" data-value={tx.fee}>
-                {f.units(tx.fee, 18, 18)} {t('unit.native')}
-              </span>,
+              <NativeAmount wei={tx.fee} testId="tx-fee" />,
               'fee',
             ],
           ]}
@@ -215,6 +235,7 @@ export default function TransactionPage() {
           ]}
         />
       </Card>
+      <TxMovements hash={tx.hash} />
       <Card title={t('tx.logs', { count: tx.logs.length })} testId="tx-logs">
         {tx.logs.length === 0 ? <EmptyState title={t('tx.noLogs')} /> : tx.logs.map((l) => <LogView key={l.logIndex} log={l} />)}
       </Card>

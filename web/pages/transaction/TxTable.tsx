@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AddressLabel, Hash } from '../../components/Hash';
+import { NativeAmount } from '../../components/NativeAmount';
 import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
 import type { TxSummary } from '../../lib/resources';
@@ -71,9 +72,7 @@ export function TxTable({ txs, hideBlock }: { txs: TxSummary[]; hideBlock?: bool
                 )}
               </td>
               <td data-label={t('table.value')} className="num">
-                <span>
-                  {f.units(tx.value)} <span className="muted">{t('unit.native')}</span>
-                </span>
+                <NativeAmount wei={tx.value} maxDecimals={6} />
               </td>
             </tr>
           ))}
