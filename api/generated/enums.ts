@@ -63,6 +63,8 @@ export type KpiStatus =
   | 'AHEAD'
   /** Otherwise. */
   | 'BEHIND'
+  /** The period has ended (asOf >= periodEnd) with progress < 1. */
+  | 'MISSED'
   /** progress >= expectedProgress - 0.05. */
   | 'ON_TRACK';
 
@@ -117,6 +119,56 @@ export type SealScheme =
   | 'IBFT2'
   /** QBFT (Besu, GoQuorum): as IBFT 2.0, with QBFT's encoding. */
   | 'QBFT';
+
+/** What the search box can suggest. */
+export type SearchKind =
+  /** An address: `value` is the address. */
+  | 'ADDRESS'
+  /** A block: `value` is its number. */
+  | 'BLOCK'
+  /** A member: `value` is its address. */
+  | 'MEMBER'
+  /** A token: `value` is its contract address. */
+  | 'TOKEN'
+  /** A transaction: `value` is its hash. */
+  | 'TRANSACTION';
+
+/** Something about a token that could not be read or does not add up. The token is still indexed; these say which figures to distrust. */
+export type TokenIssue =
+  /** balanceOf() reverted or returned nothing decodable for some holder. */
+  | 'BALANCE_UNREADABLE'
+  /** name() or symbol() returned bytes32 rather than string (decoded as ASCII). */
+  | 'BYTES32_METADATA'
+  /** decimals() returned a value above 77 (no uint256 amount has more digits); amounts are shown unscaled. */
+  | 'DECIMALS_ABSURD'
+  /** decimals() reverted or returned nothing decodable. */
+  | 'DECIMALS_UNREADABLE'
+  /** Its Transfer events disagree with its own balanceOf (balances shown are balanceOf's). */
+  | 'EVENTS_DISAGREE_WITH_BALANCES'
+  /** name() reverted or returned nothing decodable. */
+  | 'NAME_UNREADABLE'
+  /** A name or symbol longer than the indexer keeps; shown truncated. */
+  | 'STRING_TRUNCATED'
+  /** symbol() reverted or returned nothing decodable. */
+  | 'SYMBOL_UNREADABLE'
+  /** totalSupply() reverted or returned nothing decodable. */
+  | 'TOTAL_SUPPLY_UNREADABLE';
+
+/** Token standard. */
+export type TokenType =
+  /** Fungible (Transfer with 3 topics). */
+  | 'ERC20'
+  /** Non-fungible (Transfer with 4 topics). */
+  | 'ERC721'
+  /** Multi-token (TransferSingle / TransferBatch). */
+  | 'ERC1155';
+
+/** Whether internal transactions can be shown. */
+export type TraceAvailability =
+  /** The node traces blocks (callTracer or trace_block). */
+  | 'AVAILABLE'
+  /** The node offers no tracer: internal transactions are unknown, not absent. */
+  | 'UNAVAILABLE';
 
 /** Outcome of a transaction. */
 export type TxStatus =

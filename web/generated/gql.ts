@@ -40,19 +40,40 @@ type Documents = {
     "fragment PageInfoFields on PageInfo { hasNextPage endCursor }": typeof types.PageInfoFieldsFragmentDoc,
     "fragment MemberRef on Member { address name nameEn nameZh }": typeof types.MemberRefFragmentDoc,
     "fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed sealer sealerLabel sealerMember { ...MemberRef } }": typeof types.BlockSummaryFragmentDoc,
-    "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name }\n}": typeof types.TxSummaryFragmentDoc,
+    "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name source }\n}": typeof types.TxSummaryFragmentDoc,
     "fragment TxPage on TransactionConnection { edges { cursor node { ...TxSummary } } pageInfo { ...PageInfoFields } }": typeof types.TxPageFragmentDoc,
     "fragment StatPointFields on StatPoint { date from to value }": typeof types.StatPointFieldsFragmentDoc,
-    "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash }\n  }": typeof types.StatusDocument,
+    "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash\n      nativeCoin { symbol name decimals } internalTransactions }\n  }": typeof types.StatusDocument,
     "query Headline {\n    alliance { memberCount }\n    txTotals: chainStats(metric: TRANSACTIONS, interval: QUARTER, from: 0) { ...StatPointFields }\n  }": typeof types.HeadlineDocument,
     "query Blocks($first: Int, $after: String) {\n    blocks(first: $first, after: $after) { edges { cursor node { ...BlockSummary } } pageInfo { ...PageInfoFields } }\n  }": typeof types.BlocksDocument,
     "query Block($number: Int, $hash: String, $txFirst: Int, $txAfter: String) {\n    block(number: $number, hash: $hash) {\n      ...BlockSummary parentHash gasLimit baseFeePerGas size confirmations finalized minerMember { ...MemberRef }\n      transactions(first: $txFirst, after: $txAfter) { ...TxPage }\n    }\n    status { indexedHead }\n  }": typeof types.BlockDocument,
     "query Transactions($first: Int, $after: String, $address: String, $block: Int) {\n    transactions(first: $first, after: $after, address: $address, block: $block) { ...TxPage }\n  }": typeof types.TransactionsDocument,
-    "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name args { name value } }\n      logs { logIndex address topics data decoded { name args { name value } } }\n      block { confirmations }\n    }\n  }": typeof types.TransactionDocument,
+    "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name source signature args { name value } }\n      logs { logIndex address topics data decoded { name source signature args { name value } } }\n      block { confirmations }\n    }\n  }": typeof types.TransactionDocument,
     "query Account($address: String!, $first: Int, $after: String) {\n    account(address: $address) {\n      address isContract txCount firstSeenBlock creationTx\n      member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }\n      transactions(first: $first, after: $after) { ...TxPage }\n    }\n  }": typeof types.AccountDocument,
     "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n      ... on Token { address }\n    }\n  }": typeof types.SearchDocument,
     "query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {\n    chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }\n  }": typeof types.ChainStatsDocument,
+    "query SearchSuggestions($query: String!, $first: Int) {\n    searchSuggestions(query: $query, first: $first) { kind value label detail }\n  }": typeof types.SearchSuggestionsDocument,
     "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }": typeof types.KpiTeaserDocument,
+    "query Contract($address: String!) {\n    account(address: $address) {\n      address isContract\n      contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs creationTx license verifiedAt sources { path content } }\n    }\n    verification { compilers readsAvailable }\n  }": typeof types.ContractDocument,
+    "query ReadContract($address: String!, $function: String!, $args: [String!]!) {\n    readContract(address: $address, function: $function, args: $args) { blockNumber values { name value } }\n  }": typeof types.ReadContractDocument,
+    "fragment TokenRef on Token { address type name symbol decimals issues }": typeof types.TokenRefFragmentDoc,
+    "fragment TokenSummary on Token { ...TokenRef totalSupply holderCount transferCount }": typeof types.TokenSummaryFragmentDoc,
+    "fragment TokenTransferFields on TokenTransfer {\n  token { ...TokenRef } type transactionHash blockNumber timestamp logIndex batchIndex from to value tokenId\n}": typeof types.TokenTransferFieldsFragmentDoc,
+    "fragment InternalTx on InternalTransaction { transactionHash blockNumber timestamp index traceAddress depth from to value callType error }": typeof types.InternalTxFragmentDoc,
+    "fragment Holding on TokenBalance { address token { ...TokenRef } tokenId balance share }": typeof types.HoldingFragmentDoc,
+    "fragment CoinBalanceFields on CoinBalance { blockNumber timestamp balance delta }": typeof types.CoinBalanceFieldsFragmentDoc,
+    "query AccountBalance($address: String!) {\n    account(address: $address) { address balance balanceBlock token { ...TokenRef } }\n  }": typeof types.AccountBalanceDocument,
+    "query BalanceHistory($address: String!, $first: Int, $after: String) {\n    account(address: $address) { balanceHistory(first: $first, after: $after) { edges { cursor node { ...CoinBalanceFields } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.BalanceHistoryDocument,
+    "query AccountInternal($address: String!, $first: Int, $after: String) {\n    account(address: $address) { internalTransactions(first: $first, after: $after) { edges { cursor node { ...InternalTx } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.AccountInternalDocument,
+    "query AccountTransfers($address: String!, $first: Int, $after: String) {\n    account(address: $address) { tokenTransfers(first: $first, after: $after) { edges { cursor node { ...TokenTransferFields } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.AccountTransfersDocument,
+    "query AccountHoldings($address: String!, $first: Int, $after: String) {\n    account(address: $address) { tokenBalances(first: $first, after: $after) { edges { cursor node { ...Holding } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.AccountHoldingsDocument,
+    "query Token($address: String!) {\n    token(address: $address) { ...TokenSummary firstSeenBlock }\n  }": typeof types.TokenDocument,
+    "query TokenHolders($address: String!, $first: Int, $after: String) {\n    token(address: $address) { holders(first: $first, after: $after) { edges { cursor node { ...Holding } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.TokenHoldersDocument,
+    "query TokenTransfers($address: String!, $first: Int, $after: String) {\n    token(address: $address) { transfers(first: $first, after: $after) { edges { cursor node { ...TokenTransferFields } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.TokenTransfersDocument,
+    "query TokenInventory($address: String!, $first: Int, $after: String) {\n    token(address: $address) { inventory(first: $first, after: $after) { edges { cursor node { tokenId owner } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.TokenInventoryDocument,
+    "query Tokens($type: TokenType, $first: Int, $after: String) {\n    tokens(type: $type, first: $first, after: $after) { edges { cursor node { ...TokenSummary } } pageInfo { ...PageInfoFields } }\n  }": typeof types.TokensDocument,
+    "query TopAccounts($first: Int, $after: String) {\n    topAccounts(first: $first, after: $after) {\n      edges { cursor node { address balance txCount isContract member { ...MemberRef } } } pageInfo { ...PageInfoFields }\n    }\n  }": typeof types.TopAccountsDocument,
+    "query TxTransfers($hash: String!) {\n    transaction(hash: $hash) { hash tokenTransfers { ...TokenTransferFields } internalTransactions { ...InternalTx } }\n  }": typeof types.TxTransfersDocument,
     "query Validators($first: Int, $after: String) {\n    validators(first: $first, after: $after) {\n      edges { cursor node {\n        address nodeLabel registered blocksSealed blocks24h blocks7d share share24h share7d lastSealedBlock lastSealedAt status\n        member { ...MemberRef }\n      } }\n      pageInfo { ...PageInfoFields }\n      totalCount activeCount setSize offlineAfterTurns head headTime\n    }\n    status { sealScheme }\n  }": typeof types.ValidatorsDocument,
     "query ValidatorHistory {\n    validatorSetChanges(first: 20) { blockNumber validators added removed }\n    validatorVotes(first: 20) { blockNumber proposer candidate add }\n  }": typeof types.ValidatorHistoryDocument,
     "query ValidatorCharts($blocks: Int, $buckets: Int) {\n    blockTimeDistribution(blocks: $blocks) { minSeconds maxSeconds count }\n    blocksPerValidator(interval: MONTH, buckets: $buckets) { address nodeLabel member { ...MemberRef } points { date value } }\n  }": typeof types.ValidatorChartsDocument,
@@ -85,19 +106,40 @@ const documents: Documents = {
     "fragment PageInfoFields on PageInfo { hasNextPage endCursor }": types.PageInfoFieldsFragmentDoc,
     "fragment MemberRef on Member { address name nameEn nameZh }": types.MemberRefFragmentDoc,
     "fragment BlockSummary on Block { number hash timestamp miner txCount gasUsed sealer sealerLabel sealerMember { ...MemberRef } }": types.BlockSummaryFragmentDoc,
-    "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name }\n}": types.TxSummaryFragmentDoc,
+    "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name source }\n}": types.TxSummaryFragmentDoc,
     "fragment TxPage on TransactionConnection { edges { cursor node { ...TxSummary } } pageInfo { ...PageInfoFields } }": types.TxPageFragmentDoc,
     "fragment StatPointFields on StatPoint { date from to value }": types.StatPointFieldsFragmentDoc,
-    "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash }\n  }": types.StatusDocument,
+    "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash\n      nativeCoin { symbol name decimals } internalTransactions }\n  }": types.StatusDocument,
     "query Headline {\n    alliance { memberCount }\n    txTotals: chainStats(metric: TRANSACTIONS, interval: QUARTER, from: 0) { ...StatPointFields }\n  }": types.HeadlineDocument,
     "query Blocks($first: Int, $after: String) {\n    blocks(first: $first, after: $after) { edges { cursor node { ...BlockSummary } } pageInfo { ...PageInfoFields } }\n  }": types.BlocksDocument,
     "query Block($number: Int, $hash: String, $txFirst: Int, $txAfter: String) {\n    block(number: $number, hash: $hash) {\n      ...BlockSummary parentHash gasLimit baseFeePerGas size confirmations finalized minerMember { ...MemberRef }\n      transactions(first: $txFirst, after: $txAfter) { ...TxPage }\n    }\n    status { indexedHead }\n  }": types.BlockDocument,
     "query Transactions($first: Int, $after: String, $address: String, $block: Int) {\n    transactions(first: $first, after: $after, address: $address, block: $block) { ...TxPage }\n  }": types.TransactionsDocument,
-    "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name args { name value } }\n      logs { logIndex address topics data decoded { name args { name value } } }\n      block { confirmations }\n    }\n  }": types.TransactionDocument,
+    "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name source signature args { name value } }\n      logs { logIndex address topics data decoded { name source signature args { name value } } }\n      block { confirmations }\n    }\n  }": types.TransactionDocument,
     "query Account($address: String!, $first: Int, $after: String) {\n    account(address: $address) {\n      address isContract txCount firstSeenBlock creationTx\n      member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }\n      transactions(first: $first, after: $after) { ...TxPage }\n    }\n  }": types.AccountDocument,
     "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n      ... on Token { address }\n    }\n  }": types.SearchDocument,
     "query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {\n    chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }\n  }": types.ChainStatsDocument,
+    "query SearchSuggestions($query: String!, $first: Int) {\n    searchSuggestions(query: $query, first: $first) { kind value label detail }\n  }": types.SearchSuggestionsDocument,
     "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }": types.KpiTeaserDocument,
+    "query Contract($address: String!) {\n    account(address: $address) {\n      address isContract\n      contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs creationTx license verifiedAt sources { path content } }\n    }\n    verification { compilers readsAvailable }\n  }": types.ContractDocument,
+    "query ReadContract($address: String!, $function: String!, $args: [String!]!) {\n    readContract(address: $address, function: $function, args: $args) { blockNumber values { name value } }\n  }": types.ReadContractDocument,
+    "fragment TokenRef on Token { address type name symbol decimals issues }": types.TokenRefFragmentDoc,
+    "fragment TokenSummary on Token { ...TokenRef totalSupply holderCount transferCount }": types.TokenSummaryFragmentDoc,
+    "fragment TokenTransferFields on TokenTransfer {\n  token { ...TokenRef } type transactionHash blockNumber timestamp logIndex batchIndex from to value tokenId\n}": types.TokenTransferFieldsFragmentDoc,
+    "fragment InternalTx on InternalTransaction { transactionHash blockNumber timestamp index traceAddress depth from to value callType error }": types.InternalTxFragmentDoc,
+    "fragment Holding on TokenBalance { address token { ...TokenRef } tokenId balance share }": types.HoldingFragmentDoc,
+    "fragment CoinBalanceFields on CoinBalance { blockNumber timestamp balance delta }": types.CoinBalanceFieldsFragmentDoc,
+    "query AccountBalance($address: String!) {\n    account(address: $address) { address balance balanceBlock token { ...TokenRef } }\n  }": types.AccountBalanceDocument,
+    "query BalanceHistory($address: String!, $first: Int, $after: String) {\n    account(address: $address) { balanceHistory(first: $first, after: $after) { edges { cursor node { ...CoinBalanceFields } } pageInfo { ...PageInfoFields } } }\n  }": types.BalanceHistoryDocument,
+    "query AccountInternal($address: String!, $first: Int, $after: String) {\n    account(address: $address) { internalTransactions(first: $first, after: $after) { edges { cursor node { ...InternalTx } } pageInfo { ...PageInfoFields } } }\n  }": types.AccountInternalDocument,
+    "query AccountTransfers($address: String!, $first: Int, $after: String) {\n    account(address: $address) { tokenTransfers(first: $first, after: $after) { edges { cursor node { ...TokenTransferFields } } pageInfo { ...PageInfoFields } } }\n  }": types.AccountTransfersDocument,
+    "query AccountHoldings($address: String!, $first: Int, $after: String) {\n    account(address: $address) { tokenBalances(first: $first, after: $after) { edges { cursor node { ...Holding } } pageInfo { ...PageInfoFields } } }\n  }": types.AccountHoldingsDocument,
+    "query Token($address: String!) {\n    token(address: $address) { ...TokenSummary firstSeenBlock }\n  }": types.TokenDocument,
+    "query TokenHolders($address: String!, $first: Int, $after: String) {\n    token(address: $address) { holders(first: $first, after: $after) { edges { cursor node { ...Holding } } pageInfo { ...PageInfoFields } } }\n  }": types.TokenHoldersDocument,
+    "query TokenTransfers($address: String!, $first: Int, $after: String) {\n    token(address: $address) { transfers(first: $first, after: $after) { edges { cursor node { ...TokenTransferFields } } pageInfo { ...PageInfoFields } } }\n  }": types.TokenTransfersDocument,
+    "query TokenInventory($address: String!, $first: Int, $after: String) {\n    token(address: $address) { inventory(first: $first, after: $after) { edges { cursor node { tokenId owner } } pageInfo { ...PageInfoFields } } }\n  }": types.TokenInventoryDocument,
+    "query Tokens($type: TokenType, $first: Int, $after: String) {\n    tokens(type: $type, first: $first, after: $after) { edges { cursor node { ...TokenSummary } } pageInfo { ...PageInfoFields } }\n  }": types.TokensDocument,
+    "query TopAccounts($first: Int, $after: String) {\n    topAccounts(first: $first, after: $after) {\n      edges { cursor node { address balance txCount isContract member { ...MemberRef } } } pageInfo { ...PageInfoFields }\n    }\n  }": types.TopAccountsDocument,
+    "query TxTransfers($hash: String!) {\n    transaction(hash: $hash) { hash tokenTransfers { ...TokenTransferFields } internalTransactions { ...InternalTx } }\n  }": types.TxTransfersDocument,
     "query Validators($first: Int, $after: String) {\n    validators(first: $first, after: $after) {\n      edges { cursor node {\n        address nodeLabel registered blocksSealed blocks24h blocks7d share share24h share7d lastSealedBlock lastSealedAt status\n        member { ...MemberRef }\n      } }\n      pageInfo { ...PageInfoFields }\n      totalCount activeCount setSize offlineAfterTurns head headTime\n    }\n    status { sealScheme }\n  }": types.ValidatorsDocument,
     "query ValidatorHistory {\n    validatorSetChanges(first: 20) { blockNumber validators added removed }\n    validatorVotes(first: 20) { blockNumber proposer candidate add }\n  }": types.ValidatorHistoryDocument,
     "query ValidatorCharts($blocks: Int, $buckets: Int) {\n    blockTimeDistribution(blocks: $blocks) { minSeconds maxSeconds count }\n    blocksPerValidator(interval: MONTH, buckets: $buckets) { address nodeLabel member { ...MemberRef } points { date value } }\n  }": types.ValidatorChartsDocument,
@@ -208,7 +250,7 @@ export function graphql(source: "fragment BlockSummary on Block { number hash ti
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name }\n}"): typeof import('./graphql').TxSummaryFragmentDoc;
+export function graphql(source: "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name source }\n}"): typeof import('./graphql').TxSummaryFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -220,7 +262,7 @@ export function graphql(source: "fragment StatPointFields on StatPoint { date fr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash }\n  }"): typeof import('./graphql').StatusDocument;
+export function graphql(source: "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash\n      nativeCoin { symbol name decimals } internalTransactions }\n  }"): typeof import('./graphql').StatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -240,7 +282,7 @@ export function graphql(source: "query Transactions($first: Int, $after: String,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name args { name value } }\n      logs { logIndex address topics data decoded { name args { name value } } }\n      block { confirmations }\n    }\n  }"): typeof import('./graphql').TransactionDocument;
+export function graphql(source: "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name source signature args { name value } }\n      logs { logIndex address topics data decoded { name source signature args { name value } } }\n      block { confirmations }\n    }\n  }"): typeof import('./graphql').TransactionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -256,7 +298,91 @@ export function graphql(source: "query ChainStats($metric: ChainStatsMetric!, $i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query SearchSuggestions($query: String!, $first: Int) {\n    searchSuggestions(query: $query, first: $first) { kind value label detail }\n  }"): typeof import('./graphql').SearchSuggestionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }"): typeof import('./graphql').KpiTeaserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Contract($address: String!) {\n    account(address: $address) {\n      address isContract\n      contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs creationTx license verifiedAt sources { path content } }\n    }\n    verification { compilers readsAvailable }\n  }"): typeof import('./graphql').ContractDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReadContract($address: String!, $function: String!, $args: [String!]!) {\n    readContract(address: $address, function: $function, args: $args) { blockNumber values { name value } }\n  }"): typeof import('./graphql').ReadContractDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment TokenRef on Token { address type name symbol decimals issues }"): typeof import('./graphql').TokenRefFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment TokenSummary on Token { ...TokenRef totalSupply holderCount transferCount }"): typeof import('./graphql').TokenSummaryFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment TokenTransferFields on TokenTransfer {\n  token { ...TokenRef } type transactionHash blockNumber timestamp logIndex batchIndex from to value tokenId\n}"): typeof import('./graphql').TokenTransferFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment InternalTx on InternalTransaction { transactionHash blockNumber timestamp index traceAddress depth from to value callType error }"): typeof import('./graphql').InternalTxFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment Holding on TokenBalance { address token { ...TokenRef } tokenId balance share }"): typeof import('./graphql').HoldingFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment CoinBalanceFields on CoinBalance { blockNumber timestamp balance delta }"): typeof import('./graphql').CoinBalanceFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccountBalance($address: String!) {\n    account(address: $address) { address balance balanceBlock token { ...TokenRef } }\n  }"): typeof import('./graphql').AccountBalanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BalanceHistory($address: String!, $first: Int, $after: String) {\n    account(address: $address) { balanceHistory(first: $first, after: $after) { edges { cursor node { ...CoinBalanceFields } } pageInfo { ...PageInfoFields } } }\n  }"): typeof import('./graphql').BalanceHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccountInternal($address: String!, $first: Int, $after: String) {\n    account(address: $address) { internalTransactions(first: $first, after: $after) { edges { cursor node { ...InternalTx } } pageInfo { ...PageInfoFields } } }\n  }"): typeof import('./graphql').AccountInternalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccountTransfers($address: String!, $first: Int, $after: String) {\n    account(address: $address) { tokenTransfers(first: $first, after: $after) { edges { cursor node { ...TokenTransferFields } } pageInfo { ...PageInfoFields } } }\n  }"): typeof import('./graphql').AccountTransfersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccountHoldings($address: String!, $first: Int, $after: String) {\n    account(address: $address) { tokenBalances(first: $first, after: $after) { edges { cursor node { ...Holding } } pageInfo { ...PageInfoFields } } }\n  }"): typeof import('./graphql').AccountHoldingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Token($address: String!) {\n    token(address: $address) { ...TokenSummary firstSeenBlock }\n  }"): typeof import('./graphql').TokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TokenHolders($address: String!, $first: Int, $after: String) {\n    token(address: $address) { holders(first: $first, after: $after) { edges { cursor node { ...Holding } } pageInfo { ...PageInfoFields } } }\n  }"): typeof import('./graphql').TokenHoldersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TokenTransfers($address: String!, $first: Int, $after: String) {\n    token(address: $address) { transfers(first: $first, after: $after) { edges { cursor node { ...TokenTransferFields } } pageInfo { ...PageInfoFields } } }\n  }"): typeof import('./graphql').TokenTransfersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TokenInventory($address: String!, $first: Int, $after: String) {\n    token(address: $address) { inventory(first: $first, after: $after) { edges { cursor node { tokenId owner } } pageInfo { ...PageInfoFields } } }\n  }"): typeof import('./graphql').TokenInventoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Tokens($type: TokenType, $first: Int, $after: String) {\n    tokens(type: $type, first: $first, after: $after) { edges { cursor node { ...TokenSummary } } pageInfo { ...PageInfoFields } }\n  }"): typeof import('./graphql').TokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TopAccounts($first: Int, $after: String) {\n    topAccounts(first: $first, after: $after) {\n      edges { cursor node { address balance txCount isContract member { ...MemberRef } } } pageInfo { ...PageInfoFields }\n    }\n  }"): typeof import('./graphql').TopAccountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TxTransfers($hash: String!) {\n    transaction(hash: $hash) { hash tokenTransfers { ...TokenTransferFields } internalTransactions { ...InternalTx } }\n  }"): typeof import('./graphql').TxTransfersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

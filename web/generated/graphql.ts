@@ -30,6 +30,15 @@ export type ChainStatsMetric =
   /** Transactions per bucket. */
   | 'TRANSACTIONS';
 
+/** Where a decoding came from. */
+export type DecodeSource =
+  /** A best-effort guess from the signatures of well-known ABIs (OpenZeppelin); any contract may reuse a selector. */
+  | 'GUESS'
+  /** The configured AllianceRegistry, decoded when indexed. */
+  | 'REGISTRY'
+  /** The ABI of the contract's verified source. */
+  | 'VERIFIED';
+
 /** Chart bucket size. */
 export type Interval =
   /** UTC day. */
@@ -64,6 +73,13 @@ export type KpiStatus =
   | 'MISSED'
   /** progress >= expectedProgress - 0.05. */
   | 'ON_TRACK';
+
+/** How much of the deployed bytecode the verified source accounts for. */
+export type MatchKind =
+  /** Everything, including the metadata hash (so comments and file paths too). */
+  | 'FULL'
+  /** Everything the chain executes; the CBOR metadata differs. */
+  | 'PARTIAL';
 
 /** Member sort order. */
 export type MemberOrder =
@@ -109,6 +125,56 @@ export type SealScheme =
   | 'IBFT2'
   /** QBFT (Besu, GoQuorum): as IBFT 2.0, with QBFT's encoding. */
   | 'QBFT';
+
+/** What the search box can suggest. */
+export type SearchKind =
+  /** An address: `value` is the address. */
+  | 'ADDRESS'
+  /** A block: `value` is its number. */
+  | 'BLOCK'
+  /** A member: `value` is its address. */
+  | 'MEMBER'
+  /** A token: `value` is its contract address. */
+  | 'TOKEN'
+  /** A transaction: `value` is its hash. */
+  | 'TRANSACTION';
+
+/** Something about a token that could not be read or does not add up. The token is still indexed; these say which figures to distrust. */
+export type TokenIssue =
+  /** balanceOf() reverted or returned nothing decodable for some holder. */
+  | 'BALANCE_UNREADABLE'
+  /** name() or symbol() returned bytes32 rather than string (decoded as ASCII). */
+  | 'BYTES32_METADATA'
+  /** decimals() returned a value above 77 (no uint256 amount has more digits); amounts are shown unscaled. */
+  | 'DECIMALS_ABSURD'
+  /** decimals() reverted or returned nothing decodable. */
+  | 'DECIMALS_UNREADABLE'
+  /** Its Transfer events disagree with its own balanceOf (balances shown are balanceOf's). */
+  | 'EVENTS_DISAGREE_WITH_BALANCES'
+  /** name() reverted or returned nothing decodable. */
+  | 'NAME_UNREADABLE'
+  /** A name or symbol longer than the indexer keeps; shown truncated. */
+  | 'STRING_TRUNCATED'
+  /** symbol() reverted or returned nothing decodable. */
+  | 'SYMBOL_UNREADABLE'
+  /** totalSupply() reverted or returned nothing decodable. */
+  | 'TOTAL_SUPPLY_UNREADABLE';
+
+/** Token standard. */
+export type TokenType =
+  /** Fungible (Transfer with 3 topics). */
+  | 'ERC20'
+  /** Non-fungible (Transfer with 4 topics). */
+  | 'ERC721'
+  /** Multi-token (TransferSingle / TransferBatch). */
+  | 'ERC1155';
+
+/** Whether internal transactions can be shown. */
+export type TraceAvailability =
+  /** The node traces blocks (callTracer or trace_block). */
+  | 'AVAILABLE'
+  /** The node offers no tracer: internal transactions are unknown, not absent. */
+  | 'UNAVAILABLE';
 
 /** Outcome of a transaction. */
 export type TxStatus =
@@ -296,16 +362,16 @@ export type MemberRefFragment = { address: string, name: string, nameEn: string,
 
 export type BlockSummaryFragment = { number: number, hash: string, timestamp: number, miner: string, txCount: number, gasUsed: string, sealer: string, sealerLabel: string | null, sealerMember: { address: string, name: string, nameEn: string, nameZh: string } | null };
 
-export type TxSummaryFragment = { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string } | null };
+export type TxSummaryFragment = { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string, source: DecodeSource } | null };
 
-export type TxPageFragment = { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
+export type TxPageFragment = { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string, source: DecodeSource } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
 
 export type StatPointFieldsFragment = { date: string, from: number, to: number, value: number };
 
 export type StatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StatusQuery = { status: { chainId: number, isDevnet: boolean, chainHead: number, indexedHead: number, lag: number, syncing: boolean, registry: string | null, latestBlockTime: number | null, latestBlockHash: string | null } };
+export type StatusQuery = { status: { chainId: number, isDevnet: boolean, chainHead: number, indexedHead: number, lag: number, syncing: boolean, registry: string | null, latestBlockTime: number | null, latestBlockHash: string | null, internalTransactions: TraceAvailability, nativeCoin: { symbol: string, name: string, decimals: number } } };
 
 export type HeadlineQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -328,7 +394,7 @@ export type BlockQueryVariables = Exact<{
 }>;
 
 
-export type BlockQuery = { block: { parentHash: string, gasLimit: string, baseFeePerGas: string | null, size: number, confirmations: number, finalized: boolean, number: number, hash: string, timestamp: number, miner: string, txCount: number, gasUsed: string, sealer: string, sealerLabel: string | null, minerMember: { address: string, name: string, nameEn: string, nameZh: string } | null, transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, sealerMember: { address: string, name: string, nameEn: string, nameZh: string } | null } | null, status: { indexedHead: number } };
+export type BlockQuery = { block: { parentHash: string, gasLimit: string, baseFeePerGas: string | null, size: number, confirmations: number, finalized: boolean, number: number, hash: string, timestamp: number, miner: string, txCount: number, gasUsed: string, sealer: string, sealerLabel: string | null, minerMember: { address: string, name: string, nameEn: string, nameZh: string } | null, transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string, source: DecodeSource } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, sealerMember: { address: string, name: string, nameEn: string, nameZh: string } | null } | null, status: { indexedHead: number } };
 
 export type TransactionsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -338,14 +404,14 @@ export type TransactionsQueryVariables = Exact<{
 }>;
 
 
-export type TransactionsQuery = { transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type TransactionsQuery = { transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string, source: DecodeSource } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type TransactionQueryVariables = Exact<{
   hash: string;
 }>;
 
 
-export type TransactionQuery = { transaction: { nonce: number, gas: string, gasUsed: string, gasPrice: string | null, maxFeePerGas: string | null, maxPriorityFeePerGas: string | null, effectiveGasPrice: string, fee: string, input: string, type: number, hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, decodedCall: { name: string, args: Array<{ name: string, value: string }> } | null, logs: Array<{ logIndex: number, address: string, topics: Array<string>, data: string, decoded: { name: string, args: Array<{ name: string, value: string }> } | null }>, block: { confirmations: number }, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null } | null };
+export type TransactionQuery = { transaction: { nonce: number, gas: string, gasUsed: string, gasPrice: string | null, maxFeePerGas: string | null, maxPriorityFeePerGas: string | null, effectiveGasPrice: string, fee: string, input: string, type: number, hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, decodedCall: { name: string, source: DecodeSource, signature: string | null, args: Array<{ name: string, value: string }> } | null, logs: Array<{ logIndex: number, address: string, topics: Array<string>, data: string, decoded: { name: string, source: DecodeSource, signature: string | null, args: Array<{ name: string, value: string }> } | null }>, block: { confirmations: number }, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null } | null };
 
 export type AccountQueryVariables = Exact<{
   address: string;
@@ -354,7 +420,7 @@ export type AccountQueryVariables = Exact<{
 }>;
 
 
-export type AccountQuery = { account: { address: string, isContract: boolean, txCount: number, firstSeenBlock: number | null, creationTx: string | null, member: { country: string, sector: string, domestic: boolean, admittedAt: number, removedAt: number | null, active: boolean, patentCount: number, outputValue: string, address: string, name: string, nameEn: string, nameZh: string } | null, transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type AccountQuery = { account: { address: string, isContract: boolean, txCount: number, firstSeenBlock: number | null, creationTx: string | null, member: { country: string, sector: string, domestic: boolean, admittedAt: number, removedAt: number | null, active: boolean, patentCount: number, outputValue: string, address: string, name: string, nameEn: string, nameZh: string } | null, transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string, source: DecodeSource } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type SearchQueryVariables = Exact<{
   query: string;
@@ -379,10 +445,147 @@ export type ChainStatsQueryVariables = Exact<{
 
 export type ChainStatsQuery = { chainStats: Array<{ date: string, from: number, to: number, value: number }> };
 
+export type SearchSuggestionsQueryVariables = Exact<{
+  query: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchSuggestionsQuery = { searchSuggestions: Array<{ kind: SearchKind, value: string, label: string, detail: string | null }> };
+
 export type KpiTeaserQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type KpiTeaserQuery = { kpis: Array<{ id: KpiId, current: string, target: string, progress: number, expectedProgress: number, status: KpiStatus }> };
+
+export type ContractQueryVariables = Exact<{
+  address: string;
+}>;
+
+
+export type ContractQuery = { account: { address: string, isContract: boolean, contract: { name: string, fullyQualifiedName: string, compilerVersion: string, matchKind: MatchKind, abi: string, settings: string, constructorArgs: string, creationTx: string | null, license: string | null, verifiedAt: number, sources: Array<{ path: string, content: string }> } | null } | null, verification: { compilers: Array<string>, readsAvailable: boolean } };
+
+export type ReadContractQueryVariables = Exact<{
+  address: string;
+  function: string;
+  args: Array<string> | string;
+}>;
+
+
+export type ReadContractQuery = { readContract: { blockNumber: number, values: Array<{ name: string, value: string }> } };
+
+export type TokenRefFragment = { address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> };
+
+export type TokenSummaryFragment = { totalSupply: string | null, holderCount: number, transferCount: number, address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> };
+
+export type TokenTransferFieldsFragment = { type: TokenType, transactionHash: string, blockNumber: number, timestamp: number, logIndex: number, batchIndex: number, from: string, to: string, value: string, tokenId: string | null, token: { address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> } };
+
+export type InternalTxFragment = { transactionHash: string, blockNumber: number, timestamp: number, index: number, traceAddress: string, depth: number, from: string, to: string | null, value: string, callType: string, error: string | null };
+
+export type HoldingFragment = { address: string, tokenId: string | null, balance: string, share: number | null, token: { address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> } };
+
+export type CoinBalanceFieldsFragment = { blockNumber: number, timestamp: number, balance: string, delta: string };
+
+export type AccountBalanceQueryVariables = Exact<{
+  address: string;
+}>;
+
+
+export type AccountBalanceQuery = { account: { address: string, balance: string, balanceBlock: number | null, token: { address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> } | null } | null };
+
+export type BalanceHistoryQueryVariables = Exact<{
+  address: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type BalanceHistoryQuery = { account: { balanceHistory: { edges: Array<{ cursor: string, node: { blockNumber: number, timestamp: number, balance: string, delta: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type AccountInternalQueryVariables = Exact<{
+  address: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountInternalQuery = { account: { internalTransactions: { edges: Array<{ cursor: string, node: { transactionHash: string, blockNumber: number, timestamp: number, index: number, traceAddress: string, depth: number, from: string, to: string | null, value: string, callType: string, error: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+
+export type AccountTransfersQueryVariables = Exact<{
+  address: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountTransfersQuery = { account: { tokenTransfers: { edges: Array<{ cursor: string, node: { type: TokenType, transactionHash: string, blockNumber: number, timestamp: number, logIndex: number, batchIndex: number, from: string, to: string, value: string, tokenId: string | null, token: { address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type AccountHoldingsQueryVariables = Exact<{
+  address: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountHoldingsQuery = { account: { tokenBalances: { edges: Array<{ cursor: string, node: { address: string, tokenId: string | null, balance: string, share: number | null, token: { address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type TokenQueryVariables = Exact<{
+  address: string;
+}>;
+
+
+export type TokenQuery = { token: { firstSeenBlock: number, totalSupply: string | null, holderCount: number, transferCount: number, address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> } | null };
+
+export type TokenHoldersQueryVariables = Exact<{
+  address: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TokenHoldersQuery = { token: { holders: { edges: Array<{ cursor: string, node: { address: string, tokenId: string | null, balance: string, share: number | null, token: { address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type TokenTransfersQueryVariables = Exact<{
+  address: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TokenTransfersQuery = { token: { transfers: { edges: Array<{ cursor: string, node: { type: TokenType, transactionHash: string, blockNumber: number, timestamp: number, logIndex: number, batchIndex: number, from: string, to: string, value: string, tokenId: string | null, token: { address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type TokenInventoryQueryVariables = Exact<{
+  address: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TokenInventoryQuery = { token: { inventory: { edges: Array<{ cursor: string, node: { tokenId: string, owner: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type TokensQueryVariables = Exact<{
+  type?: TokenType | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TokensQuery = { tokens: { edges: Array<{ cursor: string, node: { totalSupply: string | null, holderCount: number, transferCount: number, address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type TopAccountsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TopAccountsQuery = { topAccounts: { edges: Array<{ cursor: string, node: { address: string, balance: string, txCount: number, isContract: boolean, member: { address: string, name: string, nameEn: string, nameZh: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type TxTransfersQueryVariables = Exact<{
+  hash: string;
+}>;
+
+
+export type TxTransfersQuery = { transaction: { hash: string, tokenTransfers: Array<{ type: TokenType, transactionHash: string, blockNumber: number, timestamp: number, logIndex: number, batchIndex: number, from: string, to: string, value: string, tokenId: string | null, token: { address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> } }>, internalTransactions: Array<{ transactionHash: string, blockNumber: number, timestamp: number, index: number, traceAddress: string, depth: number, from: string, to: string | null, value: string, callType: string, error: string | null }> | null } | null };
 
 export type ValidatorsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -596,6 +799,7 @@ export const TxSummaryFragmentDoc = new TypedDocumentString(`
   }
   decodedCall {
     name
+    source
   }
 }
     fragment MemberRef on Member {
@@ -651,6 +855,7 @@ fragment TxSummary on Transaction {
   }
   decodedCall {
     name
+    source
   }
 }`, {"fragmentName":"TxPage"}) as unknown as TypedDocumentString<TxPageFragment, unknown>;
 export const StatPointFieldsFragmentDoc = new TypedDocumentString(`
@@ -661,6 +866,96 @@ export const StatPointFieldsFragmentDoc = new TypedDocumentString(`
   value
 }
     `, {"fragmentName":"StatPointFields"}) as unknown as TypedDocumentString<StatPointFieldsFragment, unknown>;
+export const TokenRefFragmentDoc = new TypedDocumentString(`
+    fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}
+    `, {"fragmentName":"TokenRef"}) as unknown as TypedDocumentString<TokenRefFragment, unknown>;
+export const TokenSummaryFragmentDoc = new TypedDocumentString(`
+    fragment TokenSummary on Token {
+  ...TokenRef
+  totalSupply
+  holderCount
+  transferCount
+}
+    fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}`, {"fragmentName":"TokenSummary"}) as unknown as TypedDocumentString<TokenSummaryFragment, unknown>;
+export const TokenTransferFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TokenTransferFields on TokenTransfer {
+  token {
+    ...TokenRef
+  }
+  type
+  transactionHash
+  blockNumber
+  timestamp
+  logIndex
+  batchIndex
+  from
+  to
+  value
+  tokenId
+}
+    fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}`, {"fragmentName":"TokenTransferFields"}) as unknown as TypedDocumentString<TokenTransferFieldsFragment, unknown>;
+export const InternalTxFragmentDoc = new TypedDocumentString(`
+    fragment InternalTx on InternalTransaction {
+  transactionHash
+  blockNumber
+  timestamp
+  index
+  traceAddress
+  depth
+  from
+  to
+  value
+  callType
+  error
+}
+    `, {"fragmentName":"InternalTx"}) as unknown as TypedDocumentString<InternalTxFragment, unknown>;
+export const HoldingFragmentDoc = new TypedDocumentString(`
+    fragment Holding on TokenBalance {
+  address
+  token {
+    ...TokenRef
+  }
+  tokenId
+  balance
+  share
+}
+    fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}`, {"fragmentName":"Holding"}) as unknown as TypedDocumentString<HoldingFragment, unknown>;
+export const CoinBalanceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CoinBalanceFields on CoinBalance {
+  blockNumber
+  timestamp
+  balance
+  delta
+}
+    `, {"fragmentName":"CoinBalanceFields"}) as unknown as TypedDocumentString<CoinBalanceFieldsFragment, unknown>;
 export const AllianceDashboardDocument = new TypedDocumentString(`
     query AllianceDashboard($period: String) {
   status {
@@ -1230,6 +1525,12 @@ export const StatusDocument = new TypedDocumentString(`
     registry
     latestBlockTime
     latestBlockHash
+    nativeCoin {
+      symbol
+      name
+      decimals
+    }
+    internalTransactions
   }
 }
     `) as unknown as TypedDocumentString<StatusQuery, StatusQueryVariables>;
@@ -1348,6 +1649,7 @@ fragment TxSummary on Transaction {
   }
   decodedCall {
     name
+    source
   }
 }
 fragment TxPage on TransactionConnection {
@@ -1396,6 +1698,7 @@ fragment TxSummary on Transaction {
   }
   decodedCall {
     name
+    source
   }
 }
 fragment TxPage on TransactionConnection {
@@ -1425,6 +1728,8 @@ export const TransactionDocument = new TypedDocumentString(`
     type
     decodedCall {
       name
+      source
+      signature
       args {
         name
         value
@@ -1437,6 +1742,8 @@ export const TransactionDocument = new TypedDocumentString(`
       data
       decoded {
         name
+        source
+        signature
         args {
           name
           value
@@ -1473,6 +1780,7 @@ fragment TxSummary on Transaction {
   }
   decodedCall {
     name
+    source
   }
 }`) as unknown as TypedDocumentString<TransactionQuery, TransactionQueryVariables>;
 export const AccountDocument = new TypedDocumentString(`
@@ -1528,6 +1836,7 @@ fragment TxSummary on Transaction {
   }
   decodedCall {
     name
+    source
   }
 }
 fragment TxPage on TransactionConnection {
@@ -1577,6 +1886,16 @@ export const ChainStatsDocument = new TypedDocumentString(`
   to
   value
 }`) as unknown as TypedDocumentString<ChainStatsQuery, ChainStatsQueryVariables>;
+export const SearchSuggestionsDocument = new TypedDocumentString(`
+    query SearchSuggestions($query: String!, $first: Int) {
+  searchSuggestions(query: $query, first: $first) {
+    kind
+    value
+    label
+    detail
+  }
+}
+    `) as unknown as TypedDocumentString<SearchSuggestionsQuery, SearchSuggestionsQueryVariables>;
 export const KpiTeaserDocument = new TypedDocumentString(`
     query KpiTeaser {
   kpis {
@@ -1589,6 +1908,435 @@ export const KpiTeaserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KpiTeaserQuery, KpiTeaserQueryVariables>;
+export const ContractDocument = new TypedDocumentString(`
+    query Contract($address: String!) {
+  account(address: $address) {
+    address
+    isContract
+    contract {
+      name
+      fullyQualifiedName
+      compilerVersion
+      matchKind
+      abi
+      settings
+      constructorArgs
+      creationTx
+      license
+      verifiedAt
+      sources {
+        path
+        content
+      }
+    }
+  }
+  verification {
+    compilers
+    readsAvailable
+  }
+}
+    `) as unknown as TypedDocumentString<ContractQuery, ContractQueryVariables>;
+export const ReadContractDocument = new TypedDocumentString(`
+    query ReadContract($address: String!, $function: String!, $args: [String!]!) {
+  readContract(address: $address, function: $function, args: $args) {
+    blockNumber
+    values {
+      name
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReadContractQuery, ReadContractQueryVariables>;
+export const AccountBalanceDocument = new TypedDocumentString(`
+    query AccountBalance($address: String!) {
+  account(address: $address) {
+    address
+    balance
+    balanceBlock
+    token {
+      ...TokenRef
+    }
+  }
+}
+    fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}`) as unknown as TypedDocumentString<AccountBalanceQuery, AccountBalanceQueryVariables>;
+export const BalanceHistoryDocument = new TypedDocumentString(`
+    query BalanceHistory($address: String!, $first: Int, $after: String) {
+  account(address: $address) {
+    balanceHistory(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...CoinBalanceFields
+        }
+      }
+      pageInfo {
+        ...PageInfoFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment CoinBalanceFields on CoinBalance {
+  blockNumber
+  timestamp
+  balance
+  delta
+}`) as unknown as TypedDocumentString<BalanceHistoryQuery, BalanceHistoryQueryVariables>;
+export const AccountInternalDocument = new TypedDocumentString(`
+    query AccountInternal($address: String!, $first: Int, $after: String) {
+  account(address: $address) {
+    internalTransactions(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...InternalTx
+        }
+      }
+      pageInfo {
+        ...PageInfoFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment InternalTx on InternalTransaction {
+  transactionHash
+  blockNumber
+  timestamp
+  index
+  traceAddress
+  depth
+  from
+  to
+  value
+  callType
+  error
+}`) as unknown as TypedDocumentString<AccountInternalQuery, AccountInternalQueryVariables>;
+export const AccountTransfersDocument = new TypedDocumentString(`
+    query AccountTransfers($address: String!, $first: Int, $after: String) {
+  account(address: $address) {
+    tokenTransfers(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...TokenTransferFields
+        }
+      }
+      pageInfo {
+        ...PageInfoFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}
+fragment TokenTransferFields on TokenTransfer {
+  token {
+    ...TokenRef
+  }
+  type
+  transactionHash
+  blockNumber
+  timestamp
+  logIndex
+  batchIndex
+  from
+  to
+  value
+  tokenId
+}`) as unknown as TypedDocumentString<AccountTransfersQuery, AccountTransfersQueryVariables>;
+export const AccountHoldingsDocument = new TypedDocumentString(`
+    query AccountHoldings($address: String!, $first: Int, $after: String) {
+  account(address: $address) {
+    tokenBalances(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...Holding
+        }
+      }
+      pageInfo {
+        ...PageInfoFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}
+fragment Holding on TokenBalance {
+  address
+  token {
+    ...TokenRef
+  }
+  tokenId
+  balance
+  share
+}`) as unknown as TypedDocumentString<AccountHoldingsQuery, AccountHoldingsQueryVariables>;
+export const TokenDocument = new TypedDocumentString(`
+    query Token($address: String!) {
+  token(address: $address) {
+    ...TokenSummary
+    firstSeenBlock
+  }
+}
+    fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}
+fragment TokenSummary on Token {
+  ...TokenRef
+  totalSupply
+  holderCount
+  transferCount
+}`) as unknown as TypedDocumentString<TokenQuery, TokenQueryVariables>;
+export const TokenHoldersDocument = new TypedDocumentString(`
+    query TokenHolders($address: String!, $first: Int, $after: String) {
+  token(address: $address) {
+    holders(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...Holding
+        }
+      }
+      pageInfo {
+        ...PageInfoFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}
+fragment Holding on TokenBalance {
+  address
+  token {
+    ...TokenRef
+  }
+  tokenId
+  balance
+  share
+}`) as unknown as TypedDocumentString<TokenHoldersQuery, TokenHoldersQueryVariables>;
+export const TokenTransfersDocument = new TypedDocumentString(`
+    query TokenTransfers($address: String!, $first: Int, $after: String) {
+  token(address: $address) {
+    transfers(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...TokenTransferFields
+        }
+      }
+      pageInfo {
+        ...PageInfoFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}
+fragment TokenTransferFields on TokenTransfer {
+  token {
+    ...TokenRef
+  }
+  type
+  transactionHash
+  blockNumber
+  timestamp
+  logIndex
+  batchIndex
+  from
+  to
+  value
+  tokenId
+}`) as unknown as TypedDocumentString<TokenTransfersQuery, TokenTransfersQueryVariables>;
+export const TokenInventoryDocument = new TypedDocumentString(`
+    query TokenInventory($address: String!, $first: Int, $after: String) {
+  token(address: $address) {
+    inventory(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          tokenId
+          owner
+        }
+      }
+      pageInfo {
+        ...PageInfoFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}`) as unknown as TypedDocumentString<TokenInventoryQuery, TokenInventoryQueryVariables>;
+export const TokensDocument = new TypedDocumentString(`
+    query Tokens($type: TokenType, $first: Int, $after: String) {
+  tokens(type: $type, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...TokenSummary
+      }
+    }
+    pageInfo {
+      ...PageInfoFields
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}
+fragment TokenSummary on Token {
+  ...TokenRef
+  totalSupply
+  holderCount
+  transferCount
+}`) as unknown as TypedDocumentString<TokensQuery, TokensQueryVariables>;
+export const TopAccountsDocument = new TypedDocumentString(`
+    query TopAccounts($first: Int, $after: String) {
+  topAccounts(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        address
+        balance
+        txCount
+        isContract
+        member {
+          ...MemberRef
+        }
+      }
+    }
+    pageInfo {
+      ...PageInfoFields
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment MemberRef on Member {
+  address
+  name
+  nameEn
+  nameZh
+}`) as unknown as TypedDocumentString<TopAccountsQuery, TopAccountsQueryVariables>;
+export const TxTransfersDocument = new TypedDocumentString(`
+    query TxTransfers($hash: String!) {
+  transaction(hash: $hash) {
+    hash
+    tokenTransfers {
+      ...TokenTransferFields
+    }
+    internalTransactions {
+      ...InternalTx
+    }
+  }
+}
+    fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}
+fragment TokenTransferFields on TokenTransfer {
+  token {
+    ...TokenRef
+  }
+  type
+  transactionHash
+  blockNumber
+  timestamp
+  logIndex
+  batchIndex
+  from
+  to
+  value
+  tokenId
+}
+fragment InternalTx on InternalTransaction {
+  transactionHash
+  blockNumber
+  timestamp
+  index
+  traceAddress
+  depth
+  from
+  to
+  value
+  callType
+  error
+}`) as unknown as TypedDocumentString<TxTransfersQuery, TxTransfersQueryVariables>;
 export const ValidatorsDocument = new TypedDocumentString(`
     query Validators($first: Int, $after: String) {
   validators(first: $first, after: $after) {
