@@ -1,0 +1,26 @@
+// The help text, apart from the validating parser: `yuscan --help` prints it without
+// loading zod or anything else.
+import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE } from './constants';
+
+/** `yuscan`, `yuscan help`, `--help`, `-h`. */
+export function isHelp(command: string | undefined): boolean {
+  return command === undefined || command === 'help' || command === '--help' || command === '-h';
+}
+
+export const USAGE = `yuscan — explorer and alliance-KPI dashboard for Yu Express Chain
+
+Usage:
+  yuscan start   [--rpc URL] [--db URL] [--port 4000] [--registry 0x..] [--rate-limit N] [--trust-proxy LIST]
+                 [--devnet-port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
+  yuscan devnet  [--port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
+  yuscan index   --rpc URL [--db URL] [--registry 0x..] [--from N] [--confirmations N] [--once]
+                 [--metrics-port N]
+  yuscan serve   [--db URL] [--port 4000] [--rpc URL] [--rate-limit 1200] [--trust-proxy loopback]
+                 [--coin-symbol S] [--coin-name N] [--coin-decimals 18]
+  yuscan migrate [--db URL]
+
+Environment: RPC_URL, DATABASE_URL (default ${DEFAULT_DATABASE_URL}), PORT (default ${DEFAULT_PORT}),
+ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, RATE_LIMIT (requests a minute per client, 0 = off,
+default ${DEFAULT_RATE_LIMIT_PER_MINUTE}), TRUST_PROXY (default loopback), METRICS_PORT, LOG_LEVEL,
+NATIVE_COIN_SYMBOL, NATIVE_COIN_NAME, NATIVE_COIN_DECIMALS (start and serve also take --coin-symbol,
+--coin-name, --coin-decimals), VALIDATOR_OFFLINE_TURNS (default 3), VALIDATOR_ROTATION_WINDOW (default 1000).`;

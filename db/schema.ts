@@ -271,6 +271,8 @@ export interface InternalTransactionsTable {
 
 export interface TracedBlocksTable {
   block_number: number;
+}
+
 // --- sealers and nodes (issue 13) ---
 /** Who sealed each block, by the chain's consensus (Clique signer, BFT proposer, coinbase). */
 export interface BlockSealersTable {

@@ -8,7 +8,7 @@ import type { Db } from '../db/connect';
 import type { Dialect } from '../db/dialect';
 import { judgeHolding, type AccountTokenRows } from './account-rows';
 import { splitHoldingKey, holdingKey } from './enrich';
-import { buildInserts, inserter, type Insert, type Q } from './insert';
+import { inserter, type Insert, type Q } from './insert';
 import { sortKey, type TokenIssue } from './tokens';
 
 export const ACCOUNT_COLUMNS = {
@@ -178,9 +178,10 @@ async function column(trx: Q, text: string, params: unknown[]): Promise<string[]
  */
 export async function rollbackAccountTokens(trx: Q, dialect: Dialect, ancestor: number): Promise<void> {
   const a = ph(dialect, 1);
-  // Plain multi-row statements: a rollback is rare and small, so no prepared-statement path.
-  const insert: Insert = async (table, columns, rows) => {
-    for (const q of buildInserts(dialect, table, columns, rows)) await trx.executeQuery(q);
+  // One plain statement per row: a rollback is rare and small, so no prepared or bulk path.
+  const insert: Insert = async (table, columns, rows, suffix = '') => {
+    const text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${ph(dialect, columns.length)})${suffix}`;
+    for (const row of rows) await trx.executeQuery(CompiledQuery.raw(text, columns.map((c) => row[c] ?? null)));
     return [];
   };
   const addresses = await column(trx, `select distinct "address" from "coin_balances" where "block_number" > ${a}`, [ancestor]);
