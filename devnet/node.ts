@@ -142,9 +142,6 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
       res.end(startingResponse(Buffer.concat(parts).toString('utf8'), status));
     });
   });
-  const wss = new WebSocketServer({ server: http });
-  // 1013: "try again later", the websocket close code for exactly this.
-  wss.on('connection', (ws) => (ready ? void handler.handleWs(ws) : ws.close(1013, 'devnet is starting')));
   await new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       http.off('listening', onListening);
@@ -160,6 +157,11 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
     http.once('listening', onListening);
     http.listen(opts.port, opts.host);
   });
+  // After listening: a WebSocketServer re-emits the server's errors, and a listen error
+  // must reach the handler above, not crash the process as an unhandled 'error' event.
+  const wss = new WebSocketServer({ server: http });
+  // 1013: "try again later", the websocket close code for exactly this.
+  wss.on('connection', (ws) => (ready ? void handler.handleWs(ws) : ws.close(1013, 'devnet is starting')));
   const port = (http.address() as AddressInfo).port;
   const urlHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   let closed: Promise<void> | undefined;
