@@ -72,5 +72,3 @@ export function etherscanRouter(options: EtherscanRouterOptions): express.Router
   });
   return router;
 }
-
-export type { ApiDeps };
