@@ -151,8 +151,15 @@ export interface KpiModel {
   registry: RegistryView;
 }
 
-/** A breakdown slice, as the KPI maths computes it. */
-export type { Slice as SliceModel } from './kpi/series';
+/** A breakdown slice, as the KPI maths computes it (kpi/series.ts). */
+export interface SliceModel {
+  key: string;
+  label: string;
+  member: string | null;
+  value: bigint;
+  share: number;
+  isRest: boolean;
+}
 
 export interface EvidenceEdgeModel {
   cursor: string;

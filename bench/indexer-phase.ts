@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { connect } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
+import { DEFAULT_RETRY, withRetry } from '../indexer/backoff';
 import { Enricher } from '../indexer/enrich';
 import { BlockFetcher, type FetchedBlock } from '../indexer/fetch';
 import { startIndexer } from '../indexer/index';
@@ -29,7 +30,13 @@ async function fetchOnly(): Promise<{ blocks: number; txs: number }> {
     while (queue.length < CONCURRENCY && next <= head) {
       const size = Math.max(1, Math.min(MAX_BLOCKS, Math.round(TARGET_TX / Math.max(1, avg))));
       const to = Math.min(head, next + size - 1);
-      queue.push(fetcher.fetchRange(next, to).then(async (blocks) => (await enricher.enrich(blocks), blocks)));
+      const from = next;
+      // Retried like the indexer retries (a busy node may drop a connection).
+      queue.push(withRetry(async () => {
+        const blocks = await fetcher.fetchRange(from, to);
+        await enricher.enrich(blocks);
+        return blocks;
+      }, DEFAULT_RETRY));
       next = to + 1;
     }
   };

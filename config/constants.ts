@@ -13,9 +13,6 @@ export const ALLIANCE_LAUNCH_DATE = '2020-04-14';
 export const KPI_KEYS = ['patents', 'scenarios', 'outputValue', 'members'] as const;
 export type KpiKey = (typeof KPI_KEYS)[number];
 
-/** Scenario stages as the contract numbers them. */
-export const SCENARIO_STAGES = ['pilot', 'in-depth', 'retired'] as const;
-
 /** A chain's native coin, as the explorer names it. */
 export interface NativeCoin {
   symbol: string;

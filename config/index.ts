@@ -115,7 +115,7 @@ const indexSpec = {
 
 // The native coin's name for a chain the explorer does not know (the devnet names its own).
 const coinSpec = {
-  'coin-symbol': { env: 'NATIVE_COIN_SYMBOL', schema: z.string().regex(/^[A-Za-z0-9.\-]{1,12}$/, '1–12 letters or digits, e.g. YU') },
+  'coin-symbol': { env: 'NATIVE_COIN_SYMBOL', schema: z.string().regex(/^[A-Za-z0-9.-]{1,12}$/, '1–12 letters or digits, e.g. YU') },
   'coin-name': { env: 'NATIVE_COIN_NAME', schema: z.string().min(1, 'a name of 1–40 characters').max(40, 'a name of 1–40 characters') },
   'coin-decimals': {
     env: 'NATIVE_COIN_DECIMALS',
@@ -158,11 +158,12 @@ Usage:
                  [--devnet-port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
   yuscan devnet  [--port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
   yuscan index   --rpc URL [--db URL] [--registry 0x..] [--from N] [--confirmations N] [--once]
-  yuscan serve   [--db URL] [--port 4000]
+  yuscan serve   [--db URL] [--port 4000] [--coin-symbol S] [--coin-name N] [--coin-decimals 18]
   yuscan migrate [--db URL]
 
 Environment: RPC_URL, DATABASE_URL (default ${DEFAULT_DATABASE_URL}), PORT (default ${DEFAULT_PORT}),
-ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, LOG_LEVEL.`;
+ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, LOG_LEVEL, NATIVE_COIN_SYMBOL, NATIVE_COIN_NAME, NATIVE_COIN_DECIMALS
+(start and serve also take --coin-symbol, --coin-name, --coin-decimals).`;
 
 function parseFlags<S extends Spec>(command: string, spec: S, args: string[], env: Env) {
   const options: Record<string, { type: 'string' | 'boolean' }> = {};

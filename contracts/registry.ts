@@ -7,9 +7,6 @@ export { allianceRegistryBytecode } from './bytecode';
 
 type Hex = `0x${string}`;
 
-/** Stage numbers as the contract stores them. */
-export const ScenarioStage = { pilot: 0, inDepth: 1, retired: 2 } as const;
-
 /** ASCII text right-padded with zero bytes to a bytes32 (how KPI keys and patent numbers go on chain). */
 export function asciiToBytes32(text: string): Hex {
   if (!/^[\x20-\x7e]*$/.test(text)) throw new Error(`not printable ASCII: ${JSON.stringify(text)}`);

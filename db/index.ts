@@ -1,4 +1,3 @@
-export { connect, sqlitePath, type Db, type ConnectOptions } from './connect';
+export { connect, sqlitePath, type Db } from './connect';
 export { migrateToLatest } from './migrate';
-export { isPostgres, dialectOf, type Dialect } from './dialect';
 export type * from './schema';

@@ -16,6 +16,7 @@ import { startAllianceStack, type AllianceStack } from './helpers/alliance-stack
 import { parseCsv } from '../web/alliance/lib/csv';
 
 const SHOTS = join(ROOT, 'screenshots');
+const ADDRESS_ZERO = '0x0000000000000000000000000000000000000000';
 type KpiId = 'PATENTS' | 'SCENARIOS' | 'OUTPUT_VALUE' | 'MEMBERS';
 const KEY: Record<KpiId, 'patents' | 'scenarios' | 'outputValue' | 'members'> = {
   PATENTS: 'patents',
@@ -331,6 +332,27 @@ describe('alliance dashboard', () => {
     await page.waitForTimeout(200);
     await page.screenshot({ path: join(SHOTS, 'embed-in-foreign-page.png'), fullPage: true });
     await page.context().close();
+  });
+
+  it('every alliance page says "API unreachable" when the API is down, in both languages', async () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const first = await newPage(lang);
+      const ctx = first.context();
+      // A proxy answering 503 for /graphql: the app's request layer calls that unreachable.
+      await ctx.route('**/graphql', (route) => route.fulfill({ status: 503, body: 'down' }));
+      const paths = ['/alliance', '/members', `/member/${ADDRESS_ZERO}`, '/scenarios', '/patents'];
+      // In parallel tabs: each page first waits out the query client's retries.
+      await Promise.all(
+        paths.map(async (path, i) => {
+          const page = i === 0 ? first : await ctx.newPage();
+          await page.goto(`${stack.url}${path}?lang=${lang}`);
+          const alert = page.getByTestId('api-unreachable');
+          await alert.waitFor({ timeout: 20_000 });
+          expect(await alert.textContent(), `${lang} ${path}`).toContain(lang === 'en' ? 'API unreachable' : '无法连接 API');
+        }),
+      );
+      await ctx.close();
+    }
   });
 
   it('a non-embed route refuses to be framed by another origin', async () => {

@@ -13,7 +13,6 @@ import { Sync } from './sync';
 import { loadIndexerState, saveCheckpoint } from '../db/indexer-state';
 
 export type { IndexerProgress } from './progress';
-export { LockError } from './lock';
 
 export interface IndexerOptions {
   rpcUrl: string;

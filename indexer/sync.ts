@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/connect';
 import { RetryableError, sleep, withRetry, type RetryPolicy } from './backoff';
 import { Enricher } from './enrich';
-import { BlockFetcher, toHex, type FetchedBlock } from './fetch';
+import { BlockFetcher, type FetchedBlock } from './fetch';
 import { RateMeter, eta, type IndexerProgress } from './progress';
 import { continues, findCommonAncestor } from './reorg';
 import type { RpcClient } from './rpc';
@@ -235,5 +235,3 @@ export class Sync {
     await this.loadKnownTokens();
   }
 }
-
-export { toHex };

@@ -113,8 +113,8 @@ export function decodeBool(answer: CallAnswer): boolean {
   return answer !== null && /^0x0{63}1$/.test(answer);
 }
 
-/** Printable text with control characters and NULs removed. */
-const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+/** Printable text: control characters and NULs (bytes32 padding) removed. */
+const clean = (s: string) => [...s].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('').trim();
 
 /** A name or symbol: ABI string, or bytes32 ASCII (older tokens such as MKR), truncated to MAX_TEXT. */
 export function decodeText(answer: CallAnswer): { text: string | null; bytes32: boolean; truncated: boolean } {

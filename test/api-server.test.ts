@@ -170,7 +170,7 @@ describe('HTTP', () => {
   it('/healthz reports the lag, and 503 when the database is unreachable', async () => {
     const ok = await fetch(`${url()}/healthz`);
     expect(ok.status).toBe(200);
-    const body = await ok.json();
+    const body = (await ok.json()) as { lag: unknown };
     expect(body).toMatchObject({ ok: true, chainId: 20200414 });
     expect(typeof body.lag).toBe('number');
     const dead = connect('postgres://nobody@127.0.0.1:1/none');

@@ -30,6 +30,12 @@ describe('parseCommand', () => {
     });
   });
 
+  it('names the native coin from NATIVE_COIN_* or --coin-*, and rejects a bad one', () => {
+    const cmd = parseCommand(['serve', '--coin-decimals', '6'], { NATIVE_COIN_SYMBOL: 'CQC', NATIVE_COIN_NAME: 'Chongqing Coin' });
+    expect(cmd.name === 'serve' && cmd.config.nativeCoin).toEqual({ symbol: 'CQC', name: 'Chongqing Coin', decimals: 6 });
+    expect(() => parseCommand(['start', '--coin-decimals', '99'], { NATIVE_COIN_SYMBOL: 'CQC' })).toThrow(/--coin-decimals "99" is not valid; it takes a whole number from 0 to 36/);
+  });
+
   it('leaves the rpc of start unset so the devnet starts', () => {
     const cmd = parseCommand(['start'], {});
     expect(cmd.name === 'start' && cmd.config.rpcUrl).toBeUndefined();

@@ -10,12 +10,15 @@ const TABLES = [
   'accounts', 'address_transactions', 'blocks', 'daily_active_accounts', 'daily_stats',
   'indexer_lock', 'indexer_state', 'kpi_targets', 'logs', 'member_events', 'output_reports',
   'patents', 'scenario_stages', 'scenarios', 'transactions',
-];
+  // 0003_accounts_tokens
+  'account_balances', 'coin_balances', 'internal_transactions', 'token_balances', 'token_holdings', 'token_issues',
+  'token_supplies', 'token_transfers', 'tokens', 'traced_blocks',
+].sort();
 
 async function checkMigrations(url: string) {
   const first = connect(url);
   try {
-    expect(await migrateToLatest(first)).toEqual(['0001_initial']);
+    expect(await migrateToLatest(first)).toEqual(['0001_initial', '0003_accounts_tokens']);
     // Idempotent: a second run applies nothing and fails on nothing.
     expect(await migrateToLatest(first)).toEqual([]);
     // On PostgreSQL other suites' schemas share the database: look at ours only.

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hex } from 'viem';
 import { hostileTokenAbi } from '../contracts/demo/artifacts';
 import type { Db } from '../db/connect';
+import { createServer as createApiServer, type YuscanServer } from '../api/server';
 import { callData, SELECTOR } from '../indexer/tokens';
+import { gql } from './helpers/api';
 import {
   DIALECTS, deployDemoTokens, deployHostile, dumpTable, encodeCall, indexOnce, openDb, sendCall, startChain, tokenBlock,
   type DemoTokens, type TestChain,
@@ -143,6 +145,78 @@ describe.each(DIALECTS)('accounts and tokens on %s', (dialect) => {
     expect(of(garbled)).toEqual(['BALANCE_UNREADABLE', 'DECIMALS_ABSURD', 'STRING_TRUNCATED']);
     for (const t of [tokens.credit, tokens.certificate, tokens.receipt]) expect(of(t), t).toEqual([]);
   });
+
+  describe('through the GraphQL API', () => {
+    let server: YuscanServer;
+    beforeAll(async () => {
+      server = await createApiServer({ db, port: 0, host: '127.0.0.1', rateLimit: false });
+    });
+    afterAll(() => server?.close());
+    const q = async (query: string, variables?: Record<string, unknown>) => {
+      const r = await gql(server.url, query, variables);
+      expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+      return r.body.data;
+    };
+
+    it('answers balances, holdings and the richest accounts as the node does', async () => {
+      const m1 = c.members[1]!.toLowerCase();
+      const d = await q(`query($a: String!) { account(address: $a) { balance balanceHistory(first: 2) { edges { node { blockNumber balance delta } } }
+        tokenBalances(first: 20) { edges { node { token { address type } tokenId balance } } } } }`, { a: m1 });
+      expect(d.account.balance).toBe(BigInt(await c.rpc('eth_getBalance', [m1, tag(head)])).toString());
+      const [newest, older] = d.account.balanceHistory.edges.map((e: any) => e.node);
+      expect(BigInt(newest.delta)).toBe(BigInt(newest.balance) - BigInt(older.balance));
+      for (const { node } of d.account.tokenBalances.edges) {
+        const data = node.tokenId == null ? callData.balanceOf(m1) : callData.balanceOf1155(m1, node.tokenId);
+        expect(node.balance, `${node.token.address} ${node.tokenId}`).toBe(BigInt(await c.rpc('eth_call', [{ to: node.token.address, data }, tag(head)])).toString());
+      }
+      expect(d.account.tokenBalances.edges.length).toBeGreaterThan(3);
+      const top = await q('{ topAccounts(first: 3) { edges { node { address balance } } pageInfo { hasNextPage endCursor } } }');
+      const balances = top.topAccounts.edges.map((e: any) => BigInt(e.node.balance));
+      expect([...balances].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))).toEqual(balances);
+      const next = await q('query($after: String) { topAccounts(first: 3, after: $after) { edges { node { balance } } } }', { after: top.topAccounts.pageInfo.endCursor });
+      expect(BigInt(next.topAccounts.edges[0].node.balance)).toBeLessThanOrEqual(balances[2]!);
+    });
+
+    it('answers a token page, a transaction with token and internal transfers, status and suggestions', async () => {
+      const d = await q(`query($t: String!) { token(address: $t) { type name symbol decimals totalSupply holderCount transferCount issues
+        holders(first: 50) { edges { node { address balance share } } } transfers(first: 2) { edges { node { from to value transactionHash } } } } }`, { t: tokens.credit });
+      expect(d.token).toMatchObject({ type: 'ERC20', symbol: 'ASC', decimals: 2, issues: [] });
+      const sum = d.token.holders.edges.reduce((s: bigint, e: any) => s + BigInt(e.node.balance), 0n);
+      expect(sum.toString()).toBe(d.token.totalSupply);
+      expect(d.token.holders.edges.length).toBe(d.token.holderCount);
+      const hash = d.token.transfers.edges[0].node.transactionHash;
+      const tx = await q(`query($h: String!) { transaction(hash: $h) { hash block { transactions(first: 20) { edges { node { hash
+        tokenTransfers { token { symbol } type from to value tokenId logIndex batchIndex }
+        internalTransactions { from to value callType error traceAddress } } } } } } }`, { h: hash });
+      const all = tx.transaction.block.transactions.edges.map((e: any) => e.node);
+      expect(all.flatMap((t: any) => t.tokenTransfers.map((x: any) => x.type)).sort()).toEqual(
+        ['ERC1155', 'ERC1155', 'ERC1155', 'ERC1155', 'ERC1155', 'ERC20', 'ERC20', 'ERC20', 'ERC721', 'ERC721'].sort(),
+      );
+      const payout = all.find((t: any) => t.internalTransactions?.length === 3);
+      expect(payout.internalTransactions[2]).toMatchObject({ to: tokens.credit, value: '5', callType: 'CALL', error: 'execution reverted' });
+      expect(all.filter((t: any) => t.internalTransactions === null)).toEqual([]);
+      const inv = await q('query($t: String!) { token(address: $t) { inventory(first: 100) { edges { node { tokenId owner } } } } }', { t: tokens.certificate });
+      for (const { node } of inv.token.inventory.edges) {
+        const owner = `0x${(await c.rpc('eth_call', [{ to: tokens.certificate, data: `0x6352211e${BigInt(node.tokenId).toString(16).padStart(64, '0')}` }, tag(head)])).slice(26)}`;
+        expect(node.owner).toBe(owner);
+      }
+      expect(inv.token.inventory.edges.length).toBe(3);
+      const s = await q('{ status { nativeCoin { symbol decimals } internalTransactions } searchSuggestions(query: "service") { kind value label } }');
+      expect(s.status).toEqual({ nativeCoin: { symbol: 'YU', decimals: 18 }, internalTransactions: 'AVAILABLE' });
+      expect(s.searchSuggestions).toContainEqual({ kind: 'TOKEN', value: tokens.credit, label: 'Alliance Service Credit' });
+      const found = await q('{ search(query: "ASC") { __typename ... on Token { address } } }');
+      expect(found.search).toEqual({ __typename: 'Token', address: tokens.credit });
+    });
+
+    it('answers for lying tokens without errors, with their issues', async () => {
+      const d = await q(`query($a: String!, $b: String!) { a: token(address: $a) { name symbol decimals totalSupply issues holders { edges { node { balance } } } }
+        b: token(address: $b) { name symbol issues holderCount } }`, { a: liar, b: garbled });
+      expect(d.a).toMatchObject({ name: null, symbol: 'HOSTILE', decimals: null, totalSupply: null });
+      expect(d.a.issues).toContain('EVENTS_DISAGREE_WITH_BALANCES');
+      expect(d.b.name).toHaveLength(200);
+      expect(d.b.issues).toContain('BALANCE_UNREADABLE');
+    });
+  });
 });
 
 describe('a node without a tracer', () => {
@@ -171,6 +245,20 @@ describe('a node without a tracer', () => {
       expect(await dumpTable(db, 'internal_transactions')).toEqual([]);
       expect((await dumpTable(db, 'blocks')).length).toBe(head + 1);
       expect((await dumpTable(db, 'token_transfers')).length).toBeGreaterThan(20);
+      // The API says "unavailable", not "none".
+      const server = await createApiServer({ db, port: 0, host: '127.0.0.1', rateLimit: false });
+      try {
+        const tx = (await dumpTable(db, 'transactions')).at(-1)!;
+        const r = await gql(server.url, `query($h: String!, $a: String!) { status { internalTransactions }
+          transaction(hash: $h) { internalTransactions { value } tokenTransfers { value } } account(address: $a) { internalTransactions { edges { cursor } } } }`,
+        { h: tx.hash, a: tokens.pool });
+        expect(r.body.errors).toBeUndefined();
+        expect(r.body.data.status.internalTransactions).toBe('UNAVAILABLE');
+        expect(r.body.data.transaction.internalTransactions).toBeNull();
+        expect(r.body.data.account.internalTransactions).toBeNull();
+      } finally {
+        await server.close();
+      }
     } finally {
       proxy.close();
       await db.close();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration, kpiStatus, planTime, projectTarget, quarterLabel, splitDuration, topNWithRest, withGuideLines } from '../web/alliance/lib/kpi';
 import { parseCsv, toCsv } from '../web/alliance/lib/csv';
 import { patentsCsv } from '../web/alliance/components/PatentsTable';
+import { columnsCsv, shownColumns, type Column } from '../web/alliance/lib/columns';
 import { reportHeight, resizeMessage } from '../web/embed/resize';
 import { barChartSvg, labelIndices, LIGHT, lineChartSvg, niceTicks } from '../web/embed/svgChart';
 import { clipToRange, embedPath, iframeSnippet, parseEmbedOptions, parseEmbedPath } from '../web/embed/params';
@@ -183,6 +184,7 @@ describe('patentsCsv', () => {
     blockNumber: 7,
     applicationNo: 'CN2021101234567',
     title: 'Ledger method / 账本方法',
+    filedAt: 1614816000,
     date: '2021-03-04',
     member: { address: '0x01', name: 'Inspur Group / 浪潮集团', nameEn: 'Inspur Group', nameZh: '浪潮集团', country: 'CN', sector: 'it' },
   };
@@ -200,5 +202,17 @@ describe('patentsCsv', () => {
       ['CN2021101234567', 'Ledger method / 账本方法', '2021-03-04', '浪潮集团', '0x01', '0xab', '7'],
       ['CN2021101234567', 'Ledger method / 账本方法', '2021-03-04', '—', '', '0xab', '7'],
     ]);
+  });
+});
+
+describe('column lists', () => {
+  const columns: Array<Column<{ a: number; b: string }>> = [
+    { csv: 'a', heading: 'A', value: (r) => r.a },
+    { csv: 'b_only_in_csv', value: (r) => r.b },
+  ];
+
+  it('one list gives the CSV every column and the screen only those with a heading', () => {
+    expect(parseCsv(columnsCsv(columns, [{ a: 1, b: 'x,y' }]))).toEqual([['a', 'b_only_in_csv'], ['1', 'x,y']]);
+    expect(shownColumns(columns).map((c) => c.heading)).toEqual(['A']);
   });
 });

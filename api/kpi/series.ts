@@ -1,5 +1,5 @@
 // Cumulative KPI series with the pace line, and breakdowns. Pure.
-import type { LedgerEntry } from '../models';
+import type { LedgerEntry, SliceModel as Slice } from '../models';
 import { expectedProgress } from './maths';
 import type { Interval } from '../generated/enums';
 import { buckets, dateString } from './time';
@@ -52,15 +52,6 @@ export function kpiSeries(
     });
   });
   return points;
-}
-
-export interface Slice {
-  key: string;
-  label: string;
-  member: string | null;
-  value: bigint;
-  share: number;
-  isRest: boolean;
 }
 
 /**

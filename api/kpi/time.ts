@@ -75,12 +75,6 @@ export function quarterLabel(period: number): string {
   return `${Math.floor(period / 10)} Q${period % 10}`;
 }
 
-/** The YYYYQ quarter containing a unix time. */
-export function quarterOf(ts: number): number {
-  const d = new Date(ts * 1000);
-  return d.getUTCFullYear() * 10 + Math.floor(d.getUTCMonth() / 3) + 1;
-}
-
 /**
  * Whether a reported quarter counts toward a plan period [start, end): most of its days fall
  * inside it (its midpoint does). Plans start and end mid-quarter (2020-04-14 to 2025-04-14),

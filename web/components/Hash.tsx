@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { shortenHash } from '../lib/format';
+import { urls } from '../lib/urls';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -82,10 +83,10 @@ export function Hash({ value, to, full, copy = true, head, tail, className, test
 
 /** An address with its member name as the label when it has one. */
 export function AddressLabel({ address, name, copy = false }: { address: string; name?: string | null; copy?: boolean }) {
-  if (!name) return <Hash value={address} to={`/address/${address}`} copy={copy} />;
+  if (!name) return <Hash value={address} to={urls.address(address)} copy={copy} />;
   return (
     <span className="hash addr-labelled" data-value={address}>
-      <Link to={`/address/${address}`} title={address}>
+      <Link to={urls.address(address)} title={address}>
         <span className="member-name">{name}</span>
       </Link>
       {copy && <CopyButton value={address} />}

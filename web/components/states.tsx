@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GraphQLRequestError } from '../lib/graphql';
+import { isUnreachable } from '../lib/graphql';
 
 export function Skeleton({ width, height = '1em', className }: { width?: string | number; height?: string | number; className?: string }) {
   return <span className={`skeleton${className ? ' ' + className : ''}`} style={{ width, height }} aria-hidden="true" />;
@@ -31,7 +31,7 @@ export function EmptyState({ title, children }: { title?: ReactNode; children?: 
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
-  const unreachable = error instanceof GraphQLRequestError && error.kind === 'unreachable';
+  const unreachable = isUnreachable(error);
   return (
     <div className="error-state" role="alert" data-testid={unreachable ? 'api-unreachable' : 'error'}>
       <p className="error-title">{unreachable ? t('state.unreachable') : t('state.error')}</p>

@@ -8,11 +8,13 @@ import { formatNumberish, formatAxis } from './format';
 import { startResizeReporting } from './resize';
 import { barChartSvg, DARK, LIGHT, legendHtml, lineChartSvg, escapeXml } from './svgChart';
 import { clipToRange, parseEmbedOptions, parseEmbedPath, rangeSeconds, type EmbedOptions, type StatsMetric } from './params';
-import { toCsv, csvBlob } from '../alliance/lib/csv';
+import { csvBlob } from '../alliance/lib/csv';
+import { breakdownCsv, chainStatsCsv, pipelineCsv, quarterlyCsv, seriesCsv } from '../alliance/lib/chart-csv';
 import type { KpiId } from '../alliance/lib/kpi';
 import { memberName } from '../alliance/lib/names';
 import { allianceResources as R, type StatusInfo } from '../alliance/resources';
 import type { Resource } from '../lib/registry';
+import { urls } from '../lib/urls';
 
 type Dict = Record<string, unknown>;
 const locales = import.meta.glob<Dict>('../i18n/locales/*/alliance.json', { import: 'default' });
@@ -60,9 +62,7 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
   const money = kpi === 'OUTPUT_VALUE';
   const fmt = (v: number) => formatAxis(o.lang, v, money);
   const kpiName = t(`kpi.${kpi}`);
-  const back = new URLSearchParams({ lang: o.lang });
-  if (o.period) back.set('period', o.period);
-  const backLink = `/alliance?${back.toString()}#kpi-${kpi}`;
+  const backLink = urls.alliance({ lang: o.lang, period: o.period }, `kpi-${kpi}`);
   const width = chartWidth();
   const { status } = await gql(R.embedStatus, {});
 
@@ -75,7 +75,7 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
       status,
       backLink,
       csvName: 'output-value-per-quarter.csv',
-      csv: toCsv(['quarter', 'label', 'amount_cny', 'members_reporting'], rows.map((r) => [r.quarter, r.label, r.amount, r.memberCount])),
+      csv: quarterlyCsv(rows),
       svg: barChartSvg({ width, height: 280, title, theme, color: COLORS.bar, formatY: fmt, bars: rows.map((r) => ({ label: r.label, value: Number(r.amount) })) }),
     };
   }
@@ -88,7 +88,7 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
       status,
       backLink,
       csvName: 'scenario-pipeline.csv',
-      csv: toCsv(['stage', 'count'], rows.map((r) => [r.stage, r.count])),
+      csv: pipelineCsv(rows),
       svg: barChartSvg({
         width,
         height: 0,
@@ -113,7 +113,7 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
       status,
       backLink,
       csvName: `${kpi.toLowerCase()}-by-${o.view}.csv`,
-      csv: toCsv(['key', 'label', 'value', 'share', 'is_rest'], slices.map((s) => [s.key, label(s), s.value, s.share, s.isRest])),
+      csv: breakdownCsv(slices.map((s) => ({ ...s, label: label(s) }))),
       svg: barChartSvg({ width, height: 0, horizontal: true, title, theme, color: COLORS.bar, formatY: fmt, bars: slices.map((s) => ({ label: label(s), value: Number(s.value), color: s.isRest ? '#9ca3af' : undefined })) }),
     };
   }
@@ -133,7 +133,7 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
       { name: t('chart.plan'), color: COLORS.plan, dash: true },
       { name: t('chart.target'), color: COLORS.target, dash: true },
     ]),
-    csv: toCsv(['date', 'from', 'to', 'value', 'delta', 'expected', 'target'], points.map((p) => [p.date, p.from, p.to, p.value, p.delta, p.expected, k.target])),
+    csv: seriesCsv(points, k.target),
     svg: lineChartSvg({
       width,
       height: 280,
@@ -165,13 +165,12 @@ async function renderStats(metric: StatsMetric, o: EmbedOptions): Promise<Render
   const metricName = t(`embed.stats.${metric}`);
   const title = t('embed.perInterval', { metric: metricName, interval: t(`intervalUnit.${interval}`) });
   const dateFmt = new Intl.DateTimeFormat(o.lang, { year: 'numeric', month: 'short', ...(interval === 'DAY' || interval === 'WEEK' ? { day: 'numeric' } : {}), timeZone: 'UTC' });
-  const q = new URLSearchParams({ lang: o.lang, interval });
   return {
     title,
     status: d.status,
-    backLink: `/stats?${q.toString()}`,
+    backLink: urls.stats({ lang: o.lang, interval }),
     csvName: `${metric.toLowerCase()}-${interval.toLowerCase()}.csv`,
-    csv: toCsv(['date', 'from', 'to', 'value'], d.chainStats.map((p) => [p.date, p.from, p.to, p.value])),
+    csv: chainStatsCsv(d.chainStats),
     svg: lineChartSvg({
       width: chartWidth(),
       height: 260,

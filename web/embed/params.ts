@@ -2,6 +2,7 @@
 // (which writes them). Pure: no DOM.
 import { isKpiId, type KpiId } from '../alliance/lib/kpi';
 import type { ChainStatsMetric, Interval } from '../generated/graphql';
+import { urls } from '../lib/urls';
 
 export const EMBED_VIEWS = ['cumulative', 'quarterly', 'member', 'sector', 'region', 'pipeline'] as const;
 export type EmbedView = (typeof EMBED_VIEWS)[number];
@@ -54,15 +55,8 @@ export function parseEmbedOptions(search: string, fallbackLang: 'zh-CN' | 'en', 
 
 /** Path + query of an embed, e.g. /embed/kpi/PATENTS?lang=zh-CN&theme=light&range=period. */
 export function embedPath(target: { kind: 'kpi'; kpi: KpiId } | { kind: 'stats'; metric: StatsMetric }, o: Partial<EmbedOptions>): string {
-  const q = new URLSearchParams();
-  if (o.lang) q.set('lang', o.lang);
-  if (o.theme) q.set('theme', o.theme);
-  if (o.range) q.set('range', o.range);
-  if (o.interval) q.set('interval', o.interval);
-  if (o.view && o.view !== 'cumulative') q.set('view', o.view);
-  if (o.period) q.set('period', o.period);
-  const base = target.kind === 'kpi' ? `/embed/kpi/${target.kpi}` : `/embed/stats/${target.metric}`;
-  return `${base}?${q.toString()}`;
+  const q = { lang: o.lang, theme: o.theme, range: o.range, interval: o.interval, view: o.view !== 'cumulative' ? o.view : undefined, period: o.period };
+  return target.kind === 'kpi' ? urls.embedKpi(target.kpi, q) : urls.embedStats(target.metric, q);
 }
 
 /** The iframe snippet the Embed dialog hands out. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../../lib/format';
 import { useResource } from '../../lib/hooks';
-import { toCsv } from '../lib/csv';
+import { breakdownCsv, pipelineCsv, quarterlyCsv, seriesCsv } from '../lib/chart-csv';
 import { fileSlug } from '../lib/download';
 import { isKpiId, KPI_IDS, withGuideLines, type KpiId } from '../lib/kpi';
 import { memberName } from '../lib/names';
@@ -15,6 +15,7 @@ import { ChartBox, ChartCard, PngButton, PrintingProvider, useChartColors } from
 import { CsvButton } from './Export';
 import { EmbedButton } from './EmbedDialog';
 import type { EvidenceRequest } from './Evidence';
+import { urls } from '../../lib/urls';
 
 type Props = {
   kpis: DashboardData['kpis'];
@@ -67,10 +68,7 @@ function CumulativeChart({ kpi, period, interval, onEvidence }: { kpi: Dashboard
             filename={`${slug}.csv`}
             testId={`csv-cumulative-${kpi.id}`}
             build={() =>
-              toCsv(
-                ['date', 'from', 'to', 'value', 'delta', 'expected', 'target'],
-                (k?.series ?? []).map((p) => [p.date, p.from, p.to, p.value, p.delta, p.expected, k!.target]),
-              )
+              seriesCsv(k?.series ?? [], k?.target ?? '')
             }
           />
           <PngButton filename={`${slug}.png`} target={body} />
@@ -123,7 +121,7 @@ function QuarterlyChart({ period, onEvidence }: { period?: string; onEvidence: P
       hint={t('chart.clickHint')}
       actions={(body) => (
         <>
-          <CsvButton filename="output-value-per-quarter.csv" build={() => toCsv(['quarter', 'label', 'amount_cny', 'members_reporting'], rows.map((r) => [r.quarter, r.label, r.amount, r.memberCount]))} />
+          <CsvButton filename="output-value-per-quarter.csv" build={() => quarterlyCsv(rows)} />
           <PngButton filename="output-value-per-quarter.png" target={body} />
           <EmbedButton kpi="OUTPUT_VALUE" view="quarterly" title={title} period={period} />
         </>
@@ -177,7 +175,7 @@ function BreakdownChart({ kpi, by, period, onEvidence }: { kpi: KpiId; by: Break
       className={by === 'MEMBER' ? 'al-wide' : undefined}
       actions={(body) => (
         <>
-          <CsvButton filename={`${slug}.csv`} build={() => toCsv(['key', 'label', 'value', 'share', 'is_rest'], rows.map((r) => [r.key, r.name, r.value, r.share, r.isRest]))} />
+          <CsvButton filename={`${slug}.csv`} build={() => breakdownCsv(rows.map((r) => ({ ...r, label: r.name })))} />
           <PngButton filename={`${slug}.png`} target={body} />
           <EmbedButton kpi={kpi} view={view} title={title} period={period} />
         </>
@@ -230,7 +228,7 @@ function PipelineChart() {
       testId="chart-pipeline"
       actions={(body) => (
         <>
-          <CsvButton filename="scenario-pipeline.csv" build={() => toCsv(['stage', 'count'], rows.map((r) => [r.stage, r.count]))} />
+          <CsvButton filename="scenario-pipeline.csv" build={() => pipelineCsv(rows)} />
           <PngButton filename="scenario-pipeline.png" target={body} />
           <EmbedButton kpi="SCENARIOS" view="pipeline" title={title} />
         </>
@@ -247,7 +245,7 @@ function PipelineChart() {
             onClick={(s: ClickState) => {
               const i = clickedIndex(s);
               const r = i === null ? undefined : rows[i];
-              if (r) navigate(`/scenarios?stage=${r.stage}`);
+              if (r) navigate(urls.scenarios({ stage: r.stage }));
             }}
             style={{ cursor: 'pointer' }}
           >

@@ -7,11 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
 import { fetchResource } from '../../lib/hooks';
 import type { KpiId } from '../lib/kpi';
-import { objectsToCsv } from '../lib/csv';
+import { columnsCsv, type Column } from '../lib/columns';
+import { DataTable } from '../../components/DataTable';
 import { CsvButton } from './Export';
 import { bilingual, memberName } from '../lib/names';
 import type { EvidenceNode } from '../resources';
 import type { Region } from '../../generated/graphql';
+import { urls } from '../../lib/urls';
+import { ErrorState } from '../../components/states';
 
 export type EvidenceRequest =
   | {
@@ -89,6 +92,34 @@ export function EvidenceDialog({ req, onClose }: { req: EvidenceRequest; onClose
     }
   };
 
+  const columns: Array<Column<Row>> = [
+    { csv: 'date', heading: t('evidence.date'), value: (r) => r.node.date, cell: (r) => f.date(r.node.time), className: 'al-nowrap' },
+    {
+      csv: 'member', heading: t('evidence.member'), value: (r) => memberName(r.node.member, lang),
+      cell: (r) => (r.node.member ? <Link to={urls.member(r.node.member.address)}>{memberName(r.node.member, lang)}</Link> : '—'),
+    },
+    { csv: 'member_address', value: (r) => r.node.member?.address ?? '' },
+    {
+      csv: 'record', heading: t('evidence.detail'), value: (r) => describe(r.node),
+      cell: (r) => (
+        <>
+          {describe(r.node)}
+          {!r.counted && <span className="badge al-badge-muted">{r.node.__typename === 'OutputReport' && r.node.superseded ? t('evidence.superseded') : t('evidence.notCounted')}</span>}
+        </>
+      ),
+    },
+    { csv: 'counted', value: (r) => r.counted },
+    {
+      csv: 'tx_hash', heading: t('evidence.tx'), value: (r) => r.node.txHash, className: 'mono',
+      cell: (r) => (
+        <Link to={urls.tx(r.node.txHash)} title={r.node.txHash}>
+          {r.node.txHash.slice(0, 10)}…{r.node.txHash.slice(-6)}
+        </Link>
+      ),
+    },
+    { csv: 'block', heading: t('evidence.block'), value: (r) => r.node.blockNumber, cell: (r) => <Link to={urls.block(r.node.blockNumber)}>{f.number(r.node.blockNumber)}</Link> },
+  ];
+
   const csv = async () => {
     const all: Row[] = [];
     let after: string | null = null;
@@ -98,18 +129,7 @@ export function EvidenceDialog({ req, onClose }: { req: EvidenceRequest; onClose
       if (!p.next) break;
       after = p.next;
     }
-    return objectsToCsv(
-      [
-        { key: 'date', label: 'date' },
-        { key: 'member', label: 'member' },
-        { key: 'address', label: 'member_address' },
-        { key: 'record', label: 'record' },
-        { key: 'counted', label: 'counted' },
-        { key: 'tx', label: 'tx_hash' },
-        { key: 'block', label: 'block' },
-      ],
-      all.map((r) => ({ date: r.node.date, member: memberName(r.node.member, lang), address: r.node.member?.address ?? '', record: describe(r.node), counted: r.counted, tx: r.node.txHash, block: r.node.blockNumber })),
-    );
+    return columnsCsv(columns, all);
   };
 
   return (
@@ -153,40 +173,14 @@ export function EvidenceDialog({ req, onClose }: { req: EvidenceRequest; onClose
           <input type="checkbox" checked={!countedOnly} onChange={(e) => setCountedOnly(!e.target.checked)} /> {t('evidence.showAll')}
         </label>
       )}
-      {q.isError && <p role="alert">{t('common.error', { message: q.error.message })}</p>}
-      <div className="table-wrap">
-        <table className="data al-evidence-table">
-          <thead>
-            <tr>
-              <th>{t('evidence.date')}</th>
-              <th>{t('evidence.member')}</th>
-              <th>{t('evidence.detail')}</th>
-              <th>{t('evidence.tx')}</th>
-              <th>{t('evidence.block')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.node.txHash}:${r.node.logIndex}`} className={r.counted ? '' : 'al-not-counted'} data-testid="evidence-row">
-                <td className="al-nowrap">{f.date(r.node.time)}</td>
-                <td>{r.node.member ? <Link to={`/member/${r.node.member.address}`}>{memberName(r.node.member, lang)}</Link> : '—'}</td>
-                <td>
-                  {describe(r.node)}
-                  {!r.counted && <span className="badge al-badge-muted">{r.node.__typename === 'OutputReport' && r.node.superseded ? t('evidence.superseded') : t('evidence.notCounted')}</span>}
-                </td>
-                <td className="mono">
-                  <Link to={`/tx/${r.node.txHash}`} title={r.node.txHash}>
-                    {r.node.txHash.slice(0, 10)}…{r.node.txHash.slice(-6)}
-                  </Link>
-                </td>
-                <td>
-                  <Link to={`/block/${r.node.blockNumber}`}>{f.number(r.node.blockNumber)}</Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {q.isError && <ErrorState error={q.error} onRetry={() => void q.refetch()} />}
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => `${r.node.txHash}:${r.node.logIndex}`}
+        rowProps={(r) => ({ className: r.counted ? '' : 'al-not-counted', 'data-testid': 'evidence-row' })}
+        className="data al-evidence-table"
+      />
       {total === 0 && <p className="muted">{t('evidence.none')}</p>}
       {q.hasNextPage && (
         <button type="button" className="btn" disabled={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>

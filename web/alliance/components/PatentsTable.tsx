@@ -2,34 +2,49 @@
 // language), filing date, [member,] transaction.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useFormat } from '../../lib/format';
-import { objectsToCsv } from '../lib/csv';
+import { urls } from '../../lib/urls';
+import { DataTable } from '../../components/DataTable';
+import { columnsCsv, type Column } from '../lib/columns';
 import { bilingual, memberName } from '../lib/names';
 import type { PatentRow } from '../resources';
 import { TxLink } from './TxLink';
 
-type Patent = Pick<PatentRow, 'txHash' | 'applicationNo' | 'title' | 'filedAt'> & Partial<Pick<PatentRow, 'member'>>;
-type PatentRecord = Pick<PatentRow, 'txHash' | 'blockNumber' | 'applicationNo' | 'title' | 'date'> & Partial<Pick<PatentRow, 'member'>>;
+type Patent = Pick<PatentRow, 'txHash' | 'blockNumber' | 'applicationNo' | 'title' | 'filedAt' | 'date'> & Partial<Pick<PatentRow, 'member'>>;
+
+/** On-screen rendering; without it the columns serve the CSV only. */
+interface Screen {
+  t: TFunction<'alliance'>;
+  f: ReturnType<typeof useFormat>;
+  lang: string;
+}
+
+/** The patents table's columns; `memberLang` adds the member columns (named in that language). */
+function patentColumns(screen: Screen | undefined, memberLang?: string): Array<Column<Patent>> {
+  const t = screen?.t;
+  const lang = screen?.lang ?? memberLang ?? 'en';
+  return [
+    { csv: 'application_no', heading: t?.('patents.applicationNo'), value: (p) => p.applicationNo, className: 'mono' },
+    { csv: 'title', heading: t?.('patents.patentTitle'), value: (p) => p.title, cell: (p) => <span title={p.title}>{bilingual(p.title, lang)}</span>, className: 'al-wrap' },
+    { csv: 'filed', heading: t?.('patents.filed'), value: (p) => p.date, cell: (p) => screen?.f.date(p.filedAt) },
+    ...(memberLang === undefined
+      ? []
+      : ([
+          {
+            csv: 'member', heading: t?.('patents.member'), value: (p) => memberName(p.member ?? null, memberLang),
+            cell: (p) => (p.member ? <Link to={urls.member(p.member.address)}>{memberName(p.member, lang)}</Link> : '—'),
+          },
+          { csv: 'member_address', value: (p) => p.member?.address ?? '' },
+        ] satisfies Array<Column<Patent>>)),
+    { csv: 'tx_hash', heading: t?.('evidence.tx'), value: (p) => p.txHash, cell: (p) => <TxLink hash={p.txHash} /> },
+    { csv: 'block', value: (p) => p.blockNumber },
+  ];
+}
 
 /** The same patents as CSV; with `memberLang`, the member columns too (named in that language). */
-export function patentsCsv(patents: PatentRecord[], memberLang?: string): string {
-  const rows = patents.map((p) => ({ ...p, memberName: memberName(p.member ?? null, memberLang ?? 'en'), memberAddress: p.member?.address ?? '' }));
-  return objectsToCsv(
-    [
-      { key: 'applicationNo', label: 'application_no' },
-      { key: 'title', label: 'title' },
-      { key: 'date', label: 'filed' },
-      ...(memberLang === undefined
-        ? []
-        : ([
-            { key: 'memberName', label: 'member' },
-            { key: 'memberAddress', label: 'member_address' },
-          ] as const)),
-      { key: 'txHash', label: 'tx_hash' },
-      { key: 'blockNumber', label: 'block' },
-    ],
-    rows,
-  );
+export function patentsCsv(patents: Patent[], memberLang?: string): string {
+  return columnsCsv(patentColumns(undefined, memberLang), patents);
 }
 
 /** `showMember` adds the member column (the member's own page leaves it out). */
@@ -38,33 +53,11 @@ export function PatentsTable({ patents, showMember = false }: { patents: Patent[
   const f = useFormat();
   const lang = i18n.language;
   return (
-    <div className="table-wrap">
-      <table className="data stack">
-        <thead>
-          <tr>
-            <th>{t('patents.applicationNo')}</th>
-            <th>{t('patents.patentTitle')}</th>
-            <th>{t('patents.filed')}</th>
-            {showMember && <th>{t('patents.member')}</th>}
-            <th>{t('evidence.tx')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {patents.map((p) => (
-            <tr key={p.txHash + p.applicationNo} data-testid="patent-row">
-              <td className="mono" data-label={t('patents.applicationNo')}>{p.applicationNo}</td>
-              <td className="al-wrap" data-label={t('patents.patentTitle')} title={p.title}>{bilingual(p.title, lang)}</td>
-              <td data-label={t('patents.filed')}>{f.date(p.filedAt)}</td>
-              {showMember && (
-                <td data-label={t('patents.member')}>{p.member ? <Link to={`/member/${p.member.address}`}>{memberName(p.member, lang)}</Link> : '—'}</td>
-              )}
-              <td data-label={t('evidence.tx')}>
-                <TxLink hash={p.txHash} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={patentColumns({ t, f, lang }, showMember ? lang : undefined)}
+      rows={patents}
+      rowKey={(p) => p.txHash + p.applicationNo}
+      rowProps={() => ({ 'data-testid': 'patent-row' })}
+    />
   );
 }

@@ -15,17 +15,6 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cs
   return [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Objects → CSV with the given columns (key, heading). */
-export function objectsToCsv<T>(
-  columns: ReadonlyArray<{ key: keyof T & string; label: string }>,
-  rows: readonly T[],
-): string {
-  return toCsv(
-    columns.map((c) => c.label),
-    rows.map((r) => columns.map((c) => r[c.key] as CsvCell)),
-  );
-}
-
 /** A strict RFC 4180 parser (quoted fields, doubled quotes, CRLF or LF). Strips a BOM. */
 export function parseCsv(text: string): string[][] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -164,15 +164,3 @@ export function quarterLabel(period: number, locale: string): string {
   const { year, quarter } = parsePeriod(period);
   return locale.startsWith('zh') ? `${year}年Q${quarter}` : `${year} Q${quarter}`;
 }
-
-/** Unix seconds of the quarter's first instant (UTC). */
-export function quarterStart(period: number): number {
-  const { year, quarter } = parsePeriod(period);
-  return Date.UTC(year, (quarter - 1) * 3, 1) / 1000;
-}
-
-/** Domestic means registered in China; anything else counts as overseas. */
-export function isDomestic(country: string | null | undefined): boolean {
-  const c = (country ?? '').trim().toLowerCase();
-  return c === 'cn' || c === 'china' || c === 'chn' || c === '中国' || c === 'prc';
-}

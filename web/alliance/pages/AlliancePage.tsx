@@ -7,7 +7,7 @@ import { useUrlState } from '../../lib/urlState';
 import type { DashboardData } from '../resources';
 import { KpiCard } from '../components/KpiCard';
 import { EvidenceDialog, type EvidenceRequest } from '../components/Evidence';
-import { SkeletonRows } from '../../components/states';
+import { ErrorState, SkeletonRows } from '../../components/states';
 import '../alliance.css';
 
 const AllianceCharts = lazy(() => import('../components/AllianceCharts'));
@@ -91,7 +91,7 @@ export default function AlliancePage() {
         </div>
       </header>
       {d && <SourceLine status={d.status} registry={d.alliance.registry} />}
-      {q.isError && !d && <p role="alert">{t('common.error', { message: q.error.message })}</p>}
+      {q.isError && !d && <ErrorState error={q.error} onRetry={() => void q.refetch()} />}
       {!d && !q.isError && <SkeletonRows rows={6} />}
       {d && (
         <section className="al-kpis" aria-label={t('page.title')}>

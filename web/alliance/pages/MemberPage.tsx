@@ -4,15 +4,17 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
 import { useResource } from '../../lib/hooks';
-import { objectsToCsv } from '../lib/csv';
+import { columnsCsv, type Column } from '../lib/columns';
+import { DataTable } from '../../components/DataTable';
 import { memberName } from '../lib/names';
 import { CsvButton } from '../components/Export';
 import { PatentsTable, patentsCsv } from '../components/PatentsTable';
 import { TxLink } from '../components/TxLink';
 import { Card, KeyValue } from '../../components/Card';
 import { Hash } from '../../components/Hash';
-import { SkeletonRows } from '../../components/states';
+import { ErrorState, SkeletonRows } from '../../components/states';
 import '../alliance.css';
+import { urls } from '../../lib/urls';
 
 export default function MemberPage() {
   const { address = '' } = useParams();
@@ -21,11 +23,27 @@ export default function MemberPage() {
   const lang = i18n.language;
   const q = useResource('member', { address });
   if (q.isPending) return <SkeletonRows rows={8} />;
-  if (q.isError) return <p role="alert">{t('common.error', { message: q.error.message })}</p>;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const m = q.data.member;
   if (!m) return <p data-testid="member-not-found">{t('member.notFound')}</p>;
   const patents = m.patents.edges.map((e) => e.node);
   const reports = m.reports.edges.map((e) => e.node);
+  const reportColumns: Array<Column<(typeof reports)[number]>> = [
+    { csv: 'quarter', heading: t('member.period'), value: (r) => r.period, cell: (r) => r.periodLabel },
+    { csv: 'amount_cny', heading: t('member.amount'), value: (r) => r.amount, cell: (r) => f.cny(r.amount), numeric: true },
+    { csv: 'reported', heading: t('evidence.date'), value: (r) => r.date, cell: (r) => f.date(r.at) },
+    {
+      csv: 'superseded', heading: t('members.status'), value: (r) => r.superseded, className: 'al-keep',
+      cell: (r) => (
+        <>
+          {r.superseded && <span className="badge badge-bad" title={t('member.correctedBy')}>{t('member.corrected')}</span>}
+          {r.previous && <span className="badge badge-brand">{t('member.correction', { amount: f.cny(r.previous.amount) })}</span>}
+        </>
+      ),
+    },
+    { csv: 'tx_hash', heading: t('evidence.tx'), value: (r) => r.txHash, cell: (r) => <TxLink hash={r.txHash} />, className: 'al-keep' },
+    { csv: 'block', value: (r) => r.blockNumber },
+  ];
   return (
     <div className="al-page" data-testid="member-page">
       <h1>{memberName(m, lang)}</h1>
@@ -33,7 +51,7 @@ export default function MemberPage() {
       <Card>
         <KeyValue
           rows={[
-            [t('member.address'), <Hash value={m.address} to={`/address/${m.address}`} full />],
+            [t('member.address'), <Hash value={m.address} to={urls.address(m.address)} full />],
             [t('members.country'), `${m.country} · ${m.domestic ? t('chart.domestic') : t('chart.overseas')}`],
             [t('members.sector'), t(`sector.${m.sector}`, { defaultValue: m.sector })],
             [t('members.admitted'), <>{f.date(m.admittedAt)} · <TxLink hash={m.admittedTxHash} /></>],
@@ -56,7 +74,7 @@ export default function MemberPage() {
         <PatentsTable patents={patents} />
         {m.patents.pageInfo.hasNextPage && (
           <p>
-            <Link to={`/patents?member=${m.address}`}>{t('common.more')}</Link>
+            <Link to={urls.patents({ member: m.address })}>{t('common.more')}</Link>
           </p>
         )}
       </Card>
@@ -66,49 +84,17 @@ export default function MemberPage() {
         actions={
           <CsvButton
             filename={`output-reports-${m.address}.csv`}
-            build={() =>
-              objectsToCsv(
-                [
-                  { key: 'period', label: 'quarter' },
-                  { key: 'amount', label: 'amount_cny' },
-                  { key: 'date', label: 'reported' },
-                  { key: 'superseded', label: 'superseded' },
-                  { key: 'txHash', label: 'tx_hash' },
-                  { key: 'blockNumber', label: 'block' },
-                ],
-                reports,
-              )
-            }
+            build={() => columnsCsv(reportColumns, reports)}
           />
         }
       >
-        <div className="table-wrap">
-          <table className="data stack" data-testid="member-reports">
-            <thead>
-              <tr>
-                <th>{t('member.period')}</th>
-                <th className="num">{t('member.amount')}</th>
-                <th>{t('evidence.date')}</th>
-                <th>{t('members.status')}</th>
-                <th>{t('evidence.tx')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((r) => (
-                <tr key={r.txHash + r.period} className={r.superseded ? 'al-corrected' : ''} data-superseded={r.superseded}>
-                  <td data-label={t('member.period')}>{r.periodLabel}</td>
-                  <td className="num" data-label={t('member.amount')}>{f.cny(r.amount)}</td>
-                  <td data-label={t('evidence.date')}>{f.date(r.at)}</td>
-                  <td className="al-keep" data-label={t('members.status')}>
-                    {r.superseded && <span className="badge badge-bad" title={t('member.correctedBy')}>{t('member.corrected')}</span>}
-                    {r.previous && <span className="badge badge-brand">{t('member.correction', { amount: f.cny(r.previous.amount) })}</span>}
-                  </td>
-                  <td className="al-keep" data-label={t('evidence.tx')}><TxLink hash={r.txHash} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={reportColumns}
+          rows={reports}
+          rowKey={(r) => r.txHash + r.period}
+          rowProps={(r) => ({ className: r.superseded ? 'al-corrected' : '', 'data-superseded': r.superseded })}
+          testId="member-reports"
+        />
       </Card>
 
       <Card title={t('member.scenarios', { count: f.number(m.scenarios.length) })}>

@@ -5,15 +5,21 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
 import { useAllPages } from '../../lib/pages';
 import { useUrlState } from '../../lib/urlState';
-import { objectsToCsv } from '../lib/csv';
+import { columnsCsv, type Column } from '../lib/columns';
+import { DataTable } from '../../components/DataTable';
 import { memberName } from '../lib/names';
 import type { MemberRow } from '../resources';
 import { CsvButton } from '../components/Export';
-import { SkeletonRows } from '../../components/states';
+import { ListState } from '../../components/states';
 import '../alliance.css';
+import { urls } from '../../lib/urls';
 
 type SortKey = 'name' | 'country' | 'sector' | 'patentCount' | 'outputValue' | 'admittedAt';
 const SORTS: SortKey[] = ['name', 'country', 'sector', 'patentCount', 'outputValue', 'admittedAt'];
+/** The sortable columns (by CSV name) and the key each sorts by. */
+const SORT_OF: Partial<Record<string, SortKey>> = {
+  name: 'name', country: 'country', sector: 'sector', patents: 'patentCount', output_value_cny: 'outputValue', admitted: 'admittedAt',
+};
 
 export default function MembersPage() {
   const { t, i18n } = useTranslation('alliance');
@@ -63,36 +69,21 @@ export default function MembersPage() {
     return filtered;
   }, [all, text, sector, region, removed, sort, desc, lang]);
 
-  const header = (key: SortKey, label: string, num = false) => (
-    <th className={num ? 'num' : undefined} aria-sort={sort === key ? (desc ? 'descending' : 'ascending') : 'none'}>
-      <button
-        type="button"
-        className="al-sort"
-        title={t('members.sortBy', { column: label })}
-        onClick={() => {
-          if (sort === key) set('dir', desc ? null : 'desc');
-          else set({ sort: key === 'name' ? null : key, dir: num ? 'desc' : null });
-        }}
-      >
-        {label} {sort === key ? (desc ? '▼' : '▲') : ''}
-      </button>
-    </th>
-  );
-  const csv = () =>
-    objectsToCsv(
-      [
-        { key: 'address', label: 'address' },
-        { key: 'name', label: 'name' },
-        { key: 'country', label: 'country' },
-        { key: 'sector', label: 'sector' },
-        { key: 'region', label: 'region' },
-        { key: 'patentCount', label: 'patents' },
-        { key: 'outputValue', label: 'output_value_cny' },
-        { key: 'admittedDate', label: 'admitted' },
-        { key: 'active', label: 'active' },
-      ],
-      rows.map((m) => ({ ...m, admittedDate: new Date(m.admittedAt * 1000).toISOString().slice(0, 10) })),
-    );
+  const columns: Array<Column<MemberRow>> = [
+    { csv: 'address', value: (m) => m.address },
+    { csv: 'name', heading: t('members.name'), value: (m) => m.name, cell: (m) => <Link to={urls.member(m.address)}>{memberName(m, lang)}</Link> },
+    { csv: 'country', heading: t('members.country'), value: (m) => m.country },
+    { csv: 'sector', heading: t('members.sector'), value: (m) => m.sector, cell: (m) => t(`sector.${m.sector}`, { defaultValue: m.sector }) },
+    { csv: 'region', value: (m) => m.region },
+    { csv: 'patents', heading: t('members.patents'), value: (m) => m.patentCount, cell: (m) => f.number(m.patentCount), numeric: true },
+    { csv: 'output_value_cny', heading: t('members.output'), value: (m) => m.outputValue, cell: (m) => f.cny(m.outputValue, true), numeric: true },
+    { csv: 'admitted', heading: t('members.admitted'), value: (m) => new Date(m.admittedAt * 1000).toISOString().slice(0, 10), cell: (m) => f.date(m.admittedAt) },
+    {
+      csv: 'active', heading: t('members.status'), value: (m) => m.active,
+      cell: (m) => <span className={`badge ${m.active ? 'badge-ok' : 'badge-bad'}`}>{m.active ? t('members.active') : t('members.removed')}</span>,
+    },
+  ];
+  const csv = () => columnsCsv(columns, rows);
 
   return (
     <div className="al-page" data-testid="members-page">
@@ -128,51 +119,42 @@ export default function MembersPage() {
           <input type="checkbox" checked={removed} onChange={(e) => set('removed', e.target.checked ? '1' : null)} /> {t('members.showRemoved')}
         </label>
       </div>
-      {q.isPending && <SkeletonRows rows={8} />}
-      {q.isError && <p role="alert">{t('common.error', { message: q.error.message })}</p>}
-      {q.data && (
-        <>
-          <p className="muted" data-testid="members-count">
-            {t('members.count', { count: f.number(rows.length) })}
-          </p>
-          <div className="table-wrap">
-            <table className="data stack">
-              <thead>
-                <tr>
-                  {header('name', t('members.name'))}
-                  {header('country', t('members.country'))}
-                  {header('sector', t('members.sector'))}
-                  {header('patentCount', t('members.patents'), true)}
-                  {header('outputValue', t('members.output'), true)}
-                  {header('admittedAt', t('members.admitted'))}
-                  <th>{t('members.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((m) => (
-                  <tr key={m.address} data-testid="member-row">
-                    <td data-label={t('members.name')}>
-                      <Link to={`/member/${m.address}`}>{memberName(m, lang)}</Link>
-                    </td>
-                    <td data-label={t('members.country')}>{m.country}</td>
-                    <td data-label={t('members.sector')}>{t(`sector.${m.sector}`, { defaultValue: m.sector })}</td>
-                    <td className="num" data-label={t('members.patents')}>
-                      {f.number(m.patentCount)}
-                    </td>
-                    <td className="num" data-label={t('members.output')}>
-                      {f.cny(m.outputValue, true)}
-                    </td>
-                    <td data-label={t('members.admitted')}>{f.date(m.admittedAt)}</td>
-                    <td data-label={t('members.status')}>
-                      <span className={`badge ${m.active ? 'badge-ok' : 'badge-bad'}`}>{m.active ? t('members.active') : t('members.removed')}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+      <ListState query={q} items={q.data ? rows : undefined} empty={t('evidence.none')} skeletonRows={8}>
+        {(items) => (
+          <>
+            <p className="muted" data-testid="members-count">
+              {t('members.count', { count: f.number(items.length) })}
+            </p>
+            <DataTable
+              columns={columns}
+              rows={items}
+              rowKey={(m) => m.address}
+              rowProps={() => ({ 'data-testid': 'member-row' })}
+              headingProps={(c) => {
+                const key = SORT_OF[c.csv];
+                return key ? { 'aria-sort': sort === key ? (desc ? 'descending' : 'ascending') : 'none' } : {};
+              }}
+              heading={(c) => {
+                const key = SORT_OF[c.csv];
+                if (!key) return c.heading;
+                return (
+                  <button
+                    type="button"
+                    className="al-sort"
+                    title={t('members.sortBy', { column: c.heading })}
+                    onClick={() => {
+                      if (sort === key) set('dir', desc ? null : 'desc');
+                      else set({ sort: key === 'name' ? null : key, dir: c.numeric ? 'desc' : null });
+                    }}
+                  >
+                    {c.heading} {sort === key ? (desc ? '▼' : '▲') : ''}
+                  </button>
+                );
+              }}
+            />
+          </>
+        )}
+      </ListState>
     </div>
   );
 }

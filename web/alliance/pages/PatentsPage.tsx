@@ -8,7 +8,7 @@ import { useUrlState } from '../../lib/urlState';
 import { memberName } from '../lib/names';
 import { CsvButton } from '../components/Export';
 import { PatentsTable, patentsCsv } from '../components/PatentsTable';
-import { SkeletonRows } from '../../components/states';
+import { ListState } from '../../components/states';
 import '../alliance.css';
 
 const toUnix = (date: string | null) => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) / 1000 : null);
@@ -62,14 +62,14 @@ export default function PatentsPage() {
           <input type="date" value={to ?? ''} onChange={(e) => set('to', e.target.value || null)} data-testid="patents-to" />
         </label>
       </div>
-      {q.isPending && <SkeletonRows rows={8} />}
-      {q.isError && <p role="alert">{t('common.error', { message: q.error.message })}</p>}
       {total !== undefined && (
         <p className="muted" data-testid="patents-count" data-value={total}>
           {t('patents.count', { count: f.number(total) })}
         </p>
       )}
-      <PatentsTable patents={rows} showMember />
+      <ListState query={q} items={q.data ? rows : undefined} empty={t('evidence.none')} skeletonRows={8}>
+        {(patents) => <PatentsTable patents={patents} showMember />}
+      </ListState>
       {q.hasNextPage && (
         <button type="button" className="btn" disabled={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>
           {t('common.more')}

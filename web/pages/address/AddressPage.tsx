@@ -9,6 +9,7 @@ import { useResource } from '../../lib/hooks';
 import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
 import { TxTable } from '../transaction/TxTable';
+import { urls } from '../../lib/urls';
 import { NativeAmount, useNativeCoin } from '../../components/NativeAmount';
 import { Skeleton } from '../../components/states';
 import { Tabs, useTab } from '../../components/Tabs';
@@ -179,7 +180,7 @@ export default function AddressPage() {
               t('address.member'),
               <>
                 <span data-testid="member-name">{name}</span>{' '}
-                <Link to={`/member/${a.address}`} data-testid="member-profile">
+                <Link to={urls.member(a.address)} data-testid="member-profile">
                   {t('address.profile')} →
                 </Link>
               </>,
@@ -194,9 +195,9 @@ export default function AddressPage() {
             [t('address.txCount'), <span data-testid="address-txcount">{f.number(a.txCount)}</span>, 'txcount'],
             [
               t('address.firstSeen'),
-              a.firstSeenBlock != null ? <Link to={`/block/${a.firstSeenBlock}`}>{a.firstSeenBlock}</Link> : t('address.never'),
+              a.firstSeenBlock != null ? <Link to={urls.block(a.firstSeenBlock)}>{a.firstSeenBlock}</Link> : t('address.never'),
             ],
-            !!a.creationTx && [t('address.creationTx'), <Hash value={a.creationTx} to={`/tx/${a.creationTx}`} full />],
+            !!a.creationTx && [t('address.creationTx'), <Hash value={a.creationTx} to={urls.tx(a.creationTx)} full />],
           ]}
         />
       </Card>

@@ -8,6 +8,7 @@ import { useResource, useStatus } from '../../lib/hooks';
 import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
 import { TxTable } from '../transaction/TxTable';
+import { urls } from '../../lib/urls';
 
 /** `/block/:id` takes a number or a 32-byte hash. */
 export function parseBlockId(id: string): { number: number } | { hash: string } | null {
@@ -46,12 +47,12 @@ export default function BlockPage() {
         </h1>
         <nav className="nav-pills" aria-label={t('block.overview')}>
           {b.number > 0 ? (
-            <Link className="btn" to={`/block/${b.number - 1}`} rel="prev" data-testid="block-prev">
+            <Link className="btn" to={urls.block(b.number - 1)} rel="prev" data-testid="block-prev">
               ← {t('block.prev')}
             </Link>
           ) : null}
           {b.number < latest ? (
-            <Link className="btn" to={`/block/${b.number + 1}`} rel="next" data-testid="block-next">
+            <Link className="btn" to={urls.block(b.number + 1)} rel="next" data-testid="block-next">
               {t('block.next')} →
             </Link>
           ) : null}
@@ -62,7 +63,7 @@ export default function BlockPage() {
           rows={[
             [t('block.number'), <span data-testid="block-number">{b.number}</span>, 'number'],
             [t('block.hash'), <Hash value={b.hash} full />, 'hash'],
-            [t('block.parent'), <Hash value={b.parentHash} full to={b.number > 0 ? `/block/${b.number - 1}` : undefined} />, 'parent'],
+            [t('block.parent'), <Hash value={b.parentHash} full to={b.number > 0 ? urls.block(b.number - 1) : undefined} />, 'parent'],
             [
               t('block.timestamp'),
               <span data-testid="block-timestamp" data-value={b.timestamp}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Hash } from '../../components/Hash';
 import { useFormat } from '../../lib/format';
 import type { BlockSummary } from '../../lib/resources';
+import { urls } from '../../lib/urls';
 
 export function BlockTable({ blocks }: { blocks: BlockSummary[] }) {
   const { t } = useTranslation('explorer');
@@ -24,10 +25,10 @@ export function BlockTable({ blocks }: { blocks: BlockSummary[] }) {
           {blocks.map((b) => (
             <tr key={b.hash} data-testid="block-row" data-number={b.number}>
               <td data-label={t('table.block')}>
-                <Link to={`/block/${b.number}`}>{f.number(b.number)}</Link>
+                <Link to={urls.block(b.number)}>{f.number(b.number)}</Link>
               </td>
               <td data-label={t('table.hash')}>
-                <Hash value={b.hash} to={`/block/${b.hash}`} copy={false} />
+                <Hash value={b.hash} to={urls.block(b.hash)} copy={false} />
               </td>
               <td data-label={t('table.age')} title={f.dateTime(b.timestamp)}>
                 {f.relative(b.timestamp)}
@@ -39,7 +40,7 @@ export function BlockTable({ blocks }: { blocks: BlockSummary[] }) {
                 {f.number(b.gasUsed)}
               </td>
               <td data-label={t('table.miner')}>
-                <Hash value={b.miner} to={`/address/${b.miner}`} copy={false} />
+                <Hash value={b.miner} to={urls.address(b.miner)} copy={false} />
               </td>
             </tr>
           ))}

@@ -10,6 +10,7 @@ import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
 import type { BlockSummary } from '../../lib/resources';
 import { MethodBadge } from '../transaction/TxTable';
+import { urls } from '../../lib/urls';
 
 const FEED = 10;
 
@@ -56,7 +57,7 @@ function LatestBlocks() {
             {rows.map((b) => (
               <li key={b.hash} className={fresh.has(b.hash) ? 'feed-new' : undefined} data-testid="latest-block-row" data-number={b.number}>
                 <div className="feed-main">
-                  <Link to={`/block/${b.number}`} className="feed-title">
+                  <Link to={urls.block(b.number)} className="feed-title">
                     #{f.number(b.number)}
                   </Link>
                   <span className="muted" title={f.dateTime(b.timestamp)}>
@@ -90,7 +91,7 @@ function LatestTransactions() {
             {rows.map((x) => (
               <li key={x.hash} className={fresh.has(x.hash) ? 'feed-new' : undefined} data-testid="latest-tx-row">
                 <div className="feed-main">
-                  <Hash value={x.hash} to={`/tx/${x.hash}`} copy={false} />
+                  <Hash value={x.hash} to={urls.tx(x.hash)} copy={false} />
                   <span className="muted">
                     <AddressLabel address={x.from} name={memberName(x.fromMember, f.lang)} />
                     {' → '}
@@ -126,7 +127,7 @@ function Headline() {
         testId="stat-latest-block"
         raw={status?.indexedHead}
         label={t('home.latestBlock')}
-        value={status && <Link to={`/block/${status.indexedHead}`}>#{f.number(status.indexedHead)}</Link>}
+        value={status && <Link to={urls.block(status.indexedHead)}>#{f.number(status.indexedHead)}</Link>}
         sub={status?.latestBlockTime != null && t('home.indexedAt', { time: f.relative(status.latestBlockTime) })}
       />
       <StatCard testId="stat-total-txs" raw={totalTxs} label={t('home.totalTxs')} value={totalTxs != null && f.number(totalTxs)} sub={t('home.txsSub')} />

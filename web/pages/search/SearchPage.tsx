@@ -6,19 +6,20 @@ import { EmptyState, ErrorState, SkeletonRows } from '../../components/states';
 import { SearchBox } from '../../app/Layout';
 import { useResource } from '../../lib/hooks';
 import type { SearchResult } from '../../lib/resources';
+import { urls } from '../../lib/urls';
 
 export function searchTarget(r: SearchResult): string {
   switch (r.__typename) {
     case 'Block':
-      return `/block/${r.number}`;
+      return urls.block(r.number);
     case 'Transaction':
-      return `/tx/${r.hash}`;
+      return urls.tx(r.hash);
     case 'Account':
-      return `/address/${r.address}`;
+      return urls.address(r.address);
     case 'Member':
-      return `/address/${r.address}`;
+      return urls.address(r.address);
     case 'Token':
-      return `/token/${r.address}`;
+      return urls.token(r.address);
   }
 }
 

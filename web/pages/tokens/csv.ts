@@ -1,6 +1,7 @@
-// CSV of the address and token tabs (through the project's RFC 4180 writer): raw integers
-// beside exact decimal amounts, ISO times, lowercase addresses, so a spreadsheet can re-add them.
-import { objectsToCsv } from '../../alliance/lib/csv';
+// CSV of the address and token tabs (through the project's column lists and RFC 4180 writer):
+// raw integers beside exact decimal amounts, ISO times, lowercase addresses, so a spreadsheet
+// can re-add them.
+import { columnsCsv, type Column } from '../../alliance/lib/columns';
 import { unitsPlain } from '../../lib/tokens';
 import type { TxSummary } from '../../lib/resources';
 import type { Holding, InternalTx, TokenTransfer } from './resources';
@@ -9,88 +10,68 @@ const iso = (unix: number) => new Date(unix * 1000).toISOString();
 const scale = (t: Holding['token']) => (t.type === 'ERC20' ? t.decimals : 0);
 
 export function txsCsv(txs: TxSummary[], nativeDecimals: number): string {
-  return objectsToCsv(
-    [
-      { key: 'hash', label: 'tx_hash' },
-      { key: 'blockNumber', label: 'block' },
-      { key: 'time', label: 'time_utc' },
-      { key: 'from', label: 'from' },
-      { key: 'to', label: 'to' },
-      { key: 'value', label: 'value_wei' },
-      { key: 'amount', label: 'value' },
-      { key: 'status', label: 'status' },
-      { key: 'method', label: 'method' },
-    ],
-    txs.map((x) => ({ ...x, time: iso(x.timestamp), to: x.to ?? x.contractAddress ?? '', amount: unitsPlain(x.value, nativeDecimals), method: x.decodedCall?.name ?? x.methodId ?? '' })),
-  );
+  const columns: Column<TxSummary>[] = [
+    { csv: 'tx_hash', value: (x) => x.hash },
+    { csv: 'block', value: (x) => x.blockNumber },
+    { csv: 'time_utc', value: (x) => iso(x.timestamp) },
+    { csv: 'from', value: (x) => x.from },
+    { csv: 'to', value: (x) => x.to ?? x.contractAddress ?? '' },
+    { csv: 'value_wei', value: (x) => x.value },
+    { csv: 'value', value: (x) => unitsPlain(x.value, nativeDecimals) },
+    { csv: 'status', value: (x) => x.status },
+    { csv: 'method', value: (x) => x.decodedCall?.name ?? x.methodId ?? '' },
+  ];
+  return columnsCsv(columns, txs);
 }
 
+const TRANSFER_COLUMNS: Column<TokenTransfer>[] = [
+  { csv: 'tx_hash', value: (x) => x.transactionHash },
+  { csv: 'block', value: (x) => x.blockNumber },
+  { csv: 'time_utc', value: (x) => iso(x.timestamp) },
+  { csv: 'log_index', value: (x) => x.logIndex },
+  { csv: 'token', value: (x) => x.token.address },
+  { csv: 'token_name', value: (x) => x.token.name ?? '' },
+  { csv: 'token_symbol', value: (x) => x.token.symbol ?? '' },
+  { csv: 'type', value: (x) => x.type },
+  { csv: 'from', value: (x) => x.from },
+  { csv: 'to', value: (x) => x.to },
+  { csv: 'token_id', value: (x) => x.tokenId ?? '' },
+  { csv: 'value_raw', value: (x) => x.value },
+  { csv: 'amount', value: (x) => unitsPlain(x.value, scale(x.token)) },
+];
+
 export function transfersCsv(rows: TokenTransfer[]): string {
-  return objectsToCsv(
-    [
-      { key: 'transactionHash', label: 'tx_hash' },
-      { key: 'blockNumber', label: 'block' },
-      { key: 'time', label: 'time_utc' },
-      { key: 'logIndex', label: 'log_index' },
-      { key: 'tokenAddress', label: 'token' },
-      { key: 'tokenName', label: 'token_name' },
-      { key: 'tokenSymbol', label: 'token_symbol' },
-      { key: 'type', label: 'type' },
-      { key: 'from', label: 'from' },
-      { key: 'to', label: 'to' },
-      { key: 'tokenId', label: 'token_id' },
-      { key: 'value', label: 'value_raw' },
-      { key: 'amount', label: 'amount' },
-    ],
-    rows.map((x) => ({
-      ...x,
-      time: iso(x.timestamp),
-      tokenAddress: x.token.address,
-      tokenName: x.token.name ?? '',
-      tokenSymbol: x.token.symbol ?? '',
-      amount: unitsPlain(x.value, scale(x.token)),
-    })),
-  );
+  return columnsCsv(TRANSFER_COLUMNS, rows);
 }
 
 export function internalCsv(rows: InternalTx[], nativeDecimals: number): string {
-  return objectsToCsv(
-    [
-      { key: 'transactionHash', label: 'tx_hash' },
-      { key: 'blockNumber', label: 'block' },
-      { key: 'time', label: 'time_utc' },
-      { key: 'traceAddress', label: 'trace_address' },
-      { key: 'callType', label: 'call_type' },
-      { key: 'from', label: 'from' },
-      { key: 'to', label: 'to' },
-      { key: 'value', label: 'value_wei' },
-      { key: 'amount', label: 'value' },
-      { key: 'error', label: 'error' },
-    ],
-    rows.map((x) => ({ ...x, time: iso(x.timestamp), amount: unitsPlain(x.value, nativeDecimals) })),
-  );
+  const columns: Column<InternalTx>[] = [
+    { csv: 'tx_hash', value: (x) => x.transactionHash },
+    { csv: 'block', value: (x) => x.blockNumber },
+    { csv: 'time_utc', value: (x) => iso(x.timestamp) },
+    { csv: 'trace_address', value: (x) => x.traceAddress },
+    { csv: 'call_type', value: (x) => x.callType },
+    { csv: 'from', value: (x) => x.from },
+    { csv: 'to', value: (x) => x.to ?? '' },
+    { csv: 'value_wei', value: (x) => x.value },
+    { csv: 'value', value: (x) => unitsPlain(x.value, nativeDecimals) },
+    { csv: 'error', value: (x) => x.error ?? '' },
+  ];
+  return columnsCsv(columns, rows);
 }
 
+const HOLDING_COLUMNS: Column<Holding>[] = [
+  { csv: 'holder', value: (h) => h.address },
+  { csv: 'token', value: (h) => h.token.address },
+  { csv: 'token_name', value: (h) => h.token.name ?? '' },
+  { csv: 'token_symbol', value: (h) => h.token.symbol ?? '' },
+  { csv: 'type', value: (h) => h.token.type },
+  { csv: 'token_id', value: (h) => h.tokenId ?? '' },
+  { csv: 'balance_raw', value: (h) => h.balance },
+  { csv: 'balance', value: (h) => unitsPlain(h.balance, scale(h.token)) },
+  { csv: 'share_of_supply', value: (h) => h.share },
+];
+
 export function holdingsCsv(rows: Holding[]): string {
-  return objectsToCsv(
-    [
-      { key: 'address', label: 'holder' },
-      { key: 'tokenAddress', label: 'token' },
-      { key: 'tokenName', label: 'token_name' },
-      { key: 'tokenSymbol', label: 'token_symbol' },
-      { key: 'type', label: 'type' },
-      { key: 'tokenId', label: 'token_id' },
-      { key: 'balance', label: 'balance_raw' },
-      { key: 'amount', label: 'balance' },
-      { key: 'share', label: 'share_of_supply' },
-    ],
-    rows.map((h) => ({
-      ...h,
-      tokenAddress: h.token.address,
-      tokenName: h.token.name ?? '',
-      tokenSymbol: h.token.symbol ?? '',
-      type: h.token.type,
-      amount: unitsPlain(h.balance, scale(h.token)),
-    })),
-  );
+  return columnsCsv(HOLDING_COLUMNS, rows);
 }

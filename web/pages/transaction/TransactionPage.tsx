@@ -32,6 +32,7 @@ function TxMovements({ hash }: { hash: string }) {
     </>
   );
 }
+import { urls } from '../../lib/urls';
 
 const isHash = (s: string) => /^0x[0-9a-fA-F]{64}$/.test(s);
 const isAddress = (s: string) => /^0x[0-9a-fA-F]{40}$/.test(s);
@@ -55,7 +56,7 @@ const TIME_ARGS = new Set(['at', 'filedAt', 'periodStart', 'periodEnd']);
 /** One decoded argument, made readable: addresses link, padded ASCII shows as text, times as dates, yuan as ¥. */
 function ArgValue({ name, value }: DecodedArg) {
   const f = useFormat();
-  if (isAddress(value)) return <Hash value={value.toLowerCase()} to={`/address/${value.toLowerCase()}`} full />;
+  if (isAddress(value)) return <Hash value={value.toLowerCase()} to={urls.address(value.toLowerCase())} full />;
   const text = bytes32Text(value);
   if (text) return <><strong>{text}</strong> <span className="hash hash-full muted"><span>{value}</span></span></>;
   if (/^\d+$/.test(value) && TIME_ARGS.has(name)) return <>{f.dateTime(Number(value))} <span className="muted mono">({value})</span></>;
@@ -90,7 +91,7 @@ function LogView({ log }: { log: Log }) {
       </p>
       <KeyValue
         rows={[
-          [t('tx.address'), <Hash value={log.address} to={`/address/${log.address}`} full />],
+          [t('tx.address'), <Hash value={log.address} to={urls.address(log.address)} full />],
           log.decoded && [t('tx.decodedEvent'), <Args args={log.decoded.args} />],
           [
             t('tx.topics'),
@@ -147,7 +148,7 @@ export default function TransactionPage() {
             [
               t('tx.block'),
               <>
-                <Link to={`/block/${tx.blockNumber}`} data-testid="tx-block">
+                <Link to={urls.block(tx.blockNumber)} data-testid="tx-block">
                   {tx.blockNumber}
                 </Link>{' '}
                 <span className="muted">({t('tx.confirmations', { count: tx.block.confirmations })})</span>
@@ -177,7 +178,7 @@ export default function TransactionPage() {
                   {label(tx.to, tx.toMember) && <span className="muted mono"> {tx.to}</span>}
                 </span>
               ) : tx.contractAddress ? (
-                <Hash value={tx.contractAddress} to={`/address/${tx.contractAddress}`} full testId="tx-created" />
+                <Hash value={tx.contractAddress} to={urls.address(tx.contractAddress)} full testId="tx-created" />
               ) : (
                 '—'
               ),

@@ -5,6 +5,7 @@ import { NativeAmount } from '../../components/NativeAmount';
 import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
 import type { TxSummary } from '../../lib/resources';
+import { urls } from '../../lib/urls';
 
 export function MethodBadge({ tx }: { tx: Pick<TxSummary, 'decodedCall' | 'methodId' | 'to' | 'contractAddress'> }) {
   const { t } = useTranslation('explorer');
@@ -41,7 +42,7 @@ export function TxTable({ txs, hideBlock }: { txs: TxSummary[]; hideBlock?: bool
           {txs.map((tx) => (
             <tr key={tx.hash} data-testid="tx-row" data-hash={tx.hash}>
               <td data-label={t('table.hash')}>
-                <Hash value={tx.hash} to={`/tx/${tx.hash}`} copy={false} />
+                <Hash value={tx.hash} to={urls.tx(tx.hash)} copy={false} />
                 {tx.status === 'FAILED' && <> <StatusBadge status={tx.status} /></>}
               </td>
               <td data-label={t('table.method')}>
@@ -49,7 +50,7 @@ export function TxTable({ txs, hideBlock }: { txs: TxSummary[]; hideBlock?: bool
               </td>
               {!hideBlock && (
                 <td data-label={t('table.block')}>
-                  <Link to={`/block/${tx.blockNumber}`}>{tx.blockNumber}</Link>
+                  <Link to={urls.block(tx.blockNumber)}>{tx.blockNumber}</Link>
                 </td>
               )}
               <td data-label={t('table.age')} title={f.dateTime(tx.timestamp)}>
@@ -62,7 +63,7 @@ export function TxTable({ txs, hideBlock }: { txs: TxSummary[]; hideBlock?: bool
                 {tx.to ? (
                   <AddressLabel address={tx.to} name={memberName(tx.toMember, f.lang)} />
                 ) : tx.contractAddress ? (
-                  <Hash value={tx.contractAddress} to={`/address/${tx.contractAddress}`} copy={false} />
+                  <Hash value={tx.contractAddress} to={urls.address(tx.contractAddress)} copy={false} />
                 ) : (
                   '—'
                 )}
