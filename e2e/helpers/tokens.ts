@@ -1,4 +1,3 @@
-/// <reference path="../../contracts/solc.d.ts" />
 // Token activity for the browser tests, sent through viem onto the e2e stack's devnet: the
 // devnet's demo contracts (ERC-20, ERC-721, ERC-1155, a subsidy pool paying native value
 // internally), both hostile tokens, and a fixture whose one call both pays value onward and
