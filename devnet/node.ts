@@ -5,14 +5,12 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import type { Eip1193 } from './eip1193';
 import { withCallTracer } from './tracer';
 
 const require = createRequire(import.meta.url);
 
-/** The EIP-1193 surface we use; hardhat's provider satisfies it. */
-export interface Eip1193 {
-  request(args: { method: string; params?: unknown[] }): Promise<unknown>;
-}
+export type { Eip1193 } from './eip1193';
 
 export interface NodeOptions {
   host: string;

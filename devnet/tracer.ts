@@ -4,7 +4,7 @@
 // block hash and transaction hash, and answer `debug_traceBlockByNumber` /
 // `debug_traceBlockByHash` / `debug_traceTransaction` with `{ tracer: 'callTracer' }` from
 // them: real execution, not a re-run and not a guess.
-import type { Eip1193 } from './node';
+import type { Eip1193 } from './eip1193';
 
 type Hex = `0x${string}`;
 

@@ -9,30 +9,10 @@ import { RetryableError } from './backoff';
 import { unsupported, type BlockFetcher, type FetchedBlock } from './fetch';
 import type { RpcCall, RpcResult } from './rpc';
 import {
-  callData, decodeTokenLog, decodeUint, decodeTokenMeta, INTERFACE, SELECTOR, ZERO_ADDRESS, type TokenEvent, type TokenMeta,
-  type TokenMetaAnswers,
+  callData, decodeTokenLog, decodeUint, decodeTokenMeta, INTERFACE, SELECTOR, ZERO_ADDRESS, type TokenEvent, type TokenMetaAnswers,
 } from './tokens';
+import type { BlockExtras, TokenTransferEvent } from './extras';
 import { flattenCallFrames, groupParityTraces, type GethFrame, type InternalCall, type ParityTrace } from './traces';
-
-/** A token event with the transaction that emitted it. */
-export interface TokenTransferEvent extends TokenEvent {
-  txIndex: number;
-  txHash: string;
-}
-
-export interface BlockExtras {
-  /** Internal calls per transaction, in block order; null when the block could not be traced. */
-  internal: InternalCall[][] | null;
-  transfers: TokenTransferEvent[];
-  /** Native balance after this block, per touched address. */
-  balances: Map<string, string>;
-  /** balanceOf after this block, per holdingKey; null when it could not be read. */
-  tokenBalances: Map<string, string | null>;
-  /** totalSupply after this block, for tokens minted or burned in it. */
-  supplies: Map<string, string | null>;
-  /** Tokens not seen before this batch, read at the first block of the batch that has them. */
-  meta: Map<string, TokenMeta>;
-}
 
 export type Tracer = 'callTracer' | 'trace_block' | 'none';
 

@@ -2,7 +2,7 @@
 // check they are complete and self-consistent before anyone writes them: a block is
 // written whole or not at all.
 import { RetryableError } from './backoff';
-import type { BlockExtras } from './enrich';
+import type { BlockExtras } from './extras';
 import type { RpcCall, RpcClient, RpcResult } from './rpc';
 
 type Hex = `0x${string}`;

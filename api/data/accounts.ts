@@ -72,8 +72,6 @@ function createLoaders({ db }: Context) {
   };
 }
 
-export const tokenType = (t: TokenTypeName | null | undefined): TokenTypeName | undefined => t ?? undefined;
-
 /** Tokens, most holders first, then by address. */
 export async function tokenPage(ctx: Context, type: TokenTypeName | null | undefined, first: number | null | undefined, after: string | null | undefined) {
   const n = v.pageSize(first);
