@@ -11,6 +11,7 @@ import { useSuggestions } from '../lib/suggestions';
 import { shortenHash } from '../lib/format';
 import { cleanText, MAX_NAME_CHARS } from '../lib/tokens';
 import '../styles/accounts.css';
+import { urls } from '../lib/urls';
 
 const DEBOUNCE_MS = 200;
 
@@ -67,7 +68,7 @@ export function QuickSearch({ autoFocus, large }: { autoFocus?: boolean; large?:
     const chosen = open ? items[active] : undefined;
     if (chosen) return go(suggestionHref(chosen.kind, chosen.value));
     const q = text.trim();
-    if (q) go(`/search?q=${encodeURIComponent(q)}`);
+    if (q) go(urls.search(q));
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp' || ((e.key === 'Home' || e.key === 'End') && active >= 0)) {

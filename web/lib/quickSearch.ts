@@ -1,6 +1,7 @@
 // The header's quick search: what the typed text can be, and the keyboard moves of its
 // suggestion list (WAI-ARIA combobox with a listbox popup). Pure: the component is
 // components/QuickSearch.tsx.
+import { urls } from './urls';
 
 export type QueryKind = 'empty' | 'blockNumber' | 'hash' | 'address' | 'text';
 
@@ -51,13 +52,13 @@ export type SuggestionKind = 'BLOCK' | 'TRANSACTION' | 'ADDRESS' | 'MEMBER' | 'T
 export function suggestionHref(kind: SuggestionKind, value: string): string {
   switch (kind) {
     case 'BLOCK':
-      return `/block/${value}`;
+      return urls.block(value);
     case 'TRANSACTION':
-      return `/tx/${value}`;
+      return urls.tx(value);
     case 'ADDRESS':
     case 'MEMBER':
-      return `/address/${value}`;
+      return urls.address(value);
     case 'TOKEN':
-      return `/token/${value}`;
+      return urls.token(value);
   }
 }

@@ -6,6 +6,7 @@ import { AddressLabel, Hash } from '../../components/Hash';
 import { NativeAmount } from '../../components/NativeAmount';
 import { useFormat } from '../../lib/format';
 import type { InternalTx } from './resources';
+import { urls } from '../../lib/urls';
 
 export function InternalUnavailable() {
   const { t } = useTranslation('tokens');
@@ -45,12 +46,12 @@ export function InternalTable({ calls, showTx = true }: { calls: InternalTx[]; s
             >
               {showTx && (
                 <td data-label={t('col.tx')}>
-                  <Hash value={c.transactionHash} to={`/tx/${c.transactionHash}`} copy={false} />
+                  <Hash value={c.transactionHash} to={urls.tx(c.transactionHash)} copy={false} />
                 </td>
               )}
               {showTx && (
                 <td data-label={t('col.age')} title={f.dateTime(c.timestamp)}>
-                  <Link to={`/block/${c.blockNumber}`}>{f.relative(c.timestamp)}</Link>
+                  <Link to={urls.block(c.blockNumber)}>{f.relative(c.timestamp)}</Link>
                 </td>
               )}
               <td data-label={t('col.callType')}>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { tokenLabel } from '../../lib/tokens';
 import type { TokenRef } from './resources';
+import { urls } from '../../lib/urls';
 
 /** Each problem as a sentence: the API's issues, then what the page itself repaired. */
 export function useTokenProblems(token: Pick<TokenRef, 'address' | 'name' | 'symbol' | 'issues'> & { decimals?: number | null }) {
@@ -28,7 +29,7 @@ export function TokenName({ token, link = true }: { token: TokenRef; link?: bool
   return (
     <span className="token-ref" data-testid="token-ref" data-address={token.address}>
       {link ? (
-        <Link to={`/token/${token.address}`} title={`${token.name ?? ''} ${token.address}`.trim()}>
+        <Link to={urls.token(token.address)} title={`${token.name ?? ''} ${token.address}`.trim()}>
           {text}
         </Link>
       ) : (

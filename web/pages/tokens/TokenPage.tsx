@@ -16,6 +16,7 @@ import { TransfersTable, TokenAmount } from './TransfersTable';
 import { TokenProblems } from './TokenName';
 import { holdingsCsv, transfersCsv } from './csv';
 import './resources';
+import { urls } from '../../lib/urls';
 
 const TABS = ['holders', 'transfers', 'inventory'] as const;
 type Tab = (typeof TABS)[number];
@@ -59,7 +60,7 @@ export default function TokenPage() {
       <Card title={t('token.overview')}>
         <KeyValue
           rows={[
-            [t('token.contract'), <Hash value={tok.address} to={`/address/${tok.address}`} full testId="token-address" />, 'contract'],
+            [t('token.contract'), <Hash value={tok.address} to={urls.address(tok.address)} full testId="token-address" />, 'contract'],
             [t('token.name'), tok.name == null ? <span className="muted">{t('token.unknown')}</span> : <span className="wrap-any" title={tok.name}>{label.name}</span>, 'name'],
             [t('token.symbol'), label.symbol ?? <span className="muted">{t('token.unknown')}</span>, 'symbol'],
             tok.type === 'ERC20' && [t('token.decimals'), tok.decimals == null ? <span className="muted">{t('token.unknown')}</span> : f.number(tok.decimals), 'decimals'],
@@ -76,7 +77,7 @@ export default function TokenPage() {
             ],
             [t('col.holders'), <span data-testid="token-holders" data-value={tok.holderCount}>{f.number(tok.holderCount)}</span>, 'holders'],
             [t('col.transfers'), <span data-testid="token-transfers" data-value={tok.transferCount}>{f.number(tok.transferCount)}</span>, 'transfers'],
-            [t('col.block'), <Link to={`/block/${tok.firstSeenBlock}`}>{tok.firstSeenBlock}</Link>],
+            [t('col.block'), <Link to={urls.block(tok.firstSeenBlock)}>{tok.firstSeenBlock}</Link>],
           ]}
         />
       </Card>

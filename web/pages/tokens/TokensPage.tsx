@@ -9,6 +9,7 @@ import { TokenName } from './TokenName';
 import { TokenAmount } from './TransfersTable';
 import type { TokenType } from './resources';
 import './resources';
+import { urls } from '../../lib/urls';
 
 const TYPES: TokenType[] = ['ERC20', 'ERC721', 'ERC1155'];
 
@@ -61,7 +62,7 @@ export default function TokensPage() {
                       </td>
                       <td data-label={t('col.type')}>{t(`type.${tok.type}`)}</td>
                       <td data-label={t('col.address')}>
-                        <Hash value={tok.address} to={`/address/${tok.address}`} copy={false} />
+                        <Hash value={tok.address} to={urls.address(tok.address)} copy={false} />
                       </td>
                       <td data-label={t('col.holders')} className="num">
                         {f.number(tok.holderCount)}

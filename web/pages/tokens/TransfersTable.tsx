@@ -7,6 +7,7 @@ import { useFormat } from '../../lib/format';
 import { formatTokenAmount, tokenLabel } from '../../lib/tokens';
 import { TokenName } from './TokenName';
 import type { TokenRef, TokenTransfer } from './resources';
+import { urls } from '../../lib/urls';
 
 const ZERO = '0x0000000000000000000000000000000000000000';
 
@@ -60,11 +61,11 @@ export function TransfersTable({ transfers, showToken = true, showTx = true }: {
             >
               {showTx && (
                 <td data-label={t('col.tx')}>
-                  <Hash value={x.transactionHash} to={`/tx/${x.transactionHash}`} copy={false} />
+                  <Hash value={x.transactionHash} to={urls.tx(x.transactionHash)} copy={false} />
                 </td>
               )}
               <td data-label={t('col.age')} title={f.dateTime(x.timestamp)}>
-                <Link to={`/block/${x.blockNumber}`}>{f.relative(x.timestamp)}</Link>
+                <Link to={urls.block(x.blockNumber)}>{f.relative(x.timestamp)}</Link>
               </td>
               <td data-label={t('col.from')}>
                 <Party address={x.from} />

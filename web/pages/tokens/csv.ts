@@ -35,12 +35,14 @@ const TRANSFER_COLUMNS: Column<TokenTransfer>[] = [
   { csv: 'type', value: (x) => x.type },
   { csv: 'from', value: (x) => x.from },
   { csv: 'to', value: (x) => x.to },
-  { csv: 'token_id', value: (x) => x.tokenId },
+  { csv: 'token_id', value: (x) => x.tokenId ?? '' },
   { csv: 'value_raw', value: (x) => x.value },
   { csv: 'amount', value: (x) => unitsPlain(x.value, scale(x.token)) },
 ];
 
-export const transfersCsv = (rows: TokenTransfer[]): string => columnsCsv(TRANSFER_COLUMNS, rows);
+export function transfersCsv(rows: TokenTransfer[]): string {
+  return columnsCsv(TRANSFER_COLUMNS, rows);
+}
 
 export function internalCsv(rows: InternalTx[], nativeDecimals: number): string {
   const columns: Column<InternalTx>[] = [
@@ -50,10 +52,10 @@ export function internalCsv(rows: InternalTx[], nativeDecimals: number): string 
     { csv: 'trace_address', value: (x) => x.traceAddress },
     { csv: 'call_type', value: (x) => x.callType },
     { csv: 'from', value: (x) => x.from },
-    { csv: 'to', value: (x) => x.to },
+    { csv: 'to', value: (x) => x.to ?? '' },
     { csv: 'value_wei', value: (x) => x.value },
     { csv: 'value', value: (x) => unitsPlain(x.value, nativeDecimals) },
-    { csv: 'error', value: (x) => x.error },
+    { csv: 'error', value: (x) => x.error ?? '' },
   ];
   return columnsCsv(columns, rows);
 }
@@ -64,10 +66,12 @@ const HOLDING_COLUMNS: Column<Holding>[] = [
   { csv: 'token_name', value: (h) => h.token.name ?? '' },
   { csv: 'token_symbol', value: (h) => h.token.symbol ?? '' },
   { csv: 'type', value: (h) => h.token.type },
-  { csv: 'token_id', value: (h) => h.tokenId },
+  { csv: 'token_id', value: (h) => h.tokenId ?? '' },
   { csv: 'balance_raw', value: (h) => h.balance },
   { csv: 'balance', value: (h) => unitsPlain(h.balance, scale(h.token)) },
   { csv: 'share_of_supply', value: (h) => h.share },
 ];
 
-export const holdingsCsv = (rows: Holding[]): string => columnsCsv(HOLDING_COLUMNS, rows);
+export function holdingsCsv(rows: Holding[]): string {
+  return columnsCsv(HOLDING_COLUMNS, rows);
+}

@@ -1,15 +1,13 @@
 // The accounts/tokens resources (issue 9): address tabs, token pages, top accounts, a
 // transaction's token transfers and internal calls. Typed documents: `npm run codegen`.
 import { graphql } from '../../generated';
-import type { CoinBalanceFieldsFragment, HoldingFragment, InternalTxFragment, TokenRefFragment, TokenSummaryFragment, TokenTransferFieldsFragment } from '../../generated/graphql';
+import type { HoldingFragment, InternalTxFragment, TokenRefFragment, TokenTransferFieldsFragment } from '../../generated/graphql';
 import { defineResource as resource, registerResources } from '../../lib/registry';
 
 export type TokenRef = TokenRefFragment;
-export type TokenSummary = TokenSummaryFragment;
 export type TokenTransfer = TokenTransferFieldsFragment;
 export type InternalTx = InternalTxFragment;
 export type Holding = HoldingFragment;
-export type CoinBalance = CoinBalanceFieldsFragment;
 export type { TokenType } from '../../generated/graphql';
 
 graphql(`fragment TokenRef on Token { address type name symbol decimals issues }`);
