@@ -4,7 +4,7 @@
 // stack trace.
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
-import { txlist, type ApiDeps } from './account';
+import { txlist } from './account';
 import { getblocknumberbytime } from './block';
 import { checkverifystatus, getabi, getsourcecode, verifysourcecode, type ContractDeps } from './contract';
 import { getLogs } from './logs';
