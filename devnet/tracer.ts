@@ -164,9 +164,26 @@ export function withCallTracer(edr: Eip1193): Eip1193 {
 
   const isCallTracer = (opts: unknown) => (opts as { tracer?: unknown } | undefined)?.tracer === 'callTracer';
 
+  // A mined block is visible (eth_getBlockByNumber) before its traces are assigned: a trace
+  // request waits for every mining request before it, assignment included, so a client
+  // that follows the head never sees a block whose traces are still on their way.
+  let mined: Promise<unknown> = Promise.resolve();
+  const mine = (args: Parameters<Eip1193['request']>[0]) => {
+    const run = mined.then(async () => {
+      try {
+        return await edr.request(args);
+      } finally {
+        await assign();
+      }
+    });
+    mined = run.catch(() => undefined);
+    return run;
+  };
+
   return {
     async request(args) {
       const params = args.params ?? [];
+      if (args.method.startsWith('debug_trace')) await mined;
       if (args.method === 'debug_traceBlockByNumber' || args.method === 'debug_traceBlockByHash') {
         if (!isCallTracer(params[1])) {
           throw Object.assign(new Error('only the callTracer is supported for block traces'), { code: -32602, _isProviderError: true });
@@ -181,11 +198,7 @@ export function withCallTracer(edr: Eip1193): Eip1193 {
       }
       if (!MINING.has(args.method)) return edr.request(args);
       // EDR runs requests one at a time, so traces arrive in mining order.
-      try {
-        return await edr.request(args);
-      } finally {
-        await assign();
-      }
+      return mine(args);
     },
   };
 }

@@ -52,7 +52,17 @@ describe.each(DIALECTS)('crash safety on %s', (dialect) => {
         const run = runChild(proxy.url, db.url);
         // Mostly while it fetches and writes, sometimes while it is still starting up.
         const during = attempt % 5 !== 4;
-        const moment = during ? run.started.then(() => sleep(Math.random() * 2500)) : sleep(Math.random() * 800);
+        // The moment follows the backfill's progress, not a clock: inside the batch in flight
+        // or the next one. A fixed window let a fast machine finish before the tenth kill.
+        const moment = during
+          ? run.started.then(async () => {
+              if (Math.random() < 0.5) {
+                const from = (await lastIndexed(db))?.block ?? -1;
+                await waitFor('a batch to commit', async () => run.child.exitCode !== null || ((await lastIndexed(db))?.block ?? -1) > from);
+              }
+              await sleep(Math.random() * 400);
+            })
+          : sleep(Math.random() * 800);
         const outcome = await Promise.race([run.exited.then((code) => ({ code })), moment.then(() => null)]);
         if (outcome) throw new Error(`indexer exited (${outcome.code}) before it could be killed: ${run.stderr()}`);
         run.child.kill('SIGKILL');
