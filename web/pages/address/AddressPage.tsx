@@ -53,7 +53,8 @@ function BalanceHistory({ address }: { address: string }) {
             <Suspense fallback={<Skeleton height={220} width="100%" />}>
               <BalanceChart
                 points={balanceSeries(records, decimals)}
-                formatValue={(v) => f.number(v, { notation: 'compact', maximumFractionDigits: 2 })}
+                // Significant digits, not fraction digits: a balance below one coin keeps its scale.
+                formatValue={(v) => f.number(v, { notation: 'compact', maximumSignificantDigits: 3 })}
                 formatDate={(s) => f.date(s)}
                 name={coin?.symbol ?? ''}
               />
