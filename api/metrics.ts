@@ -5,6 +5,9 @@ import type { HeadTracker } from './head';
 /** Operation names come from clients: bound the label set so they cannot grow it without end. */
 const MAX_OPERATION_LABELS = 100;
 
+/** Seconds: a request or an operation answered from 1 ms to 2.5 s. */
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
 export function createMetrics(head: HeadTracker) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'yuscan_' });
@@ -18,7 +21,7 @@ export function createMetrics(head: HeadTracker) {
     name: 'yuscan_http_request_duration_seconds',
     help: 'HTTP request latency by route',
     labelNames: ['route'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
   const operations = new client.Counter({
@@ -55,7 +58,7 @@ export function createMetrics(head: HeadTracker) {
     name: 'yuscan_graphql_duration_seconds',
     help: 'GraphQL operation latency by operation (its name, or its root fields)',
     labelNames: ['operation'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
   const cacheRequests = new client.Counter({
