@@ -71,7 +71,8 @@ describe('accounts and tokens in a real browser', () => {
     // Token transfers tab.
     await page.getByTestId('tab-transfers').click();
     await page.waitForURL(/tab=transfers/);
-    expect(await page.getByTestId('tab-transfers').getAttribute('aria-selected')).toBe('true');
+    // The URL changes before React re-renders the tab list, so wait for the selection to show.
+    await expect.poll(() => page.getByTestId('tab-transfers').getAttribute('aria-selected')).toBe('true');
     await page.getByTestId('transfer-row').first().waitFor();
     const rows = await attrs(page, 'transfer-row', ['data-token', 'data-from', 'data-to', 'data-value', 'data-token-id']);
     const creditIn = rows.find((r) => r['data-token'] === tok.credit && r['data-to'] === m1);
