@@ -2,7 +2,7 @@
 // server, with no tsx installed (so it cannot have fallen back to the TypeScript sources)
 // and from another working directory (so no path depends on where it was started).
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,11 @@ describe('production build from a fresh clone', () => {
     execFileSync('npm', ['run', 'build'], { cwd: clone, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
     expect(existsSync(join(clone, 'dist/server/main.js'))).toBe(true);
     expect(existsSync(join(clone, 'dist/web/index.html'))).toBe(true);
+    // Verification's compiler worker is loaded by URL beside the chunk that starts it.
+    const chunks = join(clone, 'dist/server/chunks');
+    const starters = readdirSync(chunks).filter((f) => f.endsWith('.js') && readFileSync(join(chunks, f), 'utf8').includes('./compile-worker.mjs'));
+    expect(starters).toHaveLength(1);
+    expect(existsSync(join(chunks, 'compile-worker.mjs'))).toBe(true);
 
     // Production dependencies only as far as tsx goes: every package but tsx.
     rmSync(join(clone, 'node_modules'));
