@@ -68,8 +68,14 @@ const t0 = performance.now();
 const r = phase === 'fetch' ? await fetchOnly() : await indexAll();
 const seconds = (performance.now() - t0) / 1000;
 process.stdout.write(
-  JSON.stringify({ ...r, seconds, blocksPerSecond: r.blocks / seconds, txPerSecond: r.txs / seconds, maxRssMb: peakRssMb() }) + '\n',
+  JSON.stringify({ ...r, seconds, cpuSeconds: cpuSeconds(), blocksPerSecond: r.blocks / seconds, txPerSecond: r.txs / seconds, maxRssMb: peakRssMb() }) + '\n',
 );
+
+/** User + system CPU time of this process: on a shared machine, less noisy than wall clock. */
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
 
 /**
  * VmHWM, the peak RSS of this process image. Not getrusage's maxRSS: Linux carries that
