@@ -11,6 +11,7 @@ import { observedRpc, type IndexerObserver } from './observer';
 import type { IndexerProgress } from './progress';
 import { createRpcClient, redactUrl, RpcError, type RpcClient } from './rpc';
 import { Sync } from './sync';
+import { startWalCheckpointer } from './wal-checkpointer';
 import { loadIndexerState, saveCheckpoint } from '../db/indexer-state';
 
 export type { IndexerProgress } from './progress';
@@ -97,10 +98,12 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
     if (err instanceof LockError) throw new IndexerError(err.message);
     throw err;
   }
+  const checkpointer = db.sqlite ? startWalCheckpointer(db.sqlite) : null;
   const plainRpc = createRpcClient(opts.rpcUrl, { timeoutMs: opts.rpcTimeoutMs });
   const rpc = opts.observer ? observedRpc(plainRpc, opts.observer) : plainRpc;
   const cleanup = async () => {
     await rpc.close().catch(() => {});
+    await checkpointer?.close();
     await lock.release();
   };
   let sync: Sync;
@@ -146,6 +149,7 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
       targetTxPerBatch: opts.targetTxPerBatch ?? 2_000,
       maxBlocksPerBatch: opts.maxBlocksPerBatch ?? 100,
       onProgress: opts.onProgress,
+      onCommit: () => checkpointer?.committed(),
       observer: opts.observer,
       signal: controller.signal,
     });

@@ -35,6 +35,8 @@ export interface SyncOptions {
   /** ...and never spans more blocks than this. */
   maxBlocksPerBatch: number;
   onProgress?: (p: IndexerProgress) => void;
+  /** After every transaction the sync commits (a batch or a rollback). */
+  onCommit?: () => void;
   observer?: IndexerObserver;
   signal: AbortSignal;
 }
@@ -208,6 +210,7 @@ export class Sync {
       await writeBatch(trx, this.o.db, rows, { chainId: this.o.chainId, registry: this.o.registry, lastBlock, lastHash, chainHead });
       await writeSealRows(trx, this.o.db, seals);
     });
+    this.o.onCommit?.();
     this.o.observer?.batchWritten((performance.now() - t) / 1000, blocks.length, rows.txCount);
     this.enricher.addKnown(rows.accountsTokens.newTokens.map((t) => t.address));
     this.savedHead = chainHead;
@@ -239,6 +242,7 @@ export class Sync {
       await rollbackTo(trx, this.o.db.dialect, ancestor);
       await rewindCheckpoint(trx, ancestor, ancestorHash);
     });
+    this.o.onCommit?.();
     this.o.logger.warn({ depth, from: this.lastBlock, ancestor, head: this.head }, `reorg of depth ${depth}: rolled back to block ${ancestor}`);
     this.lastBlock = ancestor;
     this.lastHash = ancestorHash;
