@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'api/generated/', 'web/generated/', 'contracts/AllianceRegistry.json'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'bench/out/', 'api/generated/', 'web/generated/', 'contracts/AllianceRegistry.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
