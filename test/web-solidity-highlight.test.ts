@@ -1,7 +1,15 @@
 // The Solidity highlighter of the contract tab's source view: which text becomes a keyword,
-// type, string, comment or number, and that no character is lost or added.
+// type, string, comment or number, that no character is lost or added, and that a source
+// full of markup renders as text, never as HTML.
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { createInstance } from 'i18next';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { tokenize, toLines, type Token, type TokenKind } from '../web/lib/solidity-highlight';
+import SourceView from '../web/pages/address/contract/SourceView';
+import enExplorer from '../web/i18n/locales/en/explorer.json';
+import enCommon from '../web/i18n/locales/en/common.json';
 
 /** The non-plain tokens, as [kind, text]. */
 const marked = (src: string) => tokenize(src).filter((t) => t.kind !== 'plain').map((t) => [t.kind, t.text]);
@@ -84,5 +92,40 @@ describe('toLines', () => {
     ]);
     const flat = (ls: Token[][]) => ls.map((l) => l.map((t) => t.text).join('')).join('\n');
     expect(flat(toLines(tokenize(SAMPLE)))).toBe(SAMPLE);
+  });
+});
+
+describe('SourceView', () => {
+  const render = (content: string) => {
+    const i18n = createInstance();
+    void i18n.use(initReactI18next).init({
+      lng: 'en',
+      resources: { en: { explorer: enExplorer, common: enCommon } },
+      ns: ['explorer', 'common'],
+      defaultNS: 'common',
+      initImmediate: false,
+      showSupportNotice: false,
+    });
+    return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(SourceView, { path: 'a<b>.sol', content, index: 1, total: 2 })));
+  };
+
+  it('renders markup in a source as text, inside comments, strings and plain code alike', () => {
+    const html = render('// <img src=x onerror=alert(1)>\nstring s = "</code><script>alert(2)</script>";\n<b>bold</b> & "&amp;";\n');
+    expect(html).not.toMatch(/<(img|script|b)[\s>]/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('&lt;/code&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(html).toContain('&lt;b&gt;bold&lt;/b&gt; &amp; ');
+    expect(html).toContain('&amp;amp;');
+    // The path is text too.
+    expect(html).toContain('a&lt;b&gt;.sol');
+  });
+
+  it('one numbered line per source line, highlighted, with the file position', () => {
+    const html = render(SAMPLE);
+    expect(html.match(/class="line"/g)).toHaveLength(SAMPLE.split('\n').length - 1);
+    expect(html).toContain('<span class="tok-keyword">contract</span>');
+    expect(html).toContain('<span class="tok-type">uint256</span>');
+    expect(html).toContain('<span class="tok-number">10_000</span>');
+    expect(html).toContain('File 1 of 2:');
   });
 });
