@@ -1,6 +1,8 @@
-// Browser tests of the contract tab: a contract verified with hardhat-verify shows its source
-// (highlighted), ABI and a read call answered by the node; a second deployment is verified
-// from the browser by pasting its single-file source; without a node the tab says so.
+// Browser tests of the Contract tab of the address page: a contract verified with
+// hardhat-verify shows its source (highlighted, loaded lazily), ABI, compiler settings and a
+// read call answered by the node; a second deployment, reached by keyboard, is verified from
+// the browser by pasting its single-file source; `?tab=contract&view=read` deep-links; without
+// a node the tab says reading needs one (zh-CN too); an account has no Contract tab.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,12 +15,22 @@ let w: VerifyWorld;
 let browser: Browser;
 const pageErrors: string[] = [];
 
-async function open(path: string, width = 1280, base = w.server.url): Promise<Page> {
+async function open(path: string, width = 1280, base = w.server.url, scripts: string[] = []): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
   await page.goto(`${base}${path}`);
   return page;
+}
+
+/** Click a tab (or press a key on the focused one) and wait until the URL and the tab list both show it. */
+async function selected(page: Page, tab: string, url: RegExp) {
+  await page.waitForURL(url);
+  // The URL changes before React re-renders the tab list.
+  await expect.poll(() => page.getByTestId(`tab-${tab}`).getAttribute('aria-selected')).toBe('true');
 }
 
 beforeAll(async () => {
@@ -35,21 +47,40 @@ afterAll(async () => {
 });
 
 describe('contract tab in a real browser', () => {
-  it('shows the verified source highlighted, the ABI, and a read call answered at the head', async () => {
-    const page = await open(`/address/${w.ledger}`);
+  it('shows the verified source highlighted, the ABI, the settings, and a read call answered at the head', async () => {
+    const scripts: string[] = [];
+    const page = await open(`/address/${w.ledger}`, 1280, w.server.url, scripts);
+    await page.getByTestId('address-txs').waitFor();
+    // The contract view and its highlighter load only once the tab opens.
+    expect(scripts.filter((s) => /ContractTab|SourceView/.test(s))).toEqual([]);
+    expect(await page.getByTestId('tab-contract').textContent()).toBe('Contract');
+    await page.getByTestId('tab-contract').click();
+    await selected(page, 'contract', /tab=contract/);
     await expect.poll(() => page.getByTestId('contract-status').textContent(), { timeout: 15_000 }).toBe('Verified source');
-    expect(await page.getByTestId('contract-match').textContent()).toMatch(/match/);
+    expect(await page.getByTestId('contract-match').textContent()).toMatch(/^(Full|Partial) match$/);
+    expect(await page.getByTestId('kv-contract-name').textContent()).toContain('ServiceLedger');
+    expect(await page.getByTestId('kv-contract-compiler').textContent()).toContain('v0.8.24+commit.e11b9ed9');
+
     const files = page.getByTestId('source-file');
     await files.first().waitFor();
     expect(await files.count()).toBe(2);
     const main = files.filter({ hasText: 'contracts/ServiceLedger.sol' });
     expect(await main.textContent()).toContain('contract ServiceLedger');
     expect(await main.locator('.tok-keyword').count()).toBeGreaterThan(5);
+    expect(await main.locator('.tok-comment').count()).toBeGreaterThan(0);
+    // Numbered lines, one per line of the file.
+    const source = readFileSync(join(HARDHAT_PROJECT, 'contracts/ServiceLedger.sol'), 'utf8');
+    expect(await main.locator('.line').count()).toBe(source.replace(/\n$/, '').split('\n').length);
+    expect(scripts.some((s) => /SourceView/.test(s))).toBe(true);
 
-    await page.getByTestId('contract-tab-abi').click();
     expect(JSON.parse((await page.getByTestId('contract-abi').textContent())!)).toEqual(w.abi);
+    const settings = JSON.parse((await page.getByTestId('contract-settings').textContent())!);
+    expect(settings).toHaveProperty('optimizer');
 
-    await page.getByTestId('contract-tab-read').click();
+    // Read contract, by keyboard from the Code view.
+    await page.getByTestId('tab-code').focus();
+    await page.keyboard.press('ArrowRight');
+    await selected(page, 'read', /tab=contract&view=read|view=read&tab=contract/);
     const quote = page.getByTestId('read-quote');
     await quote.locator('input').fill('10000');
     await quote.getByRole('button').click();
@@ -59,6 +90,25 @@ describe('contract tab in a real browser', () => {
     await title.getByRole('button').click();
     await expect.poll(() => title.getByTestId('read-result').textContent()).toContain(LEDGER_ARGS[0]);
     expect(await horizontalOverflow(page)).toBe(0);
+
+    // Leaving the tab drops its view; coming back opens the Code view.
+    await page.getByTestId('tab-txs').click();
+    await selected(page, 'txs', /^[^?]*$/);
+    await page.getByTestId('tab-contract').click();
+    await selected(page, 'contract', /\?tab=contract$/);
+    await expect.poll(() => page.getByTestId('tab-code').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('?tab=contract&view=read deep-links to the read functions; an account has no Contract tab', async () => {
+    const page = await open(`/address/${w.ledger}?tab=contract&view=read`);
+    await page.getByTestId('read-quote').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('tab-contract').getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('tab-read').getAttribute('aria-selected')).toBe('true');
+
+    const eoa = await open(`/address/${w.chain.users[0]!.toLowerCase()}?tab=contract`);
+    await eoa.getByTestId('address-txs').waitFor({ timeout: 15_000 });
+    expect(await eoa.getByTestId('tab-contract').count()).toBe(0);
+    expect(await eoa.getByTestId('tab-txs').getAttribute('aria-selected')).toBe('true');
   });
 
   it('the transaction made before verification shows the verified method in the list and on its page', async () => {
@@ -67,29 +117,44 @@ describe('contract tab in a real browser', () => {
     expect(await page.getByTestId('decoded-args').first().textContent()).toContain('first delivery');
   });
 
-  it('verifies a deployment from the browser by pasting its single file', async () => {
+  it('verifies a deployment from the browser by pasting its single file, at 360 px', async () => {
     // ServiceLedger imports Fees; flattened into one file, as a developer pasting it would.
     const lib = readFileSync(join(HARDHAT_PROJECT, 'contracts/lib/Fees.sol'), 'utf8').replace(/\/\/ SPDX[^\n]*\npragma[^\n]*\n/, '');
     const flat = readFileSync(join(HARDHAT_PROJECT, 'contracts/ServiceLedger.sol'), 'utf8').replace(/import \{Fees\}[^\n]*\n/, lib);
     const page = await open(`/address/${w.other}`, 360);
+    // To the Contract tab by keyboard: End from the selected tab.
+    await page.getByTestId('tab-txs').focus();
+    await page.keyboard.press('End');
+    await selected(page, 'contract', /tab=contract/);
     await expect.poll(() => page.getByTestId('contract-status').textContent(), { timeout: 15_000 }).toBe('Not verified');
+    expect(await page.getByTestId('source-file').count()).toBe(0);
+    // A wrong name is refused with the reason, and the form stays.
     await page.getByTestId('verify-source').fill(flat);
-    await page.getByTestId('verify-name').fill('ServiceLedger');
+    await page.getByTestId('verify-name').fill('NoSuchContract');
     await page.getByTestId('verify-compiler').selectOption('v0.8.24+commit.e11b9ed9');
     await page.getByTestId('verify-evm').selectOption('cancun');
     await page.getByRole('button', { name: 'Verify and publish' }).click();
+    await expect.poll(() => page.getByTestId('verify-outcome').textContent(), { timeout: 60_000 }).toMatch(/^Not verified\. \S/);
+    expect(await page.getByTestId('contract-status').textContent()).toBe('Not verified');
+    expect(await horizontalOverflow(page)).toBe(0);
+
+    await page.getByTestId('verify-name').fill('ServiceLedger');
+    await page.getByRole('button', { name: 'Verify and publish' }).click();
     // On success the tab turns into the verified view of the same contract.
     await expect.poll(() => page.getByTestId('contract-status').textContent(), { timeout: 60_000 }).toBe('Verified source');
-    expect(await page.getByTestId('contract-match').textContent()).toMatch(/match/);
+    expect(await page.getByTestId('contract-match').textContent()).toMatch(/^(Full|Partial) match$/);
+    await page.getByTestId('source-file').first().waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
   });
 
-  it('without a node, the read tab says reading needs one (zh-CN too)', async () => {
+  it('without a node, the read view says reading needs one (zh-CN too)', async () => {
     const noNode = await w.startServer({ rpc: undefined });
     try {
-      const page = await open(`/address/${w.ledger}?lang=zh-CN`, 1280, noNode.url);
-      await page.getByTestId('contract-tab-read').click();
-      await expect.poll(() => page.getByTestId('reads-unavailable').textContent()).toContain('读取合约需要连接节点');
+      const page = await open(`/address/${w.ledger}?lang=zh-CN&tab=contract&view=read`, 360, noNode.url);
+      await expect.poll(() => page.getByTestId('reads-unavailable').textContent(), { timeout: 15_000 }).toContain('读取合约需要连接节点');
+      expect(await page.getByTestId('tab-contract').textContent()).toBe('合约');
+      expect(await page.getByTestId('tab-read').textContent()).toBe('读取合约');
+      expect(await horizontalOverflow(page)).toBe(0);
     } finally {
       await noNode.close();
     }

@@ -9,12 +9,15 @@ export interface TabDef<T extends string> {
   label: ReactNode;
 }
 
-/** The selected tab id from `?tab=` (the first when absent or unknown) and a setter. */
-export function useTab<T extends string>(ids: readonly T[], param = 'tab') {
+/**
+ * The selected tab id from `?tab=` (the first when absent or unknown) and a setter. `reset`
+ * names further parameters that belong to the tab being left (a nested tab's own `param`).
+ */
+export function useTab<T extends string>(ids: readonly T[], param = 'tab', reset: readonly string[] = []) {
   const [params, setParam] = useUrlState();
   const raw = params.get(param);
   const tab = ids.includes(raw as T) ? (raw as T) : ids[0]!;
-  const select = (id: T) => setParam({ [param]: id === ids[0] ? null : id, after: null });
+  const select = (id: T) => setParam({ [param]: id === ids[0] ? null : id, after: null, ...Object.fromEntries(reset.map((k) => [k, null])) });
   return [tab, select] as const;
 }
 

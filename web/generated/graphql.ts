@@ -463,7 +463,7 @@ export type ContractQueryVariables = Exact<{
 }>;
 
 
-export type ContractQuery = { account: { address: string, isContract: boolean, contract: { name: string, fullyQualifiedName: string, compilerVersion: string, matchKind: MatchKind, abi: string, settings: string, constructorArgs: string, creationTx: string | null, license: string | null, verifiedAt: number, sources: Array<{ path: string, content: string }> } | null } | null, verification: { compilers: Array<string>, readsAvailable: boolean } };
+export type ContractQuery = { account: { address: string, isContract: boolean, contract: { name: string, fullyQualifiedName: string, compilerVersion: string, matchKind: MatchKind, abi: string, settings: string, constructorArgs: string, license: string | null, verifiedAt: number, sources: Array<{ path: string, content: string }> } | null } | null, verification: { compilers: Array<string>, readsAvailable: boolean } };
 
 export type ReadContractQueryVariables = Exact<{
   address: string;
@@ -1921,7 +1921,6 @@ export const ContractDocument = new TypedDocumentString(`
       abi
       settings
       constructorArgs
-      creationTx
       license
       verifiedAt
       sources {

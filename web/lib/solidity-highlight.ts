@@ -14,9 +14,12 @@ const KEYWORDS = new Set([
   'emit', 'revert', 'require', 'assert', 'new', 'delete', 'public', 'private', 'internal', 'external', 'view', 'pure', 'payable', 'constant',
   'immutable', 'override', 'virtual', 'memory', 'storage', 'calldata', 'indexed', 'anonymous', 'using', 'unchecked', 'try', 'catch', 'assembly',
   'true', 'false', 'this', 'super', 'type', 'let',
+  // Units: `1 ether`, `7 days`.
+  'wei', 'gwei', 'ether', 'seconds', 'minutes', 'hours', 'days', 'weeks',
 ]);
 const TYPE = /^(address|bool|string|bytes\d*|u?int\d*|fixed|ufixed)$/;
-const PATTERN = /(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|\b(0x[0-9a-fA-F_]+|\d[\d_]*(?:\.\d+)?(?:e\d+)?)\b|([A-Za-z_$][A-Za-z0-9_$]*)/g;
+// An unterminated block comment runs to the end of the file, as the compiler reads it.
+const PATTERN = /(\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$))|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|\b(0x[0-9a-fA-F_]+|\d[\d_]*(?:\.\d+)?(?:e\d+)?)\b|([A-Za-z_$][A-Za-z0-9_$]*)/g;
 
 export function tokenize(source: string): Token[] {
   const out: Token[] = [];
@@ -40,4 +43,16 @@ export function tokenize(source: string): Token[] {
   }
   push('plain', source.slice(at));
   return out;
+}
+
+/** The tokens split at line breaks (a token spanning lines, such as a block comment, in pieces): one array per line, for numbered lines. */
+export function toLines(tokens: Token[]): Token[][] {
+  const lines: Token[][] = [[]];
+  for (const tk of tokens) {
+    tk.text.split('\n').forEach((part, i) => {
+      if (i > 0) lines.push([]);
+      if (part) lines[lines.length - 1]!.push({ kind: tk.kind, text: part });
+    });
+  }
+  return lines;
 }

@@ -10,9 +10,6 @@ import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
 import { TxTable } from '../transaction/TxTable';
 import { urls } from '../../lib/urls';
-
-// The contract tab loads with its own chunk, only for contracts.
-const ContractCard = lazy(() => import('./contract/ContractCard'));
 import { NativeAmount, useNativeCoin } from '../../components/NativeAmount';
 import { Skeleton } from '../../components/states';
 import { Tabs, useTab } from '../../components/Tabs';
@@ -28,8 +25,13 @@ import { holdingsCsv, internalCsv, transfersCsv, txsCsv } from '../tokens/csv';
 import '../tokens/resources';
 
 const BalanceChart = lazy(() => import('./BalanceChart'));
-const TABS = ['txs', 'internal', 'transfers', 'holdings'] as const;
+// The Contract tab is its own chunk (source viewer, ABI, read calls, verify form), loaded
+// only when a contract's tab is opened.
+const ContractTab = lazy(() => import('./contract/ContractTab'));
+const TABS = ['txs', 'internal', 'transfers', 'holdings', 'contract'] as const;
 type Tab = (typeof TABS)[number];
+/** An account's tabs: every one but Contract. */
+const ACCOUNT_TABS = TABS.filter((id) => id !== 'contract');
 
 /** The native balance after each block that touched the address (the newest 100 changes). */
 function BalanceHistory({ address }: { address: string }) {
@@ -67,16 +69,20 @@ function BalanceHistory({ address }: { address: string }) {
   );
 }
 
-/** The four activity tabs of an address; the selected one is `?tab=` in the URL. */
-function AddressTabs({ address, txs }: { address: string; txs: ReactNode }) {
+/**
+ * The tabs of an address, the selected one `?tab=` in the URL: its activity, and for a
+ * contract the Contract tab (whose own Code / Read contract views are `?view=`).
+ */
+function AddressTabs({ address, isContract, txs }: { address: string; isContract: boolean; txs: ReactNode }) {
   const { t } = useTranslation('tokens');
-  const [tab, select] = useTab<Tab>(TABS);
+  const ids = isContract ? TABS : ACCOUNT_TABS;
+  const [tab, select] = useTab<Tab>(ids, 'tab', ['view']);
   const coin = useNativeCoin();
   const decimals = coin?.decimals ?? 18;
   const file = (what: string) => `${address}-${what}.csv`;
   return (
     <Card testId="address-tabs">
-      <Tabs tabs={TABS.map((id) => ({ id, label: t(`address.tabs.${id}`) }))} selected={tab} onSelect={select} label={t('address.tabsLabel')} idPrefix="address">
+      <Tabs tabs={ids.map((id) => ({ id, label: t(`address.tabs.${id}`) }))} selected={tab} onSelect={select} label={t('address.tabsLabel')} idPrefix="address">
         {tab === 'txs' ? (
           txs
         ) : tab === 'internal' ? (
@@ -100,6 +106,10 @@ function AddressTabs({ address, txs }: { address: string; txs: ReactNode }) {
           >
             {(rows) => <TransfersTable transfers={rows} />}
           </PagedList>
+        ) : tab === 'contract' ? (
+          <Suspense fallback={<SkeletonRows rows={6} />}>
+            <ContractTab address={address} />
+          </Suspense>
         ) : (
           <PagedList
             name="accountHoldings"
@@ -205,14 +215,10 @@ export default function AddressPage() {
           ]}
         />
       </Card>
-      {a.isContract && (
-        <Suspense fallback={<SkeletonRows rows={3} />}>
-          <ContractCard address={address} />
-        </Suspense>
-      )}
       <BalanceHistory address={address} />
       <AddressTabs
         address={address}
+        isContract={a.isContract}
         txs={
           <div data-testid="address-txs">
             {a.transactions.edges.length > 0 && (

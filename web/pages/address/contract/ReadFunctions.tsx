@@ -1,19 +1,29 @@
-// The view and pure functions of a verified contract, each a small form that calls it at the
-// indexed head through GraphQL's readContract.
+// Read contract: the view and pure functions of a verified contract, each a small form that
+// calls it at the indexed head through GraphQL's readContract (the server needs a node).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../components/states';
 import { fetchResource } from '../../../lib/hooks';
 
 interface AbiParam { name?: string; type: string }
-interface AbiFn { type: string; name?: string; stateMutability?: string; inputs?: AbiParam[]; outputs?: AbiParam[] }
+export interface AbiFn { type: string; name?: string; stateMutability?: string; inputs?: AbiParam[]; outputs?: AbiParam[] }
 
 const signature = (f: AbiFn) => `${f.name}(${(f.inputs ?? []).map((p) => p.type).join(',')})`;
 
-function ReadFunction({ address, fn, overloaded }: { address: string; fn: AbiFn; overloaded: boolean }) {
+interface ReadState {
+  loading?: boolean;
+  error?: string;
+  values?: { name: string; value: string }[];
+  block?: number;
+}
+
+function ReadFunction({ address, fn, n, overloaded }: { address: string; fn: AbiFn; n: number; overloaded: boolean }) {
   const { t } = useTranslation('explorer');
   const inputs = fn.inputs ?? [];
+  const outputs = fn.outputs ?? [];
   const [args, setArgs] = useState<string[]>(inputs.map(() => ''));
-  const [state, setState] = useState<{ loading?: boolean; error?: string; values?: { name: string; value: string }[]; block?: number }>({});
+  const [state, setState] = useState<ReadState>({});
+  const id = `read-${n}`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setState({ loading: true });
@@ -25,33 +35,50 @@ function ReadFunction({ address, fn, overloaded }: { address: string; fn: AbiFn;
     }
   };
   return (
-    <form className="read-fn" onSubmit={submit} data-testid={`read-${fn.name}`}>
-      <p className="mono">{signature(fn)}</p>
-      {inputs.map((p, i) => (
-        <label key={i}>
-          <span>{p.name || `#${i}`} <span className="muted">({p.type})</span></span>
-          <input value={args[i]} onChange={(e) => setArgs(args.map((a, j) => (j === i ? e.target.value : a)))} spellCheck={false} />
-        </label>
-      ))}
-      <button type="submit" disabled={state.loading}>{state.loading ? t('contract.reading') : t('contract.read')}</button>
-      {state.error && <p className="error-detail" role="alert">{state.error}</p>}
-      {state.values && (
-        <dl className="kv" data-testid="read-result">
-          {state.values.map((v) => (
-            <div key={v.name}><dt>{v.name}</dt><dd className="mono">{v.value}</dd></div>
-          ))}
-          <div><dt>{t('contract.atBlock')}</dt><dd>{state.block}</dd></div>
-        </dl>
-      )}
-    </form>
+    <li className="read-fn">
+      <form onSubmit={submit} data-testid={`read-${fn.name}`} aria-labelledby={id}>
+        <p className="read-fn-head" id={id}>
+          <span className="read-fn-n">{n}.</span> <span className="mono">{fn.name}</span>
+          {outputs.length > 0 && <span className="muted mono small"> → {outputs.map((o) => o.type).join(', ')}</span>}
+        </p>
+        {inputs.map((p, i) => (
+          <label key={i} className="field">
+            <span>
+              {p.name || `#${i}`} <span className="muted mono">({p.type})</span>
+            </span>
+            <input className="mono" value={args[i]} onChange={(e) => setArgs(args.map((a, j) => (j === i ? e.target.value : a)))} spellCheck={false} autoComplete="off" placeholder={p.type} />
+          </label>
+        ))}
+        <button type="submit" className="btn" disabled={state.loading}>{state.loading ? t('contract.reading') : t('contract.read')}</button>
+        {state.error && <p className="error-detail" role="alert">{state.error}</p>}
+        {state.values && (
+          <dl className="kv read-result" data-testid="read-result" aria-live="polite">
+            {state.values.map((v, i) => (
+              <div className="kv-row" key={i}>
+                <dt>{v.name || `#${i}`} {outputs[i] && <span className="muted mono">({outputs[i].type})</span>}</dt>
+                <dd className="mono wrap-any">{v.value}</dd>
+              </div>
+            ))}
+            <div className="kv-row"><dt>{t('contract.atBlock')}</dt><dd>{state.block}</dd></div>
+          </dl>
+        )}
+      </form>
+    </li>
   );
 }
 
 export function ReadFunctions({ address, abi, available }: { address: string; abi: AbiFn[]; available: boolean }) {
   const { t } = useTranslation('explorer');
   const reads = abi.filter((f) => f.type === 'function' && (f.stateMutability === 'view' || f.stateMutability === 'pure'));
-  if (!available) return <p data-testid="reads-unavailable">{t('contract.readsNeedNode')}</p>;
-  if (reads.length === 0) return <p>{t('contract.noReads')}</p>;
+  if (!available) return <p className="notice" data-testid="reads-unavailable">{t('contract.readsNeedNode')}</p>;
+  if (reads.length === 0) return <EmptyState title={t('contract.noReads')} />;
   const count = (n?: string) => reads.filter((f) => f.name === n).length;
-  return <div className="read-fns">{reads.map((f) => <ReadFunction key={signature(f)} address={address} fn={f} overloaded={count(f.name) > 1} />)}</div>;
+  return (
+    <>
+      <p className="muted small">{t('contract.readsNote')}</p>
+      <ol className="read-fns">
+        {reads.map((f, i) => <ReadFunction key={signature(f)} address={address} fn={f} n={i + 1} overloaded={count(f.name) > 1} />)}
+      </ol>
+    </>
+  );
 }

@@ -7,7 +7,7 @@ export const contractResources = registerResources({
   contract: resource(graphql(`query Contract($address: String!) {
     account(address: $address) {
       address isContract
-      contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs creationTx license verifiedAt sources { path content } }
+      contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs license verifiedAt sources { path content } }
     }
     verification { compilers readsAvailable }
   }`)),

@@ -1,0 +1,151 @@
+// The Contract tab of an address page, its own lazy chunk (loaded only when the tab opens):
+// verified or not and how fully, then either the verified contract (Code: source files,
+// highlighted by a further lazy chunk, ABI and compiler settings; Read contract: its view and
+// pure functions) or, for an unverified one, the form that verifies it from the browser.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { KeyValue } from '../../../components/Card';
+import { CopyButton } from '../../../components/Hash';
+import { EmptyState, ErrorState, SkeletonRows } from '../../../components/states';
+import { Tabs, useTab } from '../../../components/Tabs';
+import { useResource, resourceKey } from '../../../lib/hooks';
+import { useFormat } from '../../../lib/format';
+import type { ContractQuery } from '../../../generated/graphql';
+import { ReadFunctions, type AbiFn } from './ReadFunctions';
+import { VerifyForm } from './VerifyForm';
+import './resources';
+import '../../../styles/contract.css';
+
+const SourceView = lazy(() => import('./SourceView'));
+const VIEWS = ['code', 'read'] as const;
+type View = (typeof VIEWS)[number];
+type Verified = NonNullable<NonNullable<ContractQuery['account']>['contract']>;
+
+interface Settings {
+  optimizer?: { enabled?: boolean; runs?: number };
+  evmVersion?: string;
+  viaIR?: boolean;
+}
+
+/** JSON the server stored; a value that does not parse shows as its text rather than breaking the tab. */
+function parse<T>(json: string, fallback: T): T {
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function pretty(json: string): string {
+  const v = parse<unknown>(json, undefined);
+  return v === undefined ? json : JSON.stringify(v, null, 2);
+}
+
+/** A titled block of the Code view with a copy button. */
+function Section({ title, copy, children, testId }: { title: ReactNode; copy?: string; children: ReactNode; testId?: string }) {
+  return (
+    <section className="contract-section" data-testid={testId}>
+      <div className="contract-section-head">
+        <h3>{title}</h3>
+        {copy !== undefined && <CopyButton value={copy} />}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function VerifiedContract({ address, c, readsAvailable }: { address: string; c: Verified; readsAvailable: boolean }) {
+  const { t } = useTranslation('explorer');
+  const f = useFormat();
+  const [view, select] = useTab<View>(VIEWS, 'view');
+  const settings = parse<Settings>(c.settings, {});
+  const abi = parse<AbiFn[]>(c.abi, []);
+  const full = c.matchKind === 'FULL';
+  const runs = settings.optimizer?.runs ?? 200;
+  return (
+    <>
+      <p className="contract-status">
+        <span className="badge badge-ok" data-testid="contract-status">{t('contract.verified')}</span>
+        <span className={`badge ${full ? 'badge-ok' : 'badge-warn'}`} data-testid="contract-match" title={t(`contract.matchHint.${c.matchKind}`)}>
+          {t(`contract.match.${c.matchKind}`)}
+        </span>
+      </p>
+      <KeyValue
+        rows={[
+          [t('contract.name'), <span className="mono wrap-any" title={c.fullyQualifiedName}>{c.name}</span>, 'contract-name'],
+          [t('contract.compiler'), <span className="mono wrap-any">{c.compilerVersion}</span>, 'contract-compiler'],
+          [
+            t('contract.optimization'),
+            settings.optimizer?.enabled ? t('contract.optimizedRuns', { runs: f.number(runs) }) : t('contract.notOptimized'),
+            'contract-optimization',
+          ],
+          [t('contract.evmVersion'), settings.evmVersion ?? t('contract.evmDefault')],
+          !!c.license && [t('contract.license'), c.license],
+          [t('contract.verifiedAt'), f.dateTime(c.verifiedAt)],
+        ]}
+      />
+      <Tabs tabs={VIEWS.map((id) => ({ id, label: t(`contract.view.${id}`) }))} selected={view} onSelect={select} label={t('contract.viewsLabel')} idPrefix="contract">
+        {view === 'code' ? (
+          <>
+            <Section title={t('contract.sourceFiles', { count: c.sources.length })} testId="contract-sources">
+              <Suspense fallback={<SkeletonRows rows={8} />}>
+                {c.sources.map((s, i) => (
+                  <SourceView key={s.path} path={s.path} content={s.content} index={i + 1} total={c.sources.length} />
+                ))}
+              </Suspense>
+            </Section>
+            <Section title={t('contract.abi')} copy={c.abi}>
+              <pre className="code code-box" data-testid="contract-abi" tabIndex={0}>{pretty(c.abi)}</pre>
+            </Section>
+            <Section title={t('contract.settings')} copy={c.settings}>
+              <pre className="code code-box" data-testid="contract-settings" tabIndex={0}>{pretty(c.settings)}</pre>
+            </Section>
+            <Section title={t('contract.constructorArgs')} copy={c.constructorArgs || undefined}>
+              {c.constructorArgs ? (
+                <pre className="code code-box code-wrap" data-testid="contract-args" tabIndex={0}>{c.constructorArgs}</pre>
+              ) : (
+                <p className="muted">{t('contract.noConstructorArgs')}</p>
+              )}
+            </Section>
+          </>
+        ) : (
+          <ReadFunctions address={address} abi={abi} available={readsAvailable} />
+        )}
+      </Tabs>
+    </>
+  );
+}
+
+export default function ContractTab({ address }: { address: string }) {
+  const { t } = useTranslation('explorer');
+  const client = useQueryClient();
+  const q = useResource('contract', { address });
+  if (q.error && !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  if (!q.data) return <SkeletonRows rows={6} />;
+  const c = q.data.account?.contract;
+  const { compilers, readsAvailable } = q.data.verification;
+  if (c) {
+    return (
+      <div className="contract" data-testid="contract">
+        <VerifiedContract address={address} c={c} readsAvailable={readsAvailable} />
+      </div>
+    );
+  }
+  const refresh = () => void client.invalidateQueries({ queryKey: resourceKey('contract', { address }) });
+  return (
+    <div className="contract" data-testid="contract">
+      <p className="contract-status">
+        <span className="badge badge-warn" data-testid="contract-status">{t('contract.notVerified')}</span>
+      </p>
+      <p>{t('contract.notVerifiedText')}</p>
+      <Section title={t('contract.verifyTitle')}>
+        {compilers.length === 0 ? (
+          <EmptyState title={t('contract.noCompilers')} />
+        ) : (
+          <VerifyForm address={address} compilers={compilers} onVerified={refresh} />
+        )}
+      </Section>
+    </div>
+  );
+}
