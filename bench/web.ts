@@ -38,6 +38,8 @@ export const ROUTES: { path: string; entry: string; module?: string }[] = [
   { path: '/embed/kpi/PATENTS', entry: 'embed.html' },
   // --- accounts and tokens (issue 9) ---
   { path: '/address (balance chart, lazy)', entry: 'index.html', module: 'pages/address/BalanceChart.tsx' },
+  { path: '/address?tab=contract (lazy)', entry: 'index.html', module: 'pages/address/contract/ContractTab.tsx' },
+  { path: '/address?tab=contract (source view, lazy)', entry: 'index.html', module: 'pages/address/contract/SourceView.tsx' },
   { path: '/token/:address', entry: 'index.html', module: 'pages/tokens/TokenPage.tsx' },
   { path: '/tokens', entry: 'index.html', module: 'pages/tokens/TokensPage.tsx' },
   { path: '/accounts', entry: 'index.html', module: 'pages/accounts/AccountsPage.tsx' },
