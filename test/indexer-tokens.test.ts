@@ -201,6 +201,17 @@ describe.each(DIALECTS)('accounts and tokens on %s', (dialect) => {
         expect(node.owner).toBe(owner);
       }
       expect(inv.token.inventory.edges.length).toBe(3);
+      // An ERC-1155 holding's share is of its id's supply: balanceOf over that id's holders, read from the chain.
+      const lots = await q('query($t: String!) { token(address: $t) { holders(first: 100) { edges { node { address tokenId balance share } } } } }', { t: tokens.receipt });
+      const byId = new Map<string, any[]>();
+      for (const { node } of lots.token.holders.edges) byId.set(node.tokenId, [...(byId.get(node.tokenId) ?? []), node]);
+      const shared = [...byId.values()].filter((hs) => hs.length > 1);
+      expect(shared.length).toBeGreaterThan(0);
+      for (const hs of shared) {
+        const onChain = await Promise.all(hs.map(async (h: any) => BigInt(await c.rpc('eth_call', [{ to: tokens.receipt, data: callData.balanceOf1155(h.address, h.tokenId) }, tag(head)]))));
+        const supply = onChain.reduce((x, y) => x + y, 0n);
+        hs.forEach((h: any, i) => expect(h.share, `${h.tokenId} ${h.address}`).toBeCloseTo(Number(onChain[i]!) / Number(supply), 5));
+      }
       const s = await q('{ status { nativeCoin { symbol decimals } internalTransactions } searchSuggestions(query: "service") { kind value label } }');
       expect(s.status).toEqual({ nativeCoin: { symbol: 'YU', decimals: 18 }, internalTransactions: 'AVAILABLE' });
       expect(s.searchSuggestions).toContainEqual({ kind: 'TOKEN', value: tokens.credit, label: 'Alliance Service Credit' });

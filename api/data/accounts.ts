@@ -64,6 +64,21 @@ function createLoaders({ db }: Context) {
       const rows = await db.selectFrom('internal_transactions').selectAll().where('tx_hash', 'in', [...hashes]).orderBy('idx').execute();
       return group(hashes, rows, (r) => r.tx_hash);
     }),
+    /**
+     * The supply of one ERC-1155 id: the sum of its holdings. The index follows every
+     * transfer of the token, so its holders are all here; ERC-1155 has no standard
+     * per-id totalSupply to ask the contract. Balances are uint256, summed exactly here.
+     */
+    idSupply: new DataLoader<string, bigint>(async (keys) => {
+      const pairs = keys.map((k) => k.split('|') as [string, string]);
+      const rows = await db.selectFrom('token_holdings').select(['token', 'token_id', 'balance'])
+        .where('token', 'in', [...new Set(pairs.map(([t]) => t))])
+        .where('token_id', 'in', [...new Set(pairs.map(([, i]) => i))])
+        .execute();
+      const sums = new Map<string, bigint>();
+      for (const r of rows) sums.set(`${r.token}|${r.token_id}`, (sums.get(`${r.token}|${r.token_id}`) ?? 0n) + BigInt(String(r.balance)));
+      return keys.map((k) => sums.get(k) ?? 0n);
+    }),
     traced: new DataLoader<number, boolean>(async (blocks) => {
       const rows = await db.selectFrom('traced_blocks').select('block_number').where('block_number', 'in', [...blocks]).execute();
       const set = new Set(rows.map((r) => Number(r.block_number)));

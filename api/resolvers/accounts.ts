@@ -67,9 +67,13 @@ export const accountResolvers: Resolvers = {
     balance: (h) => String(h.balance),
     share: async (h, _a, ctx) => {
       const token = await loaders(ctx).token.load(h.token);
-      // ERC-1155 holdings are per id; the token's totalSupply() sums every id, so no share.
-      if (!token || token.type === 'ERC1155' || token.total_supply == null || BigInt(String(token.total_supply)) === 0n) return null;
-      return Number((BigInt(String(h.balance)) * 1_000_000n) / BigInt(String(token.total_supply))) / 1_000_000;
+      if (!token) return null;
+      // An ERC-1155 holding is of one id, so its share is of that id's supply.
+      const supply = token.type === 'ERC1155'
+        ? await loaders(ctx).idSupply.load(`${h.token}|${h.token_id}`)
+        : token.total_supply == null ? 0n : BigInt(String(token.total_supply));
+      if (supply === 0n) return null;
+      return Number((BigInt(String(h.balance)) * 1_000_000n) / supply) / 1_000_000;
     },
     blockNumber: (h) => Number(h.block_number),
   },
