@@ -89,12 +89,14 @@ async function detectDevnetRegistry(rpc: RpcClient): Promise<`0x${string}` | nul
  * to 2-3 times the live data: peak RSS was ~260 MB on the token-heavy bench chain for ~50 MB
  * live. Growing the heap by at most 2x per collection keeps it near 200 MB for a few percent
  * more time in the collector. It is V8's own flag, read at each collection, so setting it
- * here (process-wide: `yuscan start` shares it) takes effect at once.
+ * at start (process-wide: `yuscan start` shares it) takes effect at once.
  */
-const HEAP_GROWING_PERCENT = 100;
+export function limitHeapGrowth(): void {
+  setFlagsFromString('--heap-growing-percent=100');
+}
 
 export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  limitHeapGrowth();
   const logger = opts.logger ?? createLogger('indexer');
   const { db } = opts;
   await migrateToLatest(db);
