@@ -1,11 +1,11 @@
 // `yuscan start` as a user runs it: one process brings up the devnet, indexer and server,
 // prints one banner with the URL, serves the app and API, and stops cleanly on Ctrl-C.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { connect } from '../db';
+import { connect, sqlitePath } from '../db';
 import { freePort } from './helpers/api';
 
 function waitFor(read: () => string, pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
@@ -32,7 +32,8 @@ describe('yuscan start', () => {
     const child = spawn(
       process.execPath,
       ['bin/yuscan.js', 'start', '--db', dbUrl, '--port', String(port), '--devnet-port', String(devnetPort), '--history', 'none', '--block-time-ms', '500'],
-      { env: { ...process.env, LOG_LEVEL: 'warn', RPC_URL: '', DATABASE_URL: '', PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      // NODE_ENV as in production: under `test` libraries skip their own signal handling.
+      { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', RPC_URL: '', DATABASE_URL: '', PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
     let stderr = '';
@@ -68,6 +69,8 @@ describe('yuscan start', () => {
     }
     expect(await exited).toBe(0);
     expect(stderr).not.toMatch(/error/i);
+    // Every connection closed: SQLite folds its write-ahead log back in and removes it.
+    expect(existsSync(`${sqlitePath(dbUrl)}-wal`)).toBe(false);
 
     // Nothing left half-written: the checkpoint names a block that is stored with its hash.
     const db = connect(dbUrl);

@@ -70,6 +70,11 @@ export async function startApollo(opts: {
     allowBatchedHttpRequests: true,
     introspection: true,
     parseOptions: { maxTokens: 10_000 },
+    // Apollo would stop itself on SIGINT/SIGTERM and then re-send the signal to the process,
+    // killing it in the middle of our own ordered shutdown (indexer, server, database,
+    // devnet). Outside tests (NODE_ENV=test turns Apollo's handler off) Ctrl-C left `yuscan
+    // start` dead with exit 130 and the indexer mid-stop. The commands handle signals.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }),
       ApolloServerPluginLandingPageDisabled(),
