@@ -4,6 +4,7 @@ import { createLogger } from '../config/log';
 import { connect, type Db } from '../db';
 import { createRpcClient } from '../indexer/rpc';
 import { probeIndexerState } from '../db/indexer-state';
+import { keepHeapSmall } from './heap';
 import { createServer } from './server';
 
 /** The operator's rate limit and trusted proxies as server options (a limit of 0 turns it off). */
@@ -43,6 +44,7 @@ export function untilSignal(): Promise<string> {
 
 export async function runServeCommand(config: ServeConfig): Promise<void> {
   const logger = createLogger('api');
+  keepHeapSmall();
   const db = connect(config.databaseUrl, { mustExist: true });
   try {
     await assertSchema(db);

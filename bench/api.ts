@@ -3,6 +3,7 @@
 // raw SQL (better-sqlite3, one thread). Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { buildBenchDb } from './api-data';
@@ -17,6 +18,8 @@ const NO_CACHE = process.env.BENCH_NO_CACHE === '1';
 // the raw SQL column still reads the SQLite copy.
 const POSTGRES = process.env.BENCH_DATABASE === 'postgres';
 const log = (s: string) => process.stderr.write(`${s}\n`);
+// The machine is shared: a figure means little without the load it was measured under.
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
 mkdirSync('bench/out', { recursive: true });
 const data = await buildBenchDb('sqlite:bench/out/api-bench.db', log);
@@ -180,7 +183,7 @@ try {
       `${((r.requests.average / raw.ops) * 100).toFixed(1)}%`,
       bad ? String(bad) : '0',
     ]);
-    log(`  ${c.name}: ${rows.at(-1)!.slice(1).join(' | ')}`);
+    log(`  ${c.name}: ${rows.at(-1)!.slice(1).join(' | ')}   (load average ${load()})`);
   }
 } finally {
   child.kill('SIGTERM');
@@ -191,6 +194,7 @@ const head = ['query', 'API req/s', 'p50 ms', 'p99 ms', 'raw SQL ops/s', 'SQL p5
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 console.log(`\nbench:api — ${POSTGRES ? 'PostgreSQL' : data.url}, 1,000,000 transactions, autocannon 64 connections × ${DURATION} s per query, server in its own process${NO_CACHE ? ", response cache OFF" : ", per-head response cache on"}\n`);
+console.log(`machine load average at end: ${load()}\n`);
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import { dialectOf, type Dialect } from './dialect';
 import type { Database } from './schema';
+import { reusingStatements } from './statement-cache';
 
 // Each driver loads on first use, so a process on one dialect never pays for the other's.
 const require = createRequire(import.meta.url);
@@ -73,7 +74,7 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), log });
     return { db, dialect, url, sqlite, close: () => db.destroy() };
   }
 

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Context } from '../context';
 import { checkLimits, type Limits } from '../limits';
 import type { Metrics } from '../metrics';
+import { compiledExecution } from './compiled-execution';
 
 /** Root fields whose answers about final blocks never change: long cache headers. */
 const ROOT_FIELDS_CACHEABLE = new Set(['block', 'transaction', '__typename']);
@@ -64,7 +65,7 @@ export async function startApollo(opts: {
 }): Promise<ApolloServer<Context>> {
   const { logger } = opts;
   const apollo = new ApolloServer<Context>({
-    schema: opts.schema,
+    gateway: compiledExecution(opts.schema),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false, // public, read-only, no cookies: nothing to forge
     allowBatchedHttpRequests: true,
