@@ -4,7 +4,7 @@ import { createLogger } from '../config/log';
 import { connect, type Db } from '../db';
 import { createRpcClient } from '../indexer/rpc';
 import { probeIndexerState } from '../db/indexer-state';
-import { keepHeapSmall } from './heap';
+import { limitHeapGrowth, SERVER_HEAP_GROWTH_PERCENT } from '../config/heap';
 import { createServer } from './server';
 
 /** The operator's rate limit and trusted proxies as server options (a limit of 0 turns it off). */
@@ -44,7 +44,7 @@ export function untilSignal(): Promise<string> {
 
 export async function runServeCommand(config: ServeConfig): Promise<void> {
   const logger = createLogger('api');
-  keepHeapSmall();
+  limitHeapGrowth(SERVER_HEAP_GROWTH_PERCENT);
   const db = connect(config.databaseUrl, { mustExist: true });
   try {
     await assertSchema(db);

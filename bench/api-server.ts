@@ -1,10 +1,10 @@
 // Child process of bench/api.ts: the API server alone, so autocannon does not share its CPU.
 import { connect } from '../db';
-import { keepHeapSmall } from '../api/heap';
+import { limitHeapGrowth, SERVER_HEAP_GROWTH_PERCENT } from '../config/heap';
 import { createServer } from '../api/server';
 
 const [url, port, responseCacheSize] = process.argv.slice(2);
-keepHeapSmall(); // as `yuscan serve` does
+limitHeapGrowth(SERVER_HEAP_GROWTH_PERCENT); // as `yuscan serve` does
 const db = connect(url!);
 const server = await createServer({
   db,

@@ -7,7 +7,8 @@ import { migrateToLatest } from '../db/migrate';
 import { DEFAULT_RETRY, withRetry } from '../indexer/backoff';
 import { Enricher } from '../indexer/enrich';
 import { BlockFetcher, type FetchedBlock } from '../indexer/fetch';
-import { limitHeapGrowth, startIndexer } from '../indexer/index';
+import { INDEXER_HEAP_GROWTH_PERCENT, limitHeapGrowth } from '../config/heap';
+import { startIndexer } from '../indexer/index';
 import { createRpcClient } from '../indexer/rpc';
 
 const [phase, rpcUrl, dbUrl] = process.argv.slice(2) as [string, string, string | undefined];
@@ -17,7 +18,7 @@ const TARGET_TX = 2_000;
 const MAX_BLOCKS = 100;
 
 async function fetchOnly(): Promise<{ blocks: number; txs: number }> {
-  limitHeapGrowth(); // as startIndexer does, so the ceiling runs with the indexer's heap
+  limitHeapGrowth(INDEXER_HEAP_GROWTH_PERCENT); // as startIndexer does, so the ceiling runs with the indexer's heap
   const rpc = createRpcClient(rpcUrl);
   const fetcher = new BlockFetcher(rpc);
   // Every call the indexer makes: blocks and receipts, then traces, balances and token reads.

@@ -1,7 +1,7 @@
 // The indexer's programmatic entry point (used by `yuscan index` and `yuscan start`).
-import { setFlagsFromString } from 'node:v8';
 import type { Logger } from 'pino';
 import { DEVNET_CHAIN_ID } from '../config/constants';
+import { INDEXER_HEAP_GROWTH_PERCENT, limitHeapGrowth } from '../config/heap';
 import { createLogger } from '../config/log';
 import type { Db } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
@@ -83,20 +83,8 @@ async function detectDevnetRegistry(rpc: RpcClient): Promise<`0x${string}` | nul
   return (receipt?.contractAddress?.toLowerCase() as `0x${string}` | undefined) ?? null;
 }
 
-/**
- * A backfill turns over tens of megabytes of parsed JSON per batch while keeping little of
- * it, and V8's default heap growth (up to 4x after a fast collection) let the old space grow
- * to 2-3 times the live data: peak RSS was ~260 MB on the token-heavy bench chain for ~50 MB
- * live. Growing the heap by at most 2x per collection keeps it near 200 MB for a few percent
- * more time in the collector. It is V8's own flag, read at each collection, so setting it
- * at start (process-wide: `yuscan start` shares it) takes effect at once.
- */
-export function limitHeapGrowth(): void {
-  setFlagsFromString('--heap-growing-percent=100');
-}
-
 export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
-  limitHeapGrowth();
+  limitHeapGrowth(INDEXER_HEAP_GROWTH_PERCENT);
   const logger = opts.logger ?? createLogger('indexer');
   const { db } = opts;
   await migrateToLatest(db);
