@@ -20,6 +20,7 @@ export function mountEtherscanApi(
   const { rpc } = options;
   const verifier = new Verifier(options.db.db, {
     logger: options.logger,
+    // The indexer stores every created contract's code; the node is asked only for an index that predates that.
     runtimeCode: rpc && (async (address) => rpc.request<string>('eth_getCode', [address, 'latest'])),
   });
   app.use(
