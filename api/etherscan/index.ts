@@ -25,7 +25,7 @@ export function mountEtherscanApi(
   });
   app.use(
     '/api',
-    etherscanRouter({ db: options.db.db, head: () => options.head.current.indexedHead, verifier, logger: options.logger, limiter: options.limiter }),
+    etherscanRouter({ db: options.db.db, sqlite: options.db.sqlite, head: () => options.head.current.indexedHead, verifier, logger: options.logger, limiter: options.limiter }),
   );
   return { verifier };
 }
