@@ -273,6 +273,14 @@ export interface TracedBlocksTable {
   block_number: number;
 }
 
+/** Runtime code of a contract after the block that created it (eth_getCode; '0x' when none). */
+export interface ContractCodeTable {
+  address: string;
+  block_number: number;
+  tx_hash: string;
+  code: string;
+}
+
 // --- sealers and nodes (issue 13) ---
 /** Who sealed each block, by the chain's consensus (Clique signer, BFT proposer, coinbase). */
 export interface BlockSealersTable {
@@ -379,6 +387,7 @@ export interface Database {
   token_holdings: TokenHoldingsTable;
   internal_transactions: InternalTransactionsTable;
   traced_blocks: TracedBlocksTable;
+  contract_code: ContractCodeTable;
   block_sealers: BlockSealersTable;
   node_events: NodeEventsTable;
   validator_sets: ValidatorSetsTable;

@@ -3,7 +3,9 @@
 //     on first use, like eth_getBlockReceipts);
 //  3. reads at each block, for what that block touched: eth_getBalance of every touched
 //     address, balanceOf of every token holding a transfer moved, totalSupply of tokens
-//     minted or burned, and the metadata of tokens not seen before.
+//     minted or burned, the metadata of tokens not seen before, and eth_getCode of every
+//     contract the block created (by a transaction, or by an internal CREATE/CREATE2 the
+//     trace shows).
 // Everything is fetched before the writer sees the batch, so a batch is still written whole.
 import { RetryableError } from './backoff';
 import { unsupported, type BlockFetcher, type FetchedBlock } from './fetch';
@@ -68,19 +70,25 @@ export class Enricher {
         tokenBalances: new Map(),
         supplies: new Map(),
         meta: new Map(),
+        code: new Map(),
       };
       fb.extras = extras;
 
-      // Native balances of every address the block touched.
+      // Native balances of every address the block touched; code of every contract it created.
       const touched = new Set<string>([fb.block.miner.toLowerCase()]);
+      const created = new Map<string, string>();
       fb.block.transactions.forEach((tx, i) => {
         touched.add(tx.from.toLowerCase());
         if (tx.to) touched.add(tx.to.toLowerCase());
-        const created = fb.receipts[i]!.contractAddress;
-        if (created) touched.add(created.toLowerCase());
+        const contract = fb.receipts[i]!.contractAddress;
+        if (contract) {
+          touched.add(contract.toLowerCase());
+          created.set(contract.toLowerCase(), tx.hash.toLowerCase());
+        }
         for (const call of extras.internal?.[i] ?? []) {
           touched.add(call.from);
           if (call.to) touched.add(call.to);
+          if (call.to && call.callType.startsWith('CREATE')) created.set(call.to, tx.hash.toLowerCase());
         }
       });
       const holdings = new Set<string>();
@@ -106,6 +114,16 @@ export class Enricher {
             const a = r[i]!;
             if (a.error || typeof a.result !== 'string') throw new RetryableError(`eth_getBalance(${address}, ${tag}) failed: ${a.error?.message ?? 'no result'}`);
             extras.balances.set(address, BigInt(a.result).toString());
+          },
+        });
+      }
+      for (const [address, txHash] of created) {
+        const i = calls.push({ method: 'eth_getCode', params: [address, tag] }) - 1;
+        pending.push({
+          apply: (r) => {
+            const a = r[i]!;
+            if (a.error || typeof a.result !== 'string') throw new RetryableError(`eth_getCode(${address}, ${tag}) failed: ${a.error?.message ?? 'no result'}`);
+            extras.code.set(address, { txHash, code: a.result.toLowerCase() });
           },
         });
       }

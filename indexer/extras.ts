@@ -21,5 +21,7 @@ export interface BlockExtras {
   supplies: Map<string, string | null>;
   /** Tokens not seen before this batch, read at the first block of the batch that has them. */
   meta: Map<string, TokenMeta>;
+  /** Runtime code after this block of every contract it created (eth_getCode), with the creating transaction. */
+  code: Map<string, { txHash: string; code: string }>;
 }
 

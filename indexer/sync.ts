@@ -12,6 +12,7 @@ import type { IndexerObserver } from './observer';
 import type { RpcClient } from './rpc';
 import { buildRows } from './rows';
 import { SealTracker, writeSealRows } from './sealing';
+import { contractCodeRows, writeContractCode } from './contract-code';
 import { rewindCheckpoint, saveChainHead } from '../db/indexer-state';
 import { rollbackTo, writeBatch } from './writer';
 
@@ -209,6 +210,7 @@ export class Sync {
     await this.o.db.db.transaction().execute(async (trx) => {
       await writeBatch(trx, this.o.db, rows, { chainId: this.o.chainId, registry: this.o.registry, lastBlock, lastHash, chainHead });
       await writeSealRows(trx, this.o.db, seals);
+      await writeContractCode(trx, this.o.db, contractCodeRows(blocks));
     });
     this.o.onCommit?.();
     this.o.observer?.batchWritten((performance.now() - t) / 1000, blocks.length, rows.txCount);

@@ -8,6 +8,7 @@ import type { Dialect } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { saveCheckpoint, type Checkpoint } from '../db/indexer-state';
 import { rollbackAccountTokens, writeAccountTokens } from './account-writer';
+import { CODE_TABLES } from './contract-code';
 import { inserter, type Q } from './insert';
 import { SEAL_TABLES } from './sealing';
 import type { BatchRows } from './rows';
@@ -36,7 +37,7 @@ export const COLUMNS = {
 /** Tables whose rows hang off a block number; a rollback deletes above the ancestor in each. */
 export const BLOCK_KEYED_TABLES = [
   'logs', 'address_transactions', 'member_events', 'kpi_targets', 'patents', 'scenarios', 'scenario_stages',
-  'output_reports', 'transactions', ...SEAL_TABLES,
+  'output_reports', 'transactions', ...SEAL_TABLES, ...CODE_TABLES,
 ] as const;
 
 const greatest = (d: Dialect) => (d === 'postgres' ? 'greatest' : 'max');

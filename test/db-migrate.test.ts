@@ -17,12 +17,14 @@ const TABLES = [
   'verification_jobs', 'verified_contracts',
   // 0005_validators
   'block_sealers', 'consensus', 'node_events', 'validator_sets', 'validator_votes',
+  // 0006_contract_code
+  'contract_code',
 ].sort();
 
 async function checkMigrations(url: string) {
   const first = connect(url);
   try {
-    expect(await migrateToLatest(first)).toEqual(['0001_initial', '0003_accounts_tokens', '0004_verified_contracts', '0005_validators']);
+    expect(await migrateToLatest(first)).toEqual(['0001_initial', '0003_accounts_tokens', '0004_verified_contracts', '0005_validators', '0006_contract_code']);
     // Idempotent: a second run applies nothing and fails on nothing.
     expect(await migrateToLatest(first)).toEqual([]);
     // On PostgreSQL other suites' schemas share the database: look at ours only.

@@ -6,7 +6,7 @@ import { allianceRegistryAbi } from '../contracts/registry';
 import type { Db } from '../db/connect';
 import { startIndexer } from '../indexer/index';
 import {
-  ALLIANCE_TABLES, DIALECTS, buildRichChain, bulkTransfers, bytes32, captureLogger, deployDemoTokens, dumpAll, dumpTable, indexOnce,
+  ALLIANCE_TABLES, DIALECTS, buildRichChain, bulkTransfers, bytes32, captureLogger, deployDemoTokens, dumpAll, dumpTable, factoryInit, indexOnce,
   lastIndexed, openDb, spoof, startChain, tokenBlock, waitFor, type TestChain,
 } from './helpers/indexer';
 
@@ -287,6 +287,8 @@ describe.each(DIALECTS)('reorgs while following on %s', (dialect) => {
           await c.registryCall(m1, 'reportOutput', [20211, BigInt(depth * 1000 + i)]);
           // Token and value transfers (and internal payouts) that the reorg must drop.
           if (i % 4 === 0) await tokenBlock(c, tokens, depth * 100 + i);
+          // Contract creations too, top-level and internal (their stored code).
+          if (i === 0) await c.send({ from: c.owner, data: factoryInit(depth), gas: '0x2dc6c0' });
           await bulkTransfers(c, 1, 2, 1);
         }
         await caughtUp();
@@ -296,6 +298,8 @@ describe.each(DIALECTS)('reorgs while following on %s', (dialect) => {
           await c.registryCall(m1, 'filePatent', [bytes32(`NEW-${depth}-${i}`), 'new branch', 1610000000n]);
           if (i % 2) await c.registryCall(c.owner, 'launchScenario', [`S${depth}-${i}`, 'x', m0]);
           if (i % 3 === 1) await tokenBlock(c, tokens, depth * 100 + 50 + i);
+          // Other creations on the new branch, with other code.
+          if (i === depth) await c.send({ from: c.owner, data: factoryInit(depth + 100), gas: '0x2dc6c0' });
           await bulkTransfers(c, 1, 3, 2);
         }
         await caughtUp();
@@ -312,7 +316,14 @@ describe.each(DIALECTS)('reorgs while following on %s', (dialect) => {
         for (const t of Object.keys(a)) expect(a[t], t).toEqual(b[t]);
         expect((await dumpTable(db, 'patents')).some((p) => p.title === 'old branch')).toBe(false);
         // The tables under comparison are not trivially empty.
-        for (const t of ['token_transfers', 'token_holdings', 'internal_transactions', 'coin_balances', 'tokens']) expect(b[t]!.length, t).toBeGreaterThan(0);
+        for (const t of ['token_transfers', 'token_holdings', 'internal_transactions', 'coin_balances', 'tokens', 'contract_code']) expect(b[t]!.length, t).toBeGreaterThan(0);
+        // The old branches' factories and children are gone; the new branches' are there.
+        const code = b.contract_code!.map((r) => r.code);
+        for (const depth of [1, 5, 30]) {
+          expect(code.filter((x) => x === `0x${factoryInit(depth + 100).slice(4, 42)}`), `new ${depth}`).toHaveLength(1);
+          expect(code.filter((x) => x?.includes(`60${(depth + 100).toString(16)}6000526020`)), `children ${depth}`).toHaveLength(3);
+          expect(code.filter((x) => x?.includes(`60${depth.toString(16).padStart(2, '0')}6000526020`)), `old ${depth}`).toHaveLength(0);
+        }
       } finally {
         await fresh.close();
       }

@@ -84,6 +84,36 @@ describe('verification with hardhat-verify (sqlite)', () => {
     expect(status.reason).toMatch(/constructor arguments/);
   }, 120_000);
 
+  it('without a node (serve has no --rpc) the runtime code the indexer stored is matched, immutables included', async () => {
+    const bare = await w.startServer({ rpc: undefined });
+    w.onClose(() => bare.close());
+    const stored = await w.db.db.selectFrom('contract_code').select('code').where('address', '=', w.other).executeTakeFirstOrThrow();
+    expect(stored.code).toBe((await w.chain.client.getCode({ address: w.other }))!.toLowerCase());
+    const submitBare = () =>
+      apiPost(bare.url, {
+        module: 'contract', action: 'verifysourcecode', contractaddress: w.other, codeformat: 'solidity-standard-json-input',
+        sourceCode: standardJson(source), contractname: 'contracts/ServiceLedger.sol:ServiceLedger', compilerversion: 'v0.8.24+commit.e11b9ed9',
+      });
+
+    // The stored code is what is compared: altered, the right source is refused for its runtime code.
+    const flipped = `${stored.code.slice(0, 12)}${stored.code[12] === '0' ? '1' : '0'}${stored.code.slice(13)}`;
+    await w.db.db.updateTable('contract_code').set('code', flipped).where('address', '=', w.other).execute();
+    try {
+      const status = await verifyStatus(bare.url, (await submitBare()).body.result);
+      expect(status.result).toBe('Fail - Unable to verify');
+      expect(status.reason).toMatch(/runtime code of ServiceLedger does not match the code deployed/);
+    } finally {
+      await w.db.db.updateTable('contract_code').set('code', stored.code).where('address', '=', w.other).execute();
+    }
+
+    // As stored: verified, though the constructor wrote two immutables into that code.
+    const status = await verifyStatus(bare.url, (await submitBare()).body.result);
+    expect(status).toMatchObject({ status: '1', result: 'Pass - Verified' });
+    const r = await api(bare.url, { module: 'contract', action: 'getsourcecode', address: w.other });
+    expect(r.body.result[0].ContractName).toBe('ServiceLedger');
+    expect(['full', 'partial']).toContain(r.body.result[0].MatchKind);
+  }, 120_000);
+
   it('a compiler that is not installed gets a clear error listing the installed ones', async () => {
     const sub = await submit(w.other, { compilerversion: 'v0.8.20+commit.a1b79de6' });
     expect(sub.body.status).toBe('0');

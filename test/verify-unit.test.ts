@@ -8,7 +8,7 @@ import { COMPILERS, resolveCompiler, UnknownCompilerError } from '../api/verify/
 import { BadRequestError, prepareInput, type VerifyRequest } from '../api/verify/input';
 import { findContract } from '../api/verify/verifier';
 import { ApiInputError, addressList, block, paging, str } from '../api/etherscan/params';
-import { guessCall, guessLog, storedView, verifiedCall } from '../api/decode/decoder';
+import { callName, decodeCall, guessCall, guessLog, storedView, verifiedCall } from '../api/decode/decoder';
 import { encodeAbiParameters, encodeEventTopics, encodeFunctionData, parseAbi } from 'viem';
 
 const SOURCE = (comment: string, body = 'return x * 2;') => `// SPDX-License-Identifier: MIT
@@ -180,6 +180,35 @@ describe('read-time decoding', () => {
     const topics721 = encodeEventTopics({ abi: erc721, eventName: 'Transfer', args: { from: to, to, tokenId: 77n } }) as string[];
     expect(guessLog(topics721, '0x')).toMatchObject({ name: 'Transfer', args: [{ name: 'from' }, { name: 'to' }, { name: 'tokenId', value: '77' }] });
     expect(guessCall('0xdeadbeef')).toBeNull();
+  });
+
+  it('an overloaded function is decoded by its selector, with that overload\'s parameters', () => {
+    const overloaded = parseAbi(['function put(uint256 a)', 'function put(address who, uint256 a)']);
+    const input = encodeFunctionData({ abi: overloaded, functionName: 'put', args: [`0x${'c'.repeat(40)}`, 3n] });
+    expect(verifiedCall(overloaded, input)).toMatchObject({ signature: 'put(address who, uint256 a)', args: [{ name: 'who' }, { name: 'a', value: '3' }] });
+  });
+
+  it('callName (lists\' functionName) names exactly what decodeCall decodes', () => {
+    const erc20 = parseAbi(['function transfer(address to, uint256 value)']);
+    const store = encodeFunctionData({ abi, functionName: 'store', args: [5n, 'hi'] });
+    const transfer = encodeFunctionData({ abi: erc20, functionName: 'transfer', args: [`0x${'b'.repeat(40)}`, 9n] });
+    const cases: { input: string; method_name: string | null; method_args: string | null; abi?: typeof abi }[] = [
+      { input: store, method_name: null, method_args: null, abi },
+      { input: store, method_name: null, method_args: null }, // no ABI, not in the table
+      { input: store.slice(0, 74), method_name: null, method_args: null, abi }, // arguments cut short
+      { input: transfer, method_name: null, method_args: null },
+      { input: transfer, method_name: null, method_args: null, abi }, // the ABI does not have it: a guess
+      { input: transfer.slice(0, 40), method_name: null, method_args: null },
+      { input: transfer, method_name: 'filePatent', method_args: '{}' },
+      { input: '0x', method_name: null, method_args: null, abi },
+      { input: '0xdeadbeef', method_name: null, method_args: null, abi },
+    ];
+    const names = cases.map((c) => {
+      const d = decodeCall(c, c.abi);
+      expect(callName(c, c.abi), c.input).toBe(d?.signature ?? d?.name ?? '');
+      return callName(c, c.abi);
+    });
+    expect(names).toEqual(['store(uint256 amount, string note)', '', '', 'transfer(address to, uint256 value)', 'transfer(address to, uint256 value)', '', 'filePatent', '', '']);
   });
 
   it('stored registry decodes keep their names', () => {

@@ -1,66 +1,96 @@
 // module=account: an address's history in Etherscan's field names, from the account-history
 // index (address_transactions), paged by page/offset within a capped window.
+import type { Database as SqliteHandle } from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { decodeCall } from '../decode/decoder';
+import { callName, mayNeedAbi } from '../decode/decoder';
 import { loadVerifiedAbis } from '../decode/verified';
 import { address, paging, required, type Params } from './params';
+import { fixedQuery } from './prepared';
 import { list, type EtherscanAnswer } from './respond';
 
 export interface ApiDeps {
   db: Kysely<Database>;
+  /** SQLite only: the handle behind `db`, so hot queries are prepared once (prepared.ts). */
+  sqlite?: SqliteHandle;
   /** The indexed head. */
   head(): number;
 }
 
-export async function txlist({ db, head }: ApiDeps, params: Params): Promise<EtherscanAnswer> {
+interface TxlistRow {
+  hash: string;
+  block_number: number;
+  tx_index: number;
+  timestamp: number;
+  from_address: string;
+  to_address: string | null;
+  value: string;
+  nonce: number;
+  gas: number;
+  input: string;
+  status: number;
+  gas_used: number;
+  effective_gas_price: string;
+  contract_address: string | null;
+  method_name: string | null;
+  method_args: string | null;
+  block_hash: string;
+  cumulative_gas_used: number;
+}
+
+/** An address's transactions in a block range, a page of them, in `sort` order. */
+const txlistQuery = fixedQuery(
+  (db, sort: 'asc' | 'desc', addr: string, startBlock: number, endBlock: number, limit: number, offset: number) =>
+    db
+      .selectFrom('address_transactions as a')
+      .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'a.block_number').onRef('t.tx_index', '=', 'a.tx_index'))
+      .innerJoin('blocks as b', 'b.number', 't.block_number')
+      .select([
+        't.hash', 't.block_number', 't.tx_index', 't.timestamp', 't.from_address', 't.to_address', 't.value', 't.nonce', 't.gas',
+        't.input', 't.status', 't.gas_used', 't.effective_gas_price', 't.contract_address', 't.method_name', 't.method_args', 'b.hash as block_hash',
+        sql<number>`(select sum(c.gas_used) from transactions c where c.block_number = t.block_number and c.tx_index <= t.tx_index)`.as('cumulative_gas_used'),
+      ])
+      .where('a.address', '=', addr)
+      .where('a.block_number', '>=', startBlock)
+      .where('a.block_number', '<=', endBlock)
+      .orderBy('a.block_number', sort)
+      .orderBy('a.tx_index', sort)
+      .limit(limit)
+      .offset(offset),
+  ['0x', -1, -2, -3, -4] as [string, number, number, number, number],
+);
+
+export async function txlist(deps: ApiDeps, params: Params): Promise<EtherscanAnswer> {
+  const { db, head } = deps;
   const addr = address(required(params, 'address', 'a 0x-prefixed 20-byte hex address'));
   const h = head();
   const p = paging(params, h);
-  const rows = await db
-    .selectFrom('address_transactions as a')
-    .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'a.block_number').onRef('t.tx_index', '=', 'a.tx_index'))
-    .innerJoin('blocks as b', 'b.number', 't.block_number')
-    .select([
-      't.hash', 't.block_number', 't.tx_index', 't.timestamp', 't.from_address', 't.to_address', 't.value', 't.nonce', 't.gas',
-      't.input', 't.status', 't.gas_used', 't.effective_gas_price', 't.contract_address', 't.method_name', 't.method_args', 'b.hash as block_hash',
-      sql<number>`(select sum(c.gas_used) from transactions c where c.block_number = t.block_number and c.tx_index <= t.tx_index)`.as('cumulative_gas_used'),
-    ])
-    .where('a.address', '=', addr)
-    .where('a.block_number', '>=', p.startBlock)
-    .where('a.block_number', '<=', p.endBlock)
-    .orderBy('a.block_number', p.sort)
-    .orderBy('a.tx_index', p.sort)
-    .limit(p.offset)
-    .offset((p.page - 1) * p.offset)
-    .execute();
-  const abis = await loadVerifiedAbis(db, rows.flatMap((r) => (r.to_address ? [r.to_address] : [])));
+  const rows = await txlistQuery.run<TxlistRow>(deps, p.sort, addr, p.startBlock, p.endBlock, p.offset, (p.page - 1) * p.offset);
+  // Only calls with a selector and no stored name can use a verified ABI: plain transfers need no lookup.
+  const abis = await loadVerifiedAbis(db, rows.flatMap((r) => (r.to_address && mayNeedAbi(r) ? [r.to_address] : [])));
   return list(
-    rows.map((r) => {
-      const decoded = decodeCall(r, r.to_address ? abis.get(r.to_address) : undefined);
-      return {
-        blockNumber: String(r.block_number),
-        timeStamp: String(r.timestamp),
-        hash: r.hash,
-        nonce: String(r.nonce),
-        blockHash: r.block_hash,
-        transactionIndex: String(r.tx_index),
-        from: r.from_address,
-        to: r.to_address ?? '',
-        value: String(r.value),
-        gas: String(r.gas),
-        gasPrice: String(r.effective_gas_price),
-        isError: r.status === 1 ? '0' : '1',
-        txreceipt_status: String(r.status),
-        input: r.input,
-        contractAddress: r.contract_address ?? '',
-        cumulativeGasUsed: String(r.cumulative_gas_used),
-        gasUsed: String(r.gas_used),
-        confirmations: String(Math.max(0, h - Number(r.block_number))),
-        methodId: r.input.length >= 10 ? r.input.slice(0, 10) : '0x',
-        functionName: decoded?.signature ?? decoded?.name ?? '',
-      };
-    }),
+    rows.map((r) => ({
+      blockNumber: String(r.block_number),
+      timeStamp: String(r.timestamp),
+      hash: r.hash,
+      nonce: String(r.nonce),
+      blockHash: r.block_hash,
+      transactionIndex: String(r.tx_index),
+      from: r.from_address,
+      to: r.to_address ?? '',
+      value: String(r.value),
+      gas: String(r.gas),
+      gasPrice: String(r.effective_gas_price),
+      isError: r.status === 1 ? '0' : '1',
+      txreceipt_status: String(r.status),
+      input: r.input,
+      contractAddress: r.contract_address ?? '',
+      cumulativeGasUsed: String(r.cumulative_gas_used),
+      gasUsed: String(r.gas_used),
+      confirmations: String(Math.max(0, h - Number(r.block_number))),
+      methodId: r.input.length >= 10 ? r.input.slice(0, 10) : '0x',
+      functionName: callName(r, r.to_address ? abis.get(r.to_address) : undefined),
+    })),
     'No transactions found',
   );
 }

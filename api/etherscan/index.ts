@@ -20,11 +20,12 @@ export function mountEtherscanApi(
   const { rpc } = options;
   const verifier = new Verifier(options.db.db, {
     logger: options.logger,
+    // The indexer stores every created contract's code; the node is asked only for an index that predates that.
     runtimeCode: rpc && (async (address) => rpc.request<string>('eth_getCode', [address, 'latest'])),
   });
   app.use(
     '/api',
-    etherscanRouter({ db: options.db.db, head: () => options.head.current.indexedHead, verifier, logger: options.logger, limiter: options.limiter }),
+    etherscanRouter({ db: options.db.db, sqlite: options.db.sqlite, head: () => options.head.current.indexedHead, verifier, logger: options.logger, limiter: options.limiter }),
   );
   return { verifier };
 }

@@ -7,12 +7,12 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, MatchKind } from '../../db/schema';
-import { hasUnlinkedLibraries, matchCreation, matchRuntime, weaker } from './bytecode';
+import { hasUnlinkedLibraries, matchCreation, matchRuntime, strip0x, weaker } from './bytecode';
 import { compileStandardJson, type CompiledContract, type SolcOutput } from './compile';
 import { resolveCompiler, type Compiler } from './compilers';
 import { BadRequestError, prepareInput, storedSettings, type PreparedInput, type VerifyRequest } from './input';
 
-/** Deployed code at the head; absent when the server has no node to ask. */
+/** Deployed code at the head, from a node: the fallback when the index holds no code for the address. */
 export type RuntimeCodeSource = (address: string) => Promise<string | undefined>;
 
 /** A submission refused at once; the message is the reason, in Etherscan's words where it has them. */
@@ -57,6 +57,21 @@ export class Verifier {
       .where('accounts.is_contract', '=', 1)
       .executeTakeFirst();
     return row && { txHash: row.hash, input: row.input };
+  }
+
+  /**
+   * The runtime code the indexer stored for the address's latest creation; undefined when it
+   * has none (an index older than the contract_code table).
+   */
+  private async storedCode(address: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('contract_code')
+      .select('code')
+      .where('address', '=', address)
+      .orderBy('block_number', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.code;
   }
 
   /** Check what can be checked at once; then queue the compilation and return its guid. */
@@ -135,9 +150,10 @@ export class Verifier {
     if (given && given !== created.constructorArgs) {
       return { reason: 'the constructor arguments given do not match those of the creation transaction' };
     }
-    const deployed = await this.options.runtimeCode?.(address);
+    const deployed = (await this.storedCode(address)) ?? (await this.options.runtimeCode?.(address));
     let runtime: MatchKind | undefined;
     if (deployed !== undefined) {
+      if (strip0x(deployed) === '') return { reason: `there is no runtime code at ${address}: its creation failed or it self-destructed` };
       runtime = matchRuntime(contract.evm.deployedBytecode.object, deployed, contract.evm.deployedBytecode.immutableReferences);
       if (!runtime) return { reason: `the compiled runtime code of ${prepared.name} does not match the code deployed at ${address}` };
     }

@@ -51,6 +51,8 @@ export const DATA_TABLES: Record<string, string> = {
   token_holdings: '"token", "holder", "token_id"',
   internal_transactions: '"block_number", "tx_index", "idx"',
   traced_blocks: '"block_number"',
+  // deployed code (issue 10)
+  contract_code: '"address", "block_number"',
 };
 export const ALLIANCE_TABLES = ['member_events', 'kpi_targets', 'patents', 'scenarios', 'scenario_stages', 'output_reports'];
 
@@ -284,6 +286,26 @@ export async function deployDemoTokens(c: TestChain): Promise<DemoTokens> {
   const [credit, certificate, receipt, pool] = out as [Hex, Hex, Hex, Hex];
   return { credit, certificate, receipt, pool };
 }
+
+/** Init code of a contract whose runtime is one PUSH1 `salt` … RETURN: returns `salt` as a word. */
+export const childInit = (salt: number): Hex => {
+  const b = salt.toString(16).padStart(2, '0');
+  const runtime = `60${b}60005260206000f3`; // 10 bytes
+  return `0x69${runtime}600052600a6016f3`; // PUSH10 runtime, MSTORE, RETURN(22, 10): 19 bytes
+};
+
+/**
+ * Init code of a factory: its constructor creates childInit(salt) with CREATE and again with
+ * CREATE2 (salt `salt`), and the factory's own runtime code is childInit(salt). Two internal
+ * creations per deployment, with no compiler involved.
+ */
+export const factoryInit = (salt: number): Hex => {
+  const b = salt.toString(16).padStart(2, '0');
+  const child = childInit(salt).slice(2);
+  // PUSH19 child, PUSH1 0, MSTORE (child at memory 13..32); CREATE(0, 13, 19); POP;
+  // CREATE2(0, 13, 19, salt); POP; RETURN(13, 19).
+  return `0x72${child}6000526013600d6000f05060${b}6013600d6000f5506013600df3`;
+};
 
 /** Deploy a HostileToken (see contracts/demo/HostileToken.sol) in `mode` 0 or 1 (automine on). */
 export async function deployHostile(c: TestChain, mode: 0 | 1, cursed: Hex): Promise<Hex> {

@@ -1,0 +1,28 @@
+// The runtime code of the contracts a batch created (issue 10), as enrich.ts read it with
+// eth_getCode at the creating block: rows for the contract_code table, written in the batch's
+// transaction. Kept apart from rows.ts/writer.ts, which only list the table for rollback.
+import type { Insertable } from 'kysely';
+import type { Db } from '../db/connect';
+import type { ContractCodeTable } from '../db/schema';
+import type { FetchedBlock } from './fetch';
+import { inserter, type Q } from './insert';
+
+/** Block-keyed tables this module writes: a reorg rollback deletes from them too. */
+export const CODE_TABLES = ['contract_code'] as const;
+
+const COLUMNS = ['address', 'block_number', 'tx_hash', 'code'] as const;
+
+export function contractCodeRows(blocks: readonly FetchedBlock[]): Insertable<ContractCodeTable>[] {
+  const out: Insertable<ContractCodeTable>[] = [];
+  for (const { block, extras } of blocks) {
+    if (!extras?.code.size) continue;
+    const number = parseInt(block.number, 16);
+    for (const [address, { txHash, code }] of extras.code) out.push({ address, block_number: number, tx_hash: txHash, code });
+  }
+  return out;
+}
+
+/** Write a batch's contract code; call inside the batch's transaction. */
+export async function writeContractCode(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, rows: readonly Insertable<ContractCodeTable>[]): Promise<void> {
+  if (rows.length) await inserter(trx, db)('contract_code', COLUMNS, rows as unknown as Record<string, unknown>[]);
+}
