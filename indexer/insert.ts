@@ -10,9 +10,9 @@
 //    rows cost to store. So one statement per table and batch, with one array parameter per
 //    column: insert … select * from unnest($1::bigint[], $2::text[], …). The column types
 //    come from the catalogue, so this works for any table without a list to keep in step.
-import type { Statement, Database as SqliteHandle } from 'better-sqlite3';
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { Db } from '../db/connect';
+import { cachedStatement } from '../db/statement-cache';
 import type { Database } from '../db/schema';
 
 export type Q = Kysely<Database> | Transaction<Database>;
@@ -72,17 +72,6 @@ async function columnTypes(trx: Q, db: object, table: string): Promise<Record<st
   return types;
 }
 
-/** Prepared statements per SQLite handle, keyed by SQL text; a handful per database. */
-const statements = new WeakMap<SqliteHandle, Map<string, Statement<unknown[]>>>();
-
-function prepared(sqlite: SqliteHandle, text: string): Statement<unknown[]> {
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let stmt = cache.get(text);
-  if (!stmt) cache.set(text, (stmt = sqlite.prepare<unknown[]>(text)));
-  return stmt;
-}
-
 /**
  * The inserter for one transaction. `trx` must be a transaction on `db`: on SQLite the
  * prepared statements run on the same single connection, so they are part of it.
@@ -91,7 +80,7 @@ export function inserter(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>): Insert {
   const { sqlite } = db;
   if (sqlite) {
     return async (table, columns, rows, suffix = '') => {
-      const stmt = prepared(sqlite, `${insertHead(table, columns)}values (${columns.map(() => '?').join(',')})${suffix}`);
+      const stmt = cachedStatement(sqlite, `${insertHead(table, columns)}values (${columns.map(() => '?').join(',')})${suffix}`);
       const out: unknown[] = [];
       const params: unknown[] = new Array(columns.length);
       for (const row of rows) {

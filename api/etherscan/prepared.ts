@@ -2,20 +2,11 @@
 // query on every call, and its SQLite driver prepares every statement it runs; for txlist,
 // SQLite's parse and plan of the statement alone cost a third of executing it. So the query
 // is built with Kysely once per shape, its SQL kept, and on SQLite prepared once per
-// connection (the handle db/connect.ts exposes, as the indexer does for its inserts).
-import type { Database as SqliteHandle, Statement } from 'better-sqlite3';
+// connection (the handle db/connect.ts exposes), from the cache Kysely's driver uses too.
+import type { Database as SqliteHandle } from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-
-const statements = new WeakMap<SqliteHandle, Map<string, Statement>>();
-
-function prepared(sqlite: SqliteHandle, text: string): Statement {
-  let byText = statements.get(sqlite);
-  if (!byText) statements.set(sqlite, (byText = new Map()));
-  let stmt = byText.get(text);
-  if (!stmt) byText.set(text, (stmt = sqlite.prepare(text)));
-  return stmt;
-}
+import { cachedStatement } from '../../db/statement-cache';
 
 /**
  * A query of fixed shape with positional parameters. `build` is called once per database
@@ -43,7 +34,7 @@ export function fixedQuery<P extends readonly unknown[], K extends string>(
   return {
     async run<R>(deps: { db: Kysely<Database>; sqlite?: SqliteHandle }, key: K, ...params: P): Promise<R[]> {
       const text = sqlOf(deps.db, key);
-      if (deps.sqlite) return prepared(deps.sqlite, text).all(...params) as R[];
+      if (deps.sqlite) return cachedStatement(deps.sqlite, text).all(...params) as R[];
       return (await deps.db.executeQuery(CompiledQuery.raw(text, [...params]))).rows as R[];
     },
   };
