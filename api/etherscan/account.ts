@@ -2,7 +2,7 @@
 // index (address_transactions), paged by page/offset within a capped window.
 import type { Database as SqliteHandle } from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Database, TransactionsTable } from '../../db/schema';
 import { callName, mayNeedAbi } from '../decode/decoder';
 import { loadVerifiedAbis } from '../decode/verified';
 import { address, paging, required, type Params } from './params';
@@ -17,26 +17,12 @@ export interface ApiDeps {
   head(): number;
 }
 
-interface TxlistRow {
-  hash: string;
-  block_number: number;
-  tx_index: number;
-  timestamp: number;
-  from_address: string;
-  to_address: string | null;
-  value: string;
-  nonce: number;
-  gas: number;
-  input: string;
-  status: number;
-  gas_used: number;
-  effective_gas_price: string;
-  contract_address: string | null;
-  method_name: string | null;
-  method_args: string | null;
-  block_hash: string;
-  cumulative_gas_used: number;
-}
+/** The columns txlistQuery selects: the transaction's own, and two from its block. */
+type TxlistRow = Pick<
+  TransactionsTable,
+  | 'hash' | 'block_number' | 'tx_index' | 'timestamp' | 'from_address' | 'to_address' | 'value' | 'nonce' | 'gas' | 'input' | 'status'
+  | 'gas_used' | 'effective_gas_price' | 'contract_address' | 'method_name' | 'method_args'
+> & { block_hash: string; cumulative_gas_used: number };
 
 /** An address's transactions in a block range, a page of them, in `sort` order. */
 const txlistQuery = fixedQuery(
