@@ -31,13 +31,12 @@ export const ROUTES: { path: string; entry: string; module?: string }[] = [
   { path: '/address/:address', entry: 'index.html', module: 'pages/address/AddressPage.tsx' },
   { path: '/search', entry: 'index.html', module: 'pages/search/SearchPage.tsx' },
   { path: '/stats', entry: 'index.html', module: 'pages/stats/StatsPage.tsx' },
-  { path: '/stats (charts, lazy)', entry: 'index.html', module: 'pages/stats/StatsChart.tsx' },
+  { path: '/stats and /address (area chart, lazy)', entry: 'index.html', module: 'components/AreaTrend.tsx' },
   // --- alliance (issue 6) ---
   { path: '/alliance', entry: 'index.html', module: 'alliance/pages/AlliancePage.tsx' },
   { path: '/alliance (charts, lazy)', entry: 'index.html', module: 'alliance/components/AllianceCharts.tsx' },
   { path: '/embed/kpi/PATENTS', entry: 'embed.html' },
   // --- accounts and tokens (issue 9) ---
-  { path: '/address (balance chart, lazy)', entry: 'index.html', module: 'pages/address/BalanceChart.tsx' },
   { path: '/address?tab=contract (lazy)', entry: 'index.html', module: 'pages/address/contract/ContractTab.tsx' },
   { path: '/address?tab=contract (source view, lazy)', entry: 'index.html', module: 'pages/address/contract/SourceView.tsx' },
   { path: '/token/:address', entry: 'index.html', module: 'pages/tokens/TokenPage.tsx' },

@@ -8,7 +8,7 @@
 // names for generated shapes the components share, never hand-written copies.
 import { graphql } from '../generated';
 import type {
-  BlockSummaryFragment, MemberRefFragment, PageInfoFieldsFragment, SearchQuery, StatPointFieldsFragment, TransactionQuery, TxSummaryFragment,
+  BlockSummaryFragment, MemberRefFragment, PageInfoFieldsFragment, SearchQuery, TransactionQuery, TxSummaryFragment,
 } from '../generated/graphql';
 import { defineResource as resource, registerResources } from './registry';
 
@@ -16,7 +16,6 @@ export type PageInfo = PageInfoFieldsFragment;
 export type MemberRef = MemberRefFragment;
 export type BlockSummary = BlockSummaryFragment;
 export type TxSummary = TxSummaryFragment;
-export type StatPoint = StatPointFieldsFragment;
 export type Log = NonNullable<TransactionQuery['transaction']>['logs'][number];
 export type DecodedArg = NonNullable<Log['decoded']>['args'][number];
 export type SearchResult = NonNullable<SearchQuery['search']>;

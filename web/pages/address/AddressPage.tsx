@@ -24,7 +24,7 @@ import { TokenName } from '../tokens/TokenName';
 import { holdingsCsv, internalCsv, transfersCsv, txsCsv } from '../tokens/csv';
 import '../tokens/resources';
 
-const BalanceChart = lazy(() => import('./BalanceChart'));
+const AreaTrend = lazy(() => import('../../components/AreaTrend'));
 // The Contract tab is its own chunk (source viewer, ABI, read calls, verify form), loaded
 // only when a contract's tab is opened.
 const ContractTab = lazy(() => import('./contract/ContractTab'));
@@ -53,8 +53,12 @@ function BalanceHistory({ address }: { address: string }) {
         <>
           <div className="chart-box chart-box-short" data-points={records.length}>
             <Suspense fallback={<Skeleton height={220} width="100%" />}>
-              <BalanceChart
+              <AreaTrend
                 points={balanceSeries(records, decimals)}
+                x="time"
+                timeAxis
+                step
+                yWidth={56}
                 // Significant digits, not fraction digits: a balance below one coin keeps its scale.
                 formatValue={(v) => f.number(v, { notation: 'compact', maximumSignificantDigits: 3 })}
                 formatDate={(s) => f.date(s)}

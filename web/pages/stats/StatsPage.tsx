@@ -8,7 +8,7 @@ import { useFormat } from '../../lib/format';
 import type { ChainStatsMetric, Interval } from '../../lib/resources';
 import ValidatorCharts from '../validators/ValidatorCharts';
 
-const StatsChart = lazy(() => import('./StatsChart'));
+const AreaTrend = lazy(() => import('../../components/AreaTrend'));
 
 const INTERVALS: Interval[] = ['DAY', 'WEEK', 'MONTH', 'QUARTER'];
 const RANGES = { '30d': 30, '90d': 90, '1y': 365, all: null } as const;
@@ -46,8 +46,9 @@ function MetricChart({ metric, color, interval, from, to }: { metric: ChainStats
       ) : (
         <div className="chart-box">
           <Suspense fallback={<Skeleton height={260} width="100%" />}>
-            <StatsChart
+            <AreaTrend
               points={points}
+              x="from"
               color={color}
               name={t(`stats.metrics.${metric}`)}
               formatValue={(v) => (avg ? f.number(v, { maximumFractionDigits: 1 }) : f.compact(v))}
