@@ -40,6 +40,18 @@ const TABLES = [
   'scenarios', 'scenario_stages', 'output_reports', 'daily_stats', 'daily_active_accounts', 'indexer_state',
 ] as const;
 
+/**
+ * The API's own connection to the indexer's database. On a SQLite file the indexer's handle
+ * is one connection: a query on it would wait behind every write transaction, and a
+ * statement run on the raw handle (as /api's fixed queries do) would see a batch half
+ * written. A second connection reads only what has committed (WAL), without waiting.
+ * PostgreSQL's pool already gives each query its own connection; :memory: has no file to share.
+ */
+export function apiConnection(db: Db): Db {
+  if (db.dialect !== 'sqlite' || sqlitePath(db.url) === ':memory:') return db;
+  return connect(db.url, { mustExist: true });
+}
+
 async function resetDatabase(db: Db): Promise<Db> {
   if (db.dialect === 'sqlite') {
     const path = resolve(sqlitePath(db.url));
@@ -113,11 +125,13 @@ export async function runStart(config: StartConfig): Promise<void> {
       db = await resetDatabase(db);
     }
     stops.push(() => db.close());
+    const apiDb = apiConnection(db);
+    if (apiDb !== db) stops.push(() => apiDb.close());
 
     // One process: the API's /metrics carries the indexer's series too.
     const indexerMetrics = (await import('../indexer/metrics')).createIndexerMetrics();
     const server = await createServer({
-      db, port: config.port, logger: createLogger('api'), nativeCoin: config.nativeCoin, rpc: createRpcClient(rpcUrl),
+      db: apiDb, port: config.port, logger: createLogger('api'), nativeCoin: config.nativeCoin, rpc: createRpcClient(rpcUrl),
       ...serverLimits(config), moreMetrics: indexerMetrics.registry,
     });
     stops.push(() => server.close());

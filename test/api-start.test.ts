@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, migrateToLatest, type Db } from '../db';
 import { startDevnet, type Devnet } from '../devnet';
-import { storedChainDiffers } from '../cli/start';
+import { apiConnection, storedChainDiffers } from '../cli/start';
 import { freePort } from './helpers/api';
 
 describe('yuscan start: chain mismatch', () => {
@@ -38,6 +38,37 @@ describe('yuscan start: chain mismatch', () => {
     expect(await storedChainDiffers(db, devnet.rpcUrl)).toBeNull();
     await db.db.insertInto('indexer_state').values({ id: 1, chain_id: 1, registry: null, last_block: 1, last_hash: real.result.hash, chain_head: 1, updated_at: 0 }).execute();
     expect(await storedChainDiffers(db, devnet.rpcUrl)).toMatch(/chain 1, the node is chain 20200414/);
+  });
+});
+
+describe('yuscan start: the API reads the indexer\'s SQLite file through its own connection', () => {
+  it('sees a batch only once it has committed, and does not wait behind it', async () => {
+    const db = connect(`sqlite:${join(mkdtempSync(join(tmpdir(), 'yuscan-start-api-')), 'y.db')}`);
+    await migrateToLatest(db);
+    const api = apiConnection(db);
+    const blocks = () => api.db.selectFrom('blocks').select('number').execute();
+    const raw = () => api.sqlite!.prepare('select number from blocks').all();
+    try {
+      await db.db.transaction().execute(async (trx) => {
+        await trx.insertInto('blocks').values({ number: 7, hash: '0x07', parent_hash: '0x06', timestamp: 1, miner: '0x00', gas_used: 0, gas_limit: 0, base_fee_per_gas: null, size: 0, tx_count: 0 }).execute();
+        // Mid-batch: on the writer's own connection this query would queue behind the open
+        // transaction (a deadlock here) and the raw statement would see the uncommitted row.
+        const during = await Promise.race([blocks(), new Promise<'blocked'>((r) => setTimeout(() => r('blocked'), 5_000))]);
+        expect(during).toEqual([]);
+        expect(raw()).toEqual([]);
+      });
+      expect(await blocks()).toEqual([{ number: 7 }]);
+      expect(raw()).toEqual([{ number: 7 }]);
+    } finally {
+      await api.close();
+      await db.close();
+    }
+  });
+
+  it('keeps the one handle of a :memory: database, which a second connection could not see', async () => {
+    const memory = connect('sqlite::memory:');
+    expect(apiConnection(memory)).toBe(memory);
+    await memory.close();
   });
 });
 
