@@ -108,14 +108,52 @@ export async function writeAccountTokens(trx: Q, db: Pick<Db, 'dialect' | 'sqlit
     await exec(trx, `update "tokens" set "total_supply" = ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [supply, token]);
   }
 
-  await writeHoldings(trx, dialect, insert, r, issues);
+  const holders = await writeHoldings(trx, dialect, insert, r, issues);
   if (issues.length) await insert('token_issues', C.token_issues, issues, ' on conflict do nothing');
-  await recountHolders(trx, dialect, [...r.transferCounts.keys()]);
+  for (const [token, change] of holders) {
+    if (change !== 0) await exec(trx, `update "tokens" set "holder_count" = "holder_count" + ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [change, token]);
+  }
 }
 
-/** Move token_holdings to each touched holding's last readable balance, judging every read against the events. */
-async function writeHoldings(trx: Q, dialect: Dialect, insert: Insert, r: AccountTokenRows, issues: { token: string; block_number: number; issue: TokenIssue }[]): Promise<void> {
-  if (r.holdings.size === 0) return;
+/**
+ * Per token, how many holders a batch adds (+) or removes (-): `before` holds the non-zero
+ * balances of every id of each touched (token, holder) pair, `after` the final balance of
+ * each holding the batch read ('0' when emptied). A holder counts once, whatever number of
+ * ERC-1155 ids it holds. Counting the change, not recounting the token's holdings, keeps a
+ * batch's cost independent of how many holders a token already has.
+ */
+export function holderCountChanges(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Map<string, number> {
+  const pair = (key: string) => key.slice(0, key.lastIndexOf('|'));
+  const idsBefore = new Map<string, Set<string>>();
+  for (const key of before.keys()) {
+    const p = pair(key);
+    let ids = idsBefore.get(p);
+    if (!ids) idsBefore.set(p, (ids = new Set()));
+    ids.add(key);
+  }
+  const idsAfter = new Map<string, Set<string>>();
+  for (const [key, balance] of after) {
+    const p = pair(key);
+    let ids = idsAfter.get(p);
+    if (!ids) idsAfter.set(p, (ids = new Set(idsBefore.get(p))));
+    if (balance === '0') ids.delete(key);
+    else ids.add(key);
+  }
+  const changes = new Map<string, number>();
+  for (const [p, ids] of idsAfter) {
+    const change = (ids.size > 0 ? 1 : 0) - ((idsBefore.get(p)?.size ?? 0) > 0 ? 1 : 0);
+    const token = p.slice(0, p.indexOf('|'));
+    changes.set(token, (changes.get(token) ?? 0) + change);
+  }
+  return changes;
+}
+
+/**
+ * Move token_holdings to each touched holding's last readable balance, judging every read
+ * against the events. Returns each token's change in holder count.
+ */
+async function writeHoldings(trx: Q, dialect: Dialect, insert: Insert, r: AccountTokenRows, issues: { token: string; block_number: number; issue: TokenIssue }[]): Promise<Map<string, number>> {
+  if (r.holdings.size === 0) return new Map();
   const keys = [...r.holdings.keys()];
   const previous = new Map<string, string>();
   const tokens = [...new Set(keys.map((k) => splitHoldingKey(k).token))];
@@ -132,12 +170,14 @@ async function writeHoldings(trx: Q, dialect: Dialect, insert: Insert, r: Accoun
   }
   const upserts: Record<string, unknown>[] = [];
   const deletes: string[] = [];
+  const final = new Map<string, string>();
   for (const [key, steps] of r.holdings) {
     const { token, holder, tokenId } = splitHoldingKey(key);
     const v = judgeHolding(previous.get(key), steps);
     for (const block of v.unreadable) issues.push({ token, block_number: block, issue: 'BALANCE_UNREADABLE' });
     for (const block of v.disagreeing) issues.push({ token, block_number: block, issue: 'EVENTS_DISAGREE_WITH_BALANCES' });
     if (!v.last) continue;
+    final.set(key, v.last.balance);
     if (v.last.balance === '0') deletes.push(key);
     else upserts.push({ token, holder, token_id: tokenId, block_number: v.last.block, balance: v.last.balance, sort_key: sortKey(v.last.balance) });
   }
@@ -152,7 +192,7 @@ async function writeHoldings(trx: Q, dialect: Dialect, insert: Insert, r: Accoun
       upserts,
       ' on conflict ("token", "holder", "token_id") do update set "block_number" = excluded."block_number", "balance" = excluded."balance", "sort_key" = excluded."sort_key"',
     );
-  }
+  }  return holderCountChanges(previous, final);
 }
 
 /** holder_count = distinct holders with a non-zero balance (token_holdings keeps only those). */

@@ -7,6 +7,7 @@ import { planHistory } from '../devnet/plan';
 import { addTokenActivity } from '../devnet/tokens';
 import { callFrameFromTrace, type EdrTraceItem } from '../devnet/tracer';
 import { judgeHolding } from '../indexer/account-rows';
+import { holderCountChanges } from '../indexer/account-writer';
 import {
   decodeText, decodeTokenLog, decodeTokenMeta, sortKey, TRANSFER_BATCH_TOPIC, TRANSFER_SINGLE_TOPIC, TRANSFER_TOPIC,
 } from '../indexer/tokens';
@@ -79,6 +80,24 @@ describe('holding judgement', () => {
     expect(judgeHolding('5', [{ block: 3, delta: 0n, read: null }, { block: 4, delta: 1n, read: '9' }])).toEqual({
       last: { block: 4, balance: '9' }, unreadable: [3], disagreeing: [],
     });
+  });
+});
+
+describe('holder count changes', () => {
+  const k = (token: string, holder: string, id = '') => `${token}|${holder}|${id}`;
+  it('ERC-20/721: a new holder adds one, an emptied one removes one, a changed balance neither', () => {
+    const before = new Map([[k('t', 'a'), '5'], [k('t', 'b'), '7']]);
+    const after = new Map([[k('t', 'a'), '0'], [k('t', 'b'), '9'], [k('t', 'c'), '1'], [k('u', 'a'), '3']]);
+    expect(Object.fromEntries(holderCountChanges(before, after))).toEqual({ t: 0, u: 1 });
+    expect(Object.fromEntries(holderCountChanges(before, new Map([[k('t', 'a'), '0'], [k('t', 'b'), '0']])))).toEqual({ t: -2 });
+  });
+
+  it('ERC-1155: a holder counts once across ids, and leaves only with its last id', () => {
+    const before = new Map([[k('r', 'a', '1'), '4'], [k('r', 'a', '2'), '6']]);
+    expect(Object.fromEntries(holderCountChanges(before, new Map([[k('r', 'a', '1'), '0']])))).toEqual({ r: 0 });
+    expect(Object.fromEntries(holderCountChanges(before, new Map([[k('r', 'a', '1'), '0'], [k('r', 'a', '2'), '0']])))).toEqual({ r: -1 });
+    expect(Object.fromEntries(holderCountChanges(before, new Map([[k('r', 'a', '3'), '1'], [k('r', 'b', '1'), '2'], [k('r', 'b', '2'), '2']])))).toEqual({ r: 1 });
+    expect(Object.fromEntries(holderCountChanges(new Map(), new Map([[k('r', 'c', '1'), '0']])))).toEqual({ r: 0 });
   });
 });
 
