@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEventLogs, type Hex } from 'viem';
 import { allianceRegistryAbi } from '../contracts/registry';
 import type { Db } from '../db/connect';
-import { startIndexer } from '../indexer/index';
+import { INDEXER_PAGE_CACHE_KIB, startIndexer } from '../indexer/index';
 import {
   ALLIANCE_TABLES, DIALECTS, buildRichChain, bulkTransfers, bytes32, captureLogger, deployDemoTokens, dumpAll, dumpTable, factoryInit, indexOnce,
   lastIndexed, openDb, spoof, startChain, tokenBlock, waitFor, type TestChain,
@@ -255,6 +255,17 @@ describe.each(DIALECTS)('indexer on %s', (dialect) => {
     try {
       await indexOnce(c.rpcUrl, db, { confirmations: 3 });
       expect((await lastIndexed(db))!.block).toBe(Number(await c.client.getBlockNumber()) - 3);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it.runIf(dialect === 'sqlite')('caps its SQLite page cache below the driver\'s 16 MB default', async () => {
+    const db = await openDb(dialect, 'cache');
+    try {
+      expect(db.sqlite!.pragma('cache_size', { simple: true })).toBe(-16_000);
+      await indexOnce(c.rpcUrl, db);
+      expect(db.sqlite!.pragma('cache_size', { simple: true })).toBe(-INDEXER_PAGE_CACHE_KIB);
     } finally {
       await db.close();
     }
