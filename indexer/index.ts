@@ -110,8 +110,8 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
     if (err instanceof LockError) throw new IndexerError(err.message);
     throw err;
   }
-  // A negative cache_size is in KiB. On `yuscan start` the API shares this connection, and
-  // this cap, as it shares the indexer's heap limit.
+  // A negative cache_size is in KiB. It is this connection's own: the API, in `yuscan start`
+  // too, reads through another connection and keeps its own cache.
   db.sqlite?.pragma(`cache_size = -${INDEXER_PAGE_CACHE_KIB}`);
   const checkpointer = db.sqlite ? startWalCheckpointer(db.sqlite) : null;
   const plainRpc = createRpcClient(opts.rpcUrl, { timeoutMs: opts.rpcTimeoutMs });
