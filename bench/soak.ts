@@ -61,7 +61,15 @@ try {
     const first = warm[0]![k];
     const last = warm.at(-1)![k];
     const max = Math.max(...warm.map((s) => s[k]));
-    return `${first.toFixed(0)} -> ${last.toFixed(0)} MB (${(((last - first) / first) * 100).toFixed(1)}%, max ${max.toFixed(0)} MB)`;
+    // Under a garbage collector RSS is a sawtooth, so two single samples compare its phases as
+    // much as its level: the envelope sets the highest sample of the first quarter after
+    // warm-up against the highest of the last quarter.
+    const quarter = Math.max(1, Math.round(warm.length / 4));
+    const peakOf = (xs: typeof warm) => Math.max(...xs.map((s) => s[k]));
+    const early = peakOf(warm.slice(0, quarter));
+    const late = peakOf(warm.slice(-quarter));
+    const pct = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(1)}%`;
+    return `${first.toFixed(0)} -> ${last.toFixed(0)} MB (${pct(first, last)}, max ${max.toFixed(0)} MB); envelope ${early.toFixed(0)} -> ${late.toFixed(0)} MB (${pct(early, late)})`;
   };
   if (warm.length) {
     console.log(`\nafter warm-up (from minute ${(MINUTES / 5).toFixed(1)}), target ≤ 10% growth:`);
