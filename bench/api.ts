@@ -17,6 +17,9 @@ const NO_CACHE = process.env.BENCH_NO_CACHE === '1';
 // BENCH_DATABASE=postgres serves the same rows from PostgreSQL (TEST_DATABASE_URL's server);
 // the raw SQL column still reads the SQLite copy.
 const POSTGRES = process.env.BENCH_DATABASE === 'postgres';
+// BENCH_WORKERS=N serves as `yuscan serve --workers N` does: N server processes on the port.
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+if (!Number.isInteger(WORKERS) || WORKERS < 1) throw new Error(`BENCH_WORKERS "${process.env.BENCH_WORKERS}" is not a whole number ≥ 1`);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 // The machine is shared: a figure means little without the load it was measured under.
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
@@ -142,7 +145,7 @@ function rawSql(c: Case, db: SQLite.Database) {
 }
 
 const port = 4700 + Math.floor(Math.random() * 200);
-const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts', serverUrl, String(port), ...(NO_CACHE ? ['0'] : [])], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts', serverUrl, String(port), String(WORKERS), ...(NO_CACHE ? ['0'] : [])], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
 const url = await new Promise<string>((ok, fail) => {
   child.once('exit', (code) => fail(new Error(`server exited ${code}`)));
   child.stdout.on('data', (b: Buffer) => {
@@ -193,7 +196,7 @@ try {
 const head = ['query', 'API req/s', 'p50 ms', 'p99 ms', 'raw SQL ops/s', 'SQL p50 ms', 'SQL p99 ms', 'API/SQL req/s', 'errors'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-console.log(`\nbench:api — ${POSTGRES ? 'PostgreSQL' : data.url}, 1,000,000 transactions, autocannon 64 connections × ${DURATION} s per query, server in its own process${NO_CACHE ? ", response cache OFF" : ", per-head response cache on"}\n`);
+console.log(`\nbench:api — ${POSTGRES ? 'PostgreSQL' : data.url}, 1,000,000 transactions, autocannon 64 connections × ${DURATION} s per query, server in ${WORKERS === 1 ? 'its own process' : `${WORKERS} worker processes`}${NO_CACHE ? ", response cache OFF" : ", per-head response cache on"}\n`);
 console.log(`machine load average at end: ${load()}\n`);
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
