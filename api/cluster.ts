@@ -132,10 +132,13 @@ export function startWorkers(count: number, logger?: Logger): Promise<Workers> {
 
   let stopping = false;
   const live = new Set<Worker>();
+  const serving = new WeakSet<Worker>();
   const stop = async (graceMs = 10_000) => {
     stopping = true;
     const exits = [...live].map((w) => new Promise((ok) => (w.isDead() ? ok(null) : w.once('exit', ok))));
-    for (const w of live) if (w.isConnected()) w.send({ yuscan: 'stop' } satisfies Message);
+    // A worker still starting listens for no message yet; it has nothing to close either.
+    for (const w of live) if (!serving.has(w)) w.process.kill('SIGTERM');
+    else if (w.isConnected()) w.send({ yuscan: 'stop' } satisfies Message);
     const timer = setTimeout(() => { for (const w of live) w.process.kill('SIGKILL'); }, graceMs);
     await Promise.all(exits);
     clearTimeout(timer);
@@ -151,6 +154,7 @@ export function startWorkers(count: number, logger?: Logger): Promise<Workers> {
       live.add(worker);
       worker.on('message', (m: unknown) => {
         if (!isMessage(m) || m.yuscan !== 'ready') return;
+        serving.add(worker);
         url ??= m.url;
         if (++ready === count) resolve({ url: url!, stop });
       });

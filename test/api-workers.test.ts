@@ -33,12 +33,14 @@ function once(url: string, method: 'GET' | 'POST', body?: string, headers: Recor
   });
 }
 
-const childrenOf = (pid: number) =>
+/** The `yuscan serve` processes whose parent is `pid` (not helpers such as tsx's esbuild service). */
+const workersOf = (pid: number) =>
   readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))
     .filter((d) => {
       try {
-        return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === pid;
+        const parent = Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+        return parent === pid && readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0').includes('serve');
       } catch {
         return false; // gone meanwhile
       }
@@ -73,7 +75,7 @@ afterAll(async () => {
 
 describe('yuscan serve --workers 2', () => {
   it('runs two server processes under one primary', () => {
-    expect(childrenOf(serve.child.pid!)).toHaveLength(2);
+    expect(workersOf(serve.child.pid!)).toHaveLength(2);
   });
 
   it('counts one client against one rate limit, whichever worker answers', async () => {
@@ -117,8 +119,28 @@ describe('yuscan serve --workers 2', () => {
     }
   });
 
+  it('replaces a worker that dies, and keeps answering meanwhile', async () => {
+    // A client address of its own for each request, clear of the rate limit of 4 a minute.
+    let client = 0;
+    const ask = () => once(`${serve.url}/graphql`, 'POST', '{"query":"{ status { chainId } }"}', { 'x-forwarded-for': `198.51.100.${++client}` }).then((r) => r.status);
+    const [doomed, survivor] = workersOf(serve.child.pid!) as [number, number];
+    process.kill(doomed, 'SIGKILL');
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && workersOf(serve.child.pid!).includes(doomed)) await new Promise((r) => setTimeout(r, 20));
+    let now = workersOf(serve.child.pid!);
+    while (Date.now() < deadline && now.length < 2) {
+      expect(await ask()).toBe(200); // the survivor answers alone
+      await new Promise((r) => setTimeout(r, 100));
+      now = workersOf(serve.child.pid!);
+    }
+    expect(now).toContain(survivor);
+    expect(now).not.toContain(doomed);
+    expect(now).toHaveLength(2);
+    expect(await Promise.all([0, 1, 2, 3].map(ask))).toEqual([200, 200, 200, 200]);
+  });
+
   it('stops every worker on SIGTERM, and exits 0', async () => {
-    const workers = childrenOf(serve.child.pid!);
+    const workers = workersOf(serve.child.pid!);
     serve.child.kill('SIGTERM');
     expect(await serve.exited).toBe(0);
     expect(workers.filter((pid) => {
