@@ -1,11 +1,12 @@
 // `yuscan serve`: API + web over an existing database, read-only (no migrations).
 import type { ServeConfig } from '../config';
 import { createLogger } from '../config/log';
-import { connect, type Db } from '../db';
-import { createRpcClient } from '../indexer/rpc';
+import type { Db } from '../db';
 import { probeIndexerState } from '../db/indexer-state';
 import { limitHeapGrowth, SERVER_HEAP_GROWTH_PERCENT } from '../config/heap';
-import { createServer } from './server';
+import cluster from 'node:cluster';
+import type { Logger } from 'pino';
+import { leaveCluster, serveInCluster, startWorkers } from './cluster';
 
 /** The operator's rate limit and trusted proxies as server options (a limit of 0 turns it off). */
 export function serverLimits(config: Pick<ServeConfig, 'rateLimit' | 'trustProxy'>) {
@@ -44,20 +45,50 @@ export function untilSignal(): Promise<string> {
 
 export async function runServeCommand(config: ServeConfig): Promise<void> {
   const logger = createLogger('api');
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config.workers, logger);
+  return runServer(config, logger);
+}
+
+/** `--workers N`: this process only forks and watches the N servers (api/cluster.ts). */
+async function runPrimary(count: number, logger: Logger): Promise<void> {
+  const workers = await startWorkers(count, logger);
+  process.stdout.write(`yuscan API + web: ${workers.url}  (GraphQL ${workers.url}/graphql; ${count} worker processes)\n`);
+  logger.info({ url: workers.url, workers: count }, 'serving');
+  await untilSignal();
+  logger.info('stopping');
+  await workers.stop();
+}
+
+/** One server: the whole of `yuscan serve`, or one of its workers. */
+async function runServer(config: ServeConfig, logger: Logger): Promise<void> {
+  // Loaded here rather than at the top, so that a primary of workers, which serves nothing,
+  // does not carry the server's code (and its memory).
+  const [{ connect }, { createRpcClient }, { createServer }] = await Promise.all([import('../db'), import('../indexer/rpc'), import('./server')]);
   limitHeapGrowth(SERVER_HEAP_GROWTH_PERCENT);
+  // A worker of our own primary (runPrimary forked it with the same command line), not of any
+  // process manager that happens to use node:cluster with one server per process.
+  const worker = config.workers > 1 && cluster.isWorker;
   const db = connect(config.databaseUrl, { mustExist: true });
   try {
     await assertSchema(db);
     const rpc = config.rpcUrl ? createRpcClient(config.rpcUrl) : undefined;
-    const server = await createServer({ db, port: config.port, logger, rpc, nativeCoin: config.nativeCoin, ...serverLimits(config) });
+    const server = await createServer({
+      db, port: config.port, logger, rpc, nativeCoin: config.nativeCoin, ...serverLimits(config), clusterWorker: worker,
+    });
     const h = server.head.current;
-    process.stdout.write(`yuscan API + web: ${server.url}  (GraphQL ${server.url}/graphql)\n`);
-    logger.info({ url: server.url, chainId: h.chainId, indexedHead: h.indexedHead }, 'serving');
-    await untilSignal();
+    if (worker) {
+      logger.info({ url: server.url, chainId: h.chainId, indexedHead: h.indexedHead }, 'worker serving');
+      await Promise.race([untilSignal(), serveInCluster(server.url)]);
+    } else {
+      process.stdout.write(`yuscan API + web: ${server.url}  (GraphQL ${server.url}/graphql)\n`);
+      logger.info({ url: server.url, chainId: h.chainId, indexedHead: h.indexedHead }, 'serving');
+      await untilSignal();
+    }
     logger.info('stopping');
     await server.close();
     await rpc?.close();
   } finally {
     await db.close();
+    if (worker) leaveCluster();
   }
 }

@@ -32,6 +32,7 @@ export function createMetrics(head: HeadTracker) {
   });
   new client.Gauge({
     name: 'yuscan_indexer_head',
+    aggregator: 'max', // the workers of one server read one database: the same figure, not one to add up
     help: 'Latest indexed block number',
     registers: [registry],
     collect() {
@@ -40,6 +41,7 @@ export function createMetrics(head: HeadTracker) {
   });
   new client.Gauge({
     name: 'yuscan_chain_head',
+    aggregator: 'max',
     help: 'Latest chain block number the indexer has seen',
     registers: [registry],
     collect() {
@@ -48,6 +50,7 @@ export function createMetrics(head: HeadTracker) {
   });
   new client.Gauge({
     name: 'yuscan_indexer_lag_blocks',
+    aggregator: 'max',
     help: 'Chain head minus indexed head',
     registers: [registry],
     collect() {
@@ -70,6 +73,7 @@ export function createMetrics(head: HeadTracker) {
   const cache = { hits: 0, misses: 0 };
   new client.Gauge({
     name: 'yuscan_response_cache_hit_ratio',
+    aggregator: 'average',
     help: 'Response-cache hits over cacheable requests since start',
     registers: [registry],
     collect() {

@@ -28,6 +28,7 @@ import { subscriptionServer } from './http/subscriptions';
 import { webApp } from './http/web-app';
 import { mountEtherscanApi } from './etherscan';
 import { contractReads } from './contracts/reads';
+import { clusterMetrics, primaryRateLimitStore } from './cluster';
 import type { RpcClient } from '../indexer/rpc';
 
 export interface ServerOptions {
@@ -56,6 +57,11 @@ export interface ServerOptions {
   responseCacheSize?: number;
   /** A node to read from: deployed code for verification, view calls of verified contracts. */
   rpc?: RpcClient;
+  /**
+   * This process is a worker of `yuscan serve --workers N`: the rate limit counts in the
+   * primary, and /metrics answers for all the workers (api/cluster.ts).
+   */
+  clusterWorker?: boolean;
 }
 
 export interface YuscanServer {
@@ -83,13 +89,17 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   const makeContext = (): Context => ({ db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin, reads });
   const subscriptions = subscriptionServer(httpServer, schema, { limits, maxPayload: maxBodyBytes, makeContext });
   const apollo = await startApollo({ schema, httpServer, limits, metrics, logger, onDrain: async () => { await subscriptions.dispose(); } });
-  const limiter = options.rateLimit === false ? undefined : rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const limiter = options.rateLimit === false ? undefined : rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.clusterWorker ? primaryRateLimitStore() : undefined);
+  const { moreMetrics } = options;
+  const metricsText = options.clusterWorker
+    ? clusterMetrics(metrics.registry)
+    : async () => (await metrics.registry.metrics()) + (moreMetrics ? await moreMetrics.metrics() : '');
 
   app.use(requestMetrics(metrics));
   app.use(securityHeaders);
   app.use(cors());
   app.use(compression());
-  app.use(monitoringRoutes(db, head, metrics, options.moreMetrics));
+  app.use(monitoringRoutes(db, head, metrics, metricsText));
   const etherscan = mountEtherscanApi(app, { db, head, rpc: options.rpc, logger, limiter });
   app.use(
     graphqlRoute({

@@ -14,6 +14,8 @@ declare module 'autocannon' {
     overallRate?: number;
     method?: string;
     headers?: Record<string, string>;
+    /** The same body on every request. */
+    body?: string;
     requests?: Array<{ setupRequest?: (req: Req) => Req }>;
   }
   interface Result {

@@ -17,6 +17,9 @@ const NO_CACHE = process.env.BENCH_NO_CACHE === '1';
 // BENCH_DATABASE=postgres serves the same rows from PostgreSQL (TEST_DATABASE_URL's server);
 // the raw SQL column still reads the SQLite copy.
 const POSTGRES = process.env.BENCH_DATABASE === 'postgres';
+// BENCH_WORKERS=N serves as `yuscan serve --workers N` does: N server processes on the port.
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+if (!Number.isInteger(WORKERS) || WORKERS < 1) throw new Error(`BENCH_WORKERS "${process.env.BENCH_WORKERS}" is not a whole number ≥ 1`);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 // The machine is shared: a figure means little without the load it was measured under.
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
@@ -29,7 +32,8 @@ const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
 interface Case {
   name: string;
   query: string;
-  variables: () => Record<string, unknown>;
+  /** A request's variables, drawn afresh for each; absent: the query takes none, and every request is the same body. */
+  variables?: () => Record<string, unknown>;
   /** The same data by raw SQL. */
   sql: (db: SQLite.Database) => () => void;
 }
@@ -40,7 +44,6 @@ const cases: Case[] = [
     query: `{ status { chainId isDevnet chainHead indexedHead lag syncing latestBlockTime }
       blocks(first: 10) { edges { node { number hash timestamp txCount gasUsed miner } } }
       transactions(first: 10) { edges { node { hash from to value timestamp status fromMember { name } toMember { name } } } } }`,
-    variables: () => ({}),
     sql: (db) => {
       const s = db.prepare('select * from indexer_state where id = 1');
       const b = db.prepare('select * from blocks order by number desc limit 11');
@@ -97,7 +100,6 @@ const cases: Case[] = [
   {
     name: 'kpis with monthly series',
     query: `{ kpis { id current target progress expectedProgress status periodStart periodEnd series(interval: MONTH) { date from to value delta expected } } }`,
-    variables: () => ({}),
     sql: (db) => {
       const p = db.prepare("select count(*) as n from patents where filed_at >= ? and filed_at < ?");
       const s = db.prepare('select count(*) as n from (select scenario_id, stage, row_number() over (partition by scenario_id order by block_number desc, log_index desc) as r from scenario_stages) where r = 1 and stage = 1');
@@ -118,7 +120,6 @@ const cases: Case[] = [
   {
     name: 'chainStats (tx/day, 90 days)',
     query: `{ chainStats(metric: TRANSACTIONS, interval: DAY) { date from to value } }`,
-    variables: () => ({}),
     sql: (db) => {
       const s = db.prepare('select * from daily_stats where day >= ? and day <= ? order by day');
       const last = (db.prepare('select max(day) as d from daily_stats').get() as { d: number }).d;
@@ -142,7 +143,7 @@ function rawSql(c: Case, db: SQLite.Database) {
 }
 
 const port = 4700 + Math.floor(Math.random() * 200);
-const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts', serverUrl, String(port), ...(NO_CACHE ? ['0'] : [])], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts', serverUrl, String(port), String(WORKERS), ...(NO_CACHE ? ['0'] : [])], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
 const url = await new Promise<string>((ok, fail) => {
   child.once('exit', (code) => fail(new Error(`server exited ${code}`)));
   child.stdout.on('data', (b: Buffer) => {
@@ -156,7 +157,8 @@ const rows: string[][] = [];
 try {
   const only = process.env.BENCH_ONLY;
   for (const c of cases.filter((x) => !only || x.name.includes(only))) {
-    const probe = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: c.query, variables: c.variables() }) });
+    const request = () => JSON.stringify({ query: c.query, variables: c.variables?.() ?? {} });
+    const probe = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request() });
     const body = (await probe.json()) as { errors?: unknown };
     if (probe.status !== 200 || body.errors) throw new Error(`${c.name}: ${probe.status} ${JSON.stringify(body.errors)}`);
     const run = (duration: number) =>
@@ -166,7 +168,9 @@ try {
         duration,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: c.query, variables: c.variables() }) }) }],
+        // A fixed body when nothing varies: building one per request cost autocannon, on the
+        // same machine as the server, a third more CPU per request, taken from the server.
+        ...(c.variables ? { requests: [{ setupRequest: (req) => ({ ...req, body: request() }) }] } : { body: request() }),
       });
     await run(3); // warm-up: JIT, per-head caches, the page cache of the random rows
     const r = await run(DURATION);
@@ -193,7 +197,7 @@ try {
 const head = ['query', 'API req/s', 'p50 ms', 'p99 ms', 'raw SQL ops/s', 'SQL p50 ms', 'SQL p99 ms', 'API/SQL req/s', 'errors'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-console.log(`\nbench:api — ${POSTGRES ? 'PostgreSQL' : data.url}, 1,000,000 transactions, autocannon 64 connections × ${DURATION} s per query, server in its own process${NO_CACHE ? ", response cache OFF" : ", per-head response cache on"}\n`);
+console.log(`\nbench:api — ${POSTGRES ? 'PostgreSQL' : data.url}, 1,000,000 transactions, autocannon 64 connections × ${DURATION} s per query, server in ${WORKERS === 1 ? 'its own process' : `${WORKERS} worker processes`}${NO_CACHE ? ", response cache OFF" : ", per-head response cache on"}\n`);
 console.log(`machine load average at end: ${load()}\n`);
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));

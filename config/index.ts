@@ -74,6 +74,8 @@ export interface ServeConfig {
   trustProxy: TrustProxy;
   /** A node for verification's deployed-code check and view calls of verified contracts. */
   rpcUrl?: string;
+  /** Server processes sharing the port (node:cluster); 1 serves from this process alone. */
+  workers: number;
 }
 
 export interface StartConfig extends Pick<ServeConfig, 'rateLimit' | 'trustProxy'> {
@@ -173,6 +175,11 @@ const serveSpec = {
     default: DEFAULT_RATE_LIMIT_PER_MINUTE,
   },
   'trust-proxy': { env: 'TRUST_PROXY', schema: trustProxy, default: 'loopback' },
+  workers: {
+    env: 'WORKERS',
+    schema: z.coerce.number({ message: 'a whole number of processes from 1 to 64' }).int('a whole number of processes from 1 to 64').min(1, 'a whole number of processes from 1 to 64').max(64, 'a whole number of processes from 1 to 64'),
+    default: 1,
+  },
 } satisfies Spec;
 
 const startSpec = {
@@ -274,7 +281,10 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
       validatorSettings(env); // read by the API; checked here so a bad value exits 2 up front
       return {
         name,
-        config: { databaseUrl: v.db as string, port: v.port as number, rpcUrl: v.rpc as string | undefined, nativeCoin: nativeCoinFrom(v), ...serveLimits(v) },
+        config: {
+          databaseUrl: v.db as string, port: v.port as number, rpcUrl: v.rpc as string | undefined, nativeCoin: nativeCoinFrom(v), ...serveLimits(v),
+          workers: v.workers as number,
+        },
       };
     }
     case 'start': {

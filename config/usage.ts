@@ -16,11 +16,12 @@ Usage:
   yuscan index   --rpc URL [--db URL] [--registry 0x..] [--from N] [--confirmations N] [--once]
                  [--metrics-port N]
   yuscan serve   [--db URL] [--port 4000] [--rpc URL] [--rate-limit 1200] [--trust-proxy loopback]
-                 [--coin-symbol S] [--coin-name N] [--coin-decimals 18]
+                 [--coin-symbol S] [--coin-name N] [--coin-decimals 18] [--workers 1]
   yuscan migrate [--db URL]
 
 Environment: RPC_URL, DATABASE_URL (default ${DEFAULT_DATABASE_URL}), PORT (default ${DEFAULT_PORT}),
 ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, RATE_LIMIT (requests a minute per client, 0 = off,
-default ${DEFAULT_RATE_LIMIT_PER_MINUTE}), TRUST_PROXY (default loopback), METRICS_PORT, LOG_LEVEL,
+default ${DEFAULT_RATE_LIMIT_PER_MINUTE}), TRUST_PROXY (default loopback), WORKERS (serve's processes, default 1),
+METRICS_PORT, LOG_LEVEL,
 NATIVE_COIN_SYMBOL, NATIVE_COIN_NAME, NATIVE_COIN_DECIMALS (start and serve also take --coin-symbol,
 --coin-name, --coin-decimals), VALIDATOR_OFFLINE_TURNS (default 3), VALIDATOR_ROTATION_WINDOW (default 1000).`;

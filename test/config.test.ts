@@ -5,9 +5,11 @@ import { ConfigError, DEFAULT_DATABASE_URL, parseCommand } from '../config';
 describe('parseCommand', () => {
   it('applies defaults, then env, then flags', () => {
     const serve = parseCommand(['serve'], {});
-    expect(serve).toEqual({ name: 'serve', config: { databaseUrl: DEFAULT_DATABASE_URL, port: 4000, rateLimit: 1200, trustProxy: ['loopback'] } });
-    const fromEnv = parseCommand(['serve'], { PORT: '5000', DATABASE_URL: 'postgres://u@h:5432/db', RATE_LIMIT: '0', TRUST_PROXY: '2' });
-    expect(fromEnv).toEqual({ name: 'serve', config: { databaseUrl: 'postgres://u@h:5432/db', port: 5000, rateLimit: 0, trustProxy: 2 } });
+    expect(serve).toEqual({ name: 'serve', config: { databaseUrl: DEFAULT_DATABASE_URL, port: 4000, rateLimit: 1200, trustProxy: ['loopback'], workers: 1 } });
+    const fromEnv = parseCommand(['serve'], { PORT: '5000', DATABASE_URL: 'postgres://u@h:5432/db', RATE_LIMIT: '0', TRUST_PROXY: '2', WORKERS: '3' });
+    expect(fromEnv).toEqual({ name: 'serve', config: { databaseUrl: 'postgres://u@h:5432/db', port: 5000, rateLimit: 0, trustProxy: 2, workers: 3 } });
+    const workers = parseCommand(['serve', '--workers', '2'], { WORKERS: '4' });
+    expect(workers.name === 'serve' && workers.config.workers).toBe(2);
     const flagWins = parseCommand(['serve', '--port', '6000'], { PORT: '5000' });
     expect(flagWins.name === 'serve' && flagWins.config.port).toBe(6000);
     const withNode = parseCommand(['serve', '--rpc', 'http://127.0.0.1:8545'], {});
@@ -73,6 +75,8 @@ describe('parseCommand', () => {
     [['serve', '--rate-limit', 'lots'], /--rate-limit "lots" is not valid/],
     [['start', '--trust-proxy', 'nginx.local'], /--trust-proxy "nginx.local" is not valid; it takes true, false, a number of proxy hops/],
     [['serve', '--trust-proxy', '10.0.0.0/33'], /--trust-proxy "10.0.0.0\/33" is not valid/],
+    [['serve', '--workers', '0'], /--workers "0" is not valid; it takes a whole number of processes from 1 to 64/],
+    [['serve', '--workers', '1.5'], /--workers "1.5" is not valid/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCommand(argv, {})).toThrowError(ConfigError);
     expect(() => parseCommand(argv, {})).toThrowError(message);

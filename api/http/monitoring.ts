@@ -22,7 +22,8 @@ export function requestMetrics(metrics: Metrics) {
   };
 }
 
-export function monitoringRoutes(db: Db, head: HeadTracker, metrics: Metrics, more?: { metrics(): Promise<string> }): Router {
+/** `metricsText`: the Prometheus text /metrics answers (the server's registry, more series, or a cluster's sum). */
+export function monitoringRoutes(db: Db, head: HeadTracker, metrics: Metrics, metricsText: () => Promise<string>): Router {
   const router = express.Router();
   router.get('/healthz', async (_req, res) => {
     try {
@@ -40,7 +41,7 @@ export function monitoringRoutes(db: Db, head: HeadTracker, metrics: Metrics, mo
   });
   router.get('/metrics', async (_req, res) => {
     res.setHeader('content-type', metrics.registry.contentType);
-    res.send((await metrics.registry.metrics()) + (more ? await more.metrics() : ''));
+    res.send(await metricsText());
   });
   return router;
 }

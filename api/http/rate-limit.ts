@@ -1,8 +1,9 @@
-// Per-client rate limit on /graphql through express-rate-limit (in-memory, per process: with
-// several replicas each counts its own clients; put a shared limit in the proxy in front).
+// Per-client rate limit on /graphql through express-rate-limit (in memory, per replica: with
+// several replicas each counts its own clients; put a shared limit in the proxy in front.
+// The workers of one replica count in their primary's memory: api/cluster.ts).
 // The client is req.ip, so what counts as the client's address follows the app's
 // `trust proxy` setting (TRUST_PROXY): behind nginx, the X-Forwarded-For it sets.
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../config/constants';
 import { gqlError } from './errors';
 
@@ -14,8 +15,10 @@ export interface RateLimit {
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { max: DEFAULT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 };
 
-export function rateLimiter(limit: RateLimit) {
+/** `store`: where hits are counted; default this process's memory. */
+export function rateLimiter(limit: RateLimit, store?: Store) {
   return rateLimit({
+    ...(store ? { store } : {}),
     windowMs: limit.windowMs,
     limit: limit.max,
     // RateLimit-Limit / RateLimit-Remaining / RateLimit-Reset and Retry-After on a 429.
