@@ -3,12 +3,10 @@
 // every request.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createClient } from 'graphql-ws';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startIndexer } from '../indexer/index';
-import { freePort, gql } from './helpers/api';
+import { freePort, gql, newBlockSeenOn } from './helpers/api';
 import { lastIndexed, openDb, startChain, type TestChain } from './helpers/indexer';
 import type { Db } from '../db/connect';
 
@@ -57,24 +55,10 @@ describe('API replicas on one PostgreSQL', () => {
   it('each replica serves queries and delivers newBlock to its own subscribers', async () => {
     const head = (await lastIndexed(db))!.block;
     for (const r of replicas) expect((await gql(r.url, '{ status { indexedHead } }')).body.data.status.indexedHead).toBe(head);
-    const clients = replicas.map((r) => createClient({ url: `${r.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false }));
-    try {
-      const seen = clients.map(() => [] as number[]);
-      clients.forEach((client, i) =>
-        client.subscribe<{ newBlock: { number: number } }>(
-          { query: 'subscription { newBlock { number } }' },
-          { next: (m) => seen[i]!.push(m.data!.newBlock.number), error: () => {}, complete: () => {} },
-        ),
-      );
-      await new Promise((r) => setTimeout(r, 1_000)); // subscribed
+    expect(await newBlockSeenOn(replicas.map((r) => r.url), head + 1, async () => {
       await c.mine();
       await index();
-      const deadline = Date.now() + 10_000;
-      while (Date.now() < deadline && !seen.every((s) => s.includes(head + 1))) await new Promise((r) => setTimeout(r, 50));
-      expect(seen.map((s) => s.includes(head + 1))).toEqual([true, true]);
-    } finally {
-      await Promise.all(clients.map((cl) => cl.dispose()));
-    }
+    })).toEqual([true, true]);
   });
 
   it('one replica SIGKILLed under load: the other answers every request', async () => {

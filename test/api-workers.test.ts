@@ -7,10 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { freePort } from './helpers/api';
+import { freePort, newBlockSeenOn } from './helpers/api';
 import { indexOnce, lastIndexed, openDb, startChain, type TestChain } from './helpers/indexer';
 import type { Db } from '../db/connect';
 
@@ -101,24 +99,10 @@ describe('yuscan serve --workers 2', () => {
 
   it('delivers newBlock to subscribers on either worker', async () => {
     const head = (await lastIndexed(db))!.block;
-    const clients = [0, 1].map(() => createClient({ url: `${serve.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false }));
-    try {
-      const seen = clients.map(() => [] as number[]);
-      clients.forEach((client, i) =>
-        client.subscribe<{ newBlock: { number: number } }>(
-          { query: 'subscription { newBlock { number } }' },
-          { next: (m) => seen[i]!.push(m.data!.newBlock.number), error: () => {}, complete: () => {} },
-        ),
-      );
-      await new Promise((r) => setTimeout(r, 1_000)); // subscribed
+    expect(await newBlockSeenOn([serve.url, serve.url], head + 1, async () => {
       await c.mine();
       await indexOnce(c.rpcUrl, db);
-      const deadline = Date.now() + 10_000;
-      while (Date.now() < deadline && !seen.every((s) => s.includes(head + 1))) await new Promise((r) => setTimeout(r, 50));
-      expect(seen.map((s) => s.includes(head + 1))).toEqual([true, true]);
-    } finally {
-      await Promise.all(clients.map((cl) => cl.dispose()));
-    }
+    })).toEqual([true, true]);
   });
 
   it('replaces a worker that dies, and keeps answering meanwhile', async () => {

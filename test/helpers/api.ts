@@ -8,7 +8,9 @@ import { connect, migrateToLatest, type Db } from '../../db';
 import { startDevnet, type Devnet } from '../../devnet';
 import { startIndexer } from '../../indexer';
 import { createServer, type ServerOptions, type YuscanServer } from '../../api/server';
+import { createClient } from 'graphql-ws';
 import { pino } from 'pino';
+import WebSocket from 'ws';
 import { freshPostgresUrl } from './postgres';
 
 export async function freePort(): Promise<number> {
@@ -82,4 +84,29 @@ export async function gql(url: string, query: string, variables?: Record<string,
     body = { errors: [{ message: text }] };
   }
   return { status: res.status, body, headers: res.headers };
+}
+
+/**
+ * Subscribe to newBlock on each of `urls` (one graphql-ws client each), run `produce` (which
+ * must make block `next` reach the servers), and return, per url, whether its subscriber saw
+ * `next` within 10 s.
+ */
+export async function newBlockSeenOn(urls: string[], next: number, produce: () => Promise<void>): Promise<boolean[]> {
+  const clients = urls.map((url) => createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false }));
+  try {
+    const seen = clients.map(() => [] as number[]);
+    clients.forEach((client, i) =>
+      client.subscribe<{ newBlock: { number: number } }>(
+        { query: 'subscription { newBlock { number } }' },
+        { next: (m) => seen[i]!.push(m.data!.newBlock.number), error: () => {}, complete: () => {} },
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 1_000)); // subscribed
+    await produce();
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && !seen.every((s) => s.includes(next))) await new Promise((r) => setTimeout(r, 50));
+    return seen.map((s) => s.includes(next));
+  } finally {
+    await Promise.all(clients.map((cl) => cl.dispose()));
+  }
 }
