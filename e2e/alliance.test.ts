@@ -430,6 +430,9 @@ describe('alliance dashboard', () => {
     await page.getByRole('button', { name: /^Patents/ }).click();
     await page.waitForURL(/sort=patentCount/);
     expect(new URL(page.url()).searchParams.get('dir')).toBe('desc');
+    // The URL changes before React re-renders the table; the header's aria-sort is drawn in
+    // the same render as the sorted rows, so once it shows, the rows are sorted too.
+    await page.locator('th[aria-sort="descending"]').getByRole('button', { name: /^Patents/ }).waitFor();
     const counts = await page.getByTestId('member-row').evaluateAll((rows) =>
       rows.map((r) => Number((r.querySelector('td.num') as HTMLElement).textContent!.replace(/[^0-9]/g, ''))),
     );
