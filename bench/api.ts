@@ -4,10 +4,11 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import autocannon from 'autocannon';
+import autocannon, { type Result } from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { buildBenchDb } from './api-data';
 import { postgresCopy } from './api-postgres';
+import { cpuSeconds } from './process-stats';
 import { sqlitePath } from '../db';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
@@ -142,45 +143,66 @@ function rawSql(c: Case, db: SQLite.Database) {
   return { ops: lat.length / (total / 1000), p50: lat[Math.floor(lat.length * 0.5)]!, p99: lat[Math.floor(lat.length * 0.99)]! };
 }
 
-const port = 4700 + Math.floor(Math.random() * 200);
-const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts', serverUrl, String(port), String(WORKERS), ...(NO_CACHE ? ['0'] : [])], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
-const url = await new Promise<string>((ok, fail) => {
-  child.once('exit', (code) => fail(new Error(`server exited ${code}`)));
-  child.stdout.on('data', (b: Buffer) => {
-    const m = /READY (\S+)/.exec(b.toString());
-    if (m) ok(m[1]!);
+/** A child server from bench/, ready when it prints "READY <url>". */
+async function startServer(script: string, args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const url = await new Promise<string>((ok, fail) => {
+    child.once('exit', (code) => fail(new Error(`${script} exited ${code}`)));
+    child.stdout.on('data', (b: Buffer) => {
+      const m = /READY (\S+)/.exec(b.toString());
+      if (m) ok(m[1]!);
+    });
   });
-});
+  return { url, child };
+}
+const freePort = () => 4700 + Math.floor(Math.random() * 200);
 
-const db = new SQLite(sqlitePath(data.url), { readonly: true });
+/**
+ * 64 connections on /graphql for `duration` s, after a 3 s warm-up (JIT, per-head caches, the
+ * page cache of the random rows), with the CPU the server's processes spent on each request.
+ */
+async function underLoad(url: string, pid: number, body: () => string, varies: boolean) {
+  const run = (duration: number) =>
+    autocannon({
+      url: `${url}/graphql`,
+      connections: 64,
+      duration,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      // A fixed body when nothing varies: building one per request cost autocannon, on the
+      // same machine as the server, a third more CPU per request, taken from the server.
+      ...(varies ? { requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }] } : { body: body() }),
+    });
+  await run(3);
+  const cpu = cpuSeconds(pid);
+  const r = await run(DURATION);
+  const micros = ((cpuSeconds(pid) - cpu) * 1e6) / r.requests.total;
+  return { r, micros };
+}
+
 const rows: string[][] = [];
+const apiColumns = (r: Result, micros: number) => [
+  Math.round(r.requests.average).toLocaleString('en'),
+  r.latency.p50.toFixed(1),
+  r.latency.p99.toFixed(1),
+  Math.round(micros).toLocaleString('en'),
+];
+
+const server = await startServer('bench/api-server.ts', [serverUrl, String(freePort()), String(WORKERS), ...(NO_CACHE ? ['0'] : [])]);
+const db = new SQLite(sqlitePath(data.url), { readonly: true });
 try {
   const only = process.env.BENCH_ONLY;
   for (const c of cases.filter((x) => !only || x.name.includes(only))) {
     const request = () => JSON.stringify({ query: c.query, variables: c.variables?.() ?? {} });
-    const probe = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request() });
+    const probe = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request() });
     const body = (await probe.json()) as { errors?: unknown };
     if (probe.status !== 200 || body.errors) throw new Error(`${c.name}: ${probe.status} ${JSON.stringify(body.errors)}`);
-    const run = (duration: number) =>
-      autocannon({
-        url: `${url}/graphql`,
-        connections: 64,
-        duration,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        // A fixed body when nothing varies: building one per request cost autocannon, on the
-        // same machine as the server, a third more CPU per request, taken from the server.
-        ...(c.variables ? { requests: [{ setupRequest: (req) => ({ ...req, body: request() }) }] } : { body: request() }),
-      });
-    await run(3); // warm-up: JIT, per-head caches, the page cache of the random rows
-    const r = await run(DURATION);
+    const { r, micros } = await underLoad(server.url, server.child.pid!, request, c.variables !== undefined);
     const raw = rawSql(c, db);
     const bad = r.non2xx + r.errors + r.timeouts;
     rows.push([
       c.name,
-      Math.round(r.requests.average).toLocaleString('en'),
-      r.latency.p50.toFixed(1),
-      r.latency.p99.toFixed(1),
+      ...apiColumns(r, micros),
       Math.round(raw.ops).toLocaleString('en'),
       raw.p50.toFixed(3),
       raw.p99.toFixed(3),
@@ -190,11 +212,30 @@ try {
     log(`  ${c.name}: ${rows.at(-1)!.slice(1).join(' | ')}   (load average ${load()})`);
   }
 } finally {
-  child.kill('SIGTERM');
+  server.child.kill('SIGTERM');
   db.close();
 }
 
-const head = ['query', 'API req/s', 'p50 ms', 'p99 ms', 'raw SQL ops/s', 'SQL p50 ms', 'SQL p99 ms', 'API/SQL req/s', 'errors'];
+// The floors: the same load on servers that do less (bench/api-floor-server.ts).
+const FIXED_MICROS = 300;
+const floors = [
+  { name: 'floor: Apollo + Express, { __typename }', args: ['apollo', String(freePort())] },
+  { name: `floor: node:http, ${FIXED_MICROS} µs CPU a request`, args: ['fixed', String(freePort()), String(FIXED_MICROS)] },
+];
+if (process.env.BENCH_FLOOR !== '0') {
+  for (const f of floors) {
+    const floor = await startServer('bench/api-floor-server.ts', f.args);
+    try {
+      const { r, micros } = await underLoad(floor.url, floor.child.pid!, () => JSON.stringify({ query: '{ __typename }' }), false);
+      rows.push([f.name, ...apiColumns(r, micros), '', '', '', '', String(r.non2xx + r.errors + r.timeouts)]);
+      log(`  ${f.name}: ${rows.at(-1)!.slice(1, 5).join(' | ')}   (load average ${load()})`);
+    } finally {
+      floor.child.kill('SIGTERM');
+    }
+  }
+}
+
+const head = ['query', 'API req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'raw SQL ops/s', 'SQL p50 ms', 'SQL p99 ms', 'API/SQL req/s', 'errors'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 console.log(`\nbench:api — ${POSTGRES ? 'PostgreSQL' : data.url}, 1,000,000 transactions, autocannon 64 connections × ${DURATION} s per query, server in ${WORKERS === 1 ? 'its own process' : `${WORKERS} worker processes`}${NO_CACHE ? ", response cache OFF" : ", per-head response cache on"}\n`);
@@ -203,4 +244,6 @@ console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
 console.log('\nraw SQL: the same rows read with better-sqlite3 prepared statements in one thread (no HTTP, no GraphQL).');
+console.log(`server CPU: of the server's processes (Linux /proc)${POSTGRES ? "; PostgreSQL's own processes are not counted" : ''}.`);
+console.log('floors: the same load on servers doing less than any GraphQL answer can (BENCH_FLOOR=0 skips them).');
 console.log('targets: home p99 ≤ 50 ms and ≥ 1,500 req/s; kpis p99 ≤ 50 ms.');

@@ -2,7 +2,7 @@
 // read its memory from /proc (VmRSS now, VmHWM the high-water mark), not from getrusage,
 // which Linux carries across fork+exec.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -15,6 +15,29 @@ export function memoryMb(pid: number): { rss: number; peak: number } | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * CPU seconds (user + system) spent so far by a process and its live descendants, from
+ * /proc: a cluster's workers are children of its primary. 0 where /proc is missing.
+ */
+export function cpuSeconds(pid: number): number {
+  let ticks = 0;
+  const visit = (p: number) => {
+    try {
+      // Fields after the parenthesised command name, which may itself hold spaces.
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+      for (const tid of readdirSync(`/proc/${p}/task`)) {
+        for (const child of readFileSync(`/proc/${p}/task/${tid}/children`, 'utf8').split(' ')) if (child) visit(Number(child));
+      }
+    } catch {
+      // the process ended between two reads
+    }
+  };
+  visit(pid);
+  return ticks / 100; // USER_HZ, 100 on Linux whatever the kernel's own tick
 }
 
 interface Running {
