@@ -23,6 +23,14 @@ export interface WalCheckpointer {
 
 const MIN_INTERVAL_MS = 1_000;
 
+/**
+ * The log file's size, in bytes, that the writer cuts it back to when it starts the log over
+ * after a checkpoint. SQLite reuses the log from its start but never shrinks the file by
+ * itself, so one large backfill batch left it at its high-water size for as long as the
+ * indexer then followed the chain.
+ */
+export const WAL_SIZE_LIMIT = 16 * 1024 * 1024;
+
 // Plain CommonJS, evaluated in the worker, so it works the same from sources and from the
 // compiled bundle.
 const WORKER_SOURCE = `
@@ -57,6 +65,7 @@ parentPort.on('message', (m) => {
 export function startWalCheckpointer(sqlite: SqliteHandle): WalCheckpointer | null {
   if (sqlite.memory || sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return null;
   sqlite.pragma('wal_autocheckpoint = 0');
+  sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   let worker: { post(m: string): void; exited: Promise<void> } | null = null;
   const start = () => {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');

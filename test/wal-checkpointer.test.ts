@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startWalCheckpointer } from '../indexer/wal-checkpointer';
+import { startWalCheckpointer, WAL_SIZE_LIMIT } from '../indexer/wal-checkpointer';
 
 const dir = mkdtempSync(join(tmpdir(), 'yuscan-wal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,6 +35,24 @@ describe('WAL checkpointer', () => {
     await expect.poll(() => statSync(join(dir, 'a.db')).size, { timeout: 5_000 }).toBeGreaterThan(before + 8_000_000);
     await cp.close();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    db.close();
+  });
+
+  it('cuts the log file back once a large batch has been checkpointed', async () => {
+    const db = open('c.db');
+    const cp = startWalCheckpointer(db)!;
+    const wal = () => statSync(join(dir, 'c.db-wal')).size;
+    insertMegabytes(db, 24);
+    expect(wal()).toBeGreaterThan(WAL_SIZE_LIMIT);
+    // A checkpoint from another connection, as the worker's, here synchronous so that the
+    // next commit surely follows it.
+    const other = new SQLite(join(dir, 'c.db'));
+    expect(other.pragma('wal_checkpoint(PASSIVE)')).toEqual([{ busy: 0, log: expect.any(Number), checkpointed: expect.any(Number) }]);
+    other.close();
+    // The next commit starts the log over from its beginning, and cuts the file back.
+    insertMegabytes(db, 1);
+    expect(wal()).toBeLessThanOrEqual(WAL_SIZE_LIMIT);
+    await cp.close();
     db.close();
   });
 
