@@ -63,7 +63,8 @@ describe('accounts and tokens in a real browser', () => {
     const balance = await stack.chain.getBalance({ address: m1, blockNumber: head });
     await expect.poll(() => page.getByTestId('address-balance').getAttribute('data-value'), { timeout: 10_000 }).toBe(balance.toString());
     expect(coin.symbol).not.toBe('ETH');
-    expect(await page.getByTestId('address-balance').textContent()).toContain(coin.symbol);
+    // The unit comes from the status query, which may answer after the balance.
+    await expect.poll(() => page.getByTestId('address-balance').textContent(), { timeout: 10_000 }).toContain(coin.symbol);
     expect(await page.locator('main').textContent()).not.toMatch(/\bETH\b/);
     // The balance chart drew its points.
     await page.getByTestId('balance-chart').locator('svg.recharts-surface').first().waitFor();
@@ -171,7 +172,8 @@ describe('accounts and tokens in a real browser', () => {
     expect(await page.getByTestId('tx-token-transfers').getByTestId('token-amount').textContent()).toBe(`${whole}.${frac} PRW`);
     const calls = await attrs(page, 'internal-row', ['data-from', 'data-to', 'data-value', 'data-call-type']);
     expect(calls).toEqual([{ 'data-from': tok.reward.address, 'data-to': m1, 'data-value': tok.payValue.toString(), 'data-call-type': 'CALL' }]);
-    expect(await page.getByTestId('tx-internal').textContent()).toContain(coin.symbol);
+    // The unit comes from the status query, which may answer after the transfers.
+    await expect.poll(() => page.getByTestId('tx-internal').textContent(), { timeout: 10_000 }).toContain(coin.symbol);
   });
 
   it('a hostile token renders with what could be read, plainly marked', async () => {
