@@ -1,6 +1,8 @@
 // `npm run bench:api`: load the API with autocannon (64 connections per query) over a SQLite
 // database of ≥ 1,000,000 transactions, and set beside each figure the same data read by
-// raw SQL (better-sqlite3, one thread). Prints figures; asserts nothing.
+// raw SQL (better-sqlite3, one thread), and the server's CPU per request. Then two floors
+// under the same load (bench/api-floor-server.ts) show what this machine allows at all.
+// Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';

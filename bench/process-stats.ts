@@ -1,6 +1,6 @@
-// Child processes for the start-up and soak benches: spawn a compiled `yuscan` command and
-// read its memory from /proc (VmRSS now, VmHWM the high-water mark), not from getrusage,
-// which Linux carries across fork+exec.
+// Child processes for the benches: spawn a compiled `yuscan` command and read its memory
+// from /proc (VmRSS now, VmHWM the high-water mark), not from getrusage, which Linux carries
+// across fork+exec; and the CPU a process tree has spent, also from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
