@@ -123,7 +123,11 @@ export async function writeAccountTokens(trx: Q, db: Pick<Db, 'dialect' | 'sqlit
  * batch's cost independent of how many holders a token already has.
  */
 export function holderCountChanges(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Map<string, number> {
-  const pair = (key: string) => key.slice(0, key.lastIndexOf('|'));
+  // A (token, holder) pair is named by its holding key without an id.
+  const pair = (key: string) => {
+    const { token, holder } = splitHoldingKey(key);
+    return holdingKey(token, holder, '');
+  };
   const idsBefore = new Map<string, Set<string>>();
   for (const key of before.keys()) {
     const p = pair(key);
@@ -142,7 +146,7 @@ export function holderCountChanges(before: ReadonlyMap<string, string>, after: R
   const changes = new Map<string, number>();
   for (const [p, ids] of idsAfter) {
     const change = (ids.size > 0 ? 1 : 0) - ((idsBefore.get(p)?.size ?? 0) > 0 ? 1 : 0);
-    const token = p.slice(0, p.indexOf('|'));
+    const { token } = splitHoldingKey(p);
     changes.set(token, (changes.get(token) ?? 0) + change);
   }
   return changes;
@@ -192,7 +196,8 @@ async function writeHoldings(trx: Q, dialect: Dialect, insert: Insert, r: Accoun
       upserts,
       ' on conflict ("token", "holder", "token_id") do update set "block_number" = excluded."block_number", "balance" = excluded."balance", "sort_key" = excluded."sort_key"',
     );
-  }  return holderCountChanges(previous, final);
+  }
+  return holderCountChanges(previous, final);
 }
 
 /** holder_count = distinct holders with a non-zero balance (token_holdings keeps only those). */

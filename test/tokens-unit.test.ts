@@ -8,6 +8,7 @@ import { addTokenActivity } from '../devnet/tokens';
 import { callFrameFromTrace, type EdrTraceItem } from '../devnet/tracer';
 import { judgeHolding } from '../indexer/account-rows';
 import { holderCountChanges } from '../indexer/account-writer';
+import { holdingKey } from '../indexer/enrich';
 import {
   decodeText, decodeTokenLog, decodeTokenMeta, sortKey, TRANSFER_BATCH_TOPIC, TRANSFER_SINGLE_TOPIC, TRANSFER_TOPIC,
 } from '../indexer/tokens';
@@ -84,7 +85,7 @@ describe('holding judgement', () => {
 });
 
 describe('holder count changes', () => {
-  const k = (token: string, holder: string, id = '') => `${token}|${holder}|${id}`;
+  const k = (token: string, holder: string, id = '') => holdingKey(token, holder, id);
   it('ERC-20/721: a new holder adds one, an emptied one removes one, a changed balance neither', () => {
     const before = new Map([[k('t', 'a'), '5'], [k('t', 'b'), '7']]);
     const after = new Map([[k('t', 'a'), '0'], [k('t', 'b'), '9'], [k('t', 'c'), '1'], [k('u', 'a'), '3']]);
