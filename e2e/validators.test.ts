@@ -2,7 +2,7 @@
 // devnet whose blocks rotate among member nodes registered on chain.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './helpers/browser';
+import { horizontalOverflow, launchBrowser } from './helpers/browser';
 import { startAllianceStack, type AllianceStack } from './helpers/alliance-stack';
 
 let stack: AllianceStack;
@@ -19,8 +19,6 @@ async function phonePage(lang: string): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: lang, timezoneId: 'Asia/Shanghai' });
   return ctx.newPage();
 }
-
-const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startAllianceStack({ historyEnd: new Date('2022-06-01T00:00:00Z') }), launchBrowser()]);
@@ -51,7 +49,7 @@ describe.each([
     expect((await row.locator('[data-testid="validator-member"]').innerText()).trim()).toBe(inspur.member![nameKey]);
     expect((await row.locator('[data-testid="validator-status"]').innerText()).trim()).toBe(statusText[inspur.status as keyof typeof statusText]);
     expect(await page.locator('[data-testid="validators-active"]').getAttribute('data-total')).toBe(String(validators.totalCount));
-    expect(await fitsWidth(page)).toBe(true);
+    expect(await horizontalOverflow(page)).toBe(0);
     await page.context().close();
   });
 
@@ -69,7 +67,7 @@ describe.each([
     expect((await member.innerText()).trim()).toBe(block.sealerMember[nameKey]);
     expect(await page.locator('[data-testid="block-sealer"]').getAttribute('data-address')).toBe(block.sealer);
     expect(await page.locator('[data-testid="block-sealer"]').innerText()).toContain(block.sealerLabel);
-    expect(await fitsWidth(page)).toBe(true);
+    expect(await horizontalOverflow(page)).toBe(0);
     await page.context().close();
   });
 });

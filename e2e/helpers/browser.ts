@@ -29,7 +29,13 @@ export function trackForeignRequests(page: Page, origin: string): string[] {
   return foreign;
 }
 
-/** scrollWidth - clientWidth of the document: > 0 means a horizontal scrollbar. */
+/**
+ * scrollWidth - clientWidth of the document once nothing on the page is still loading (no
+ * skeleton, no loading status): > 0 means a horizontal scrollbar. Measured as soon as the
+ * first list appeared, a part drawn later (a chart, a second query's table) could widen the
+ * page unseen.
+ */
 export async function horizontalOverflow(page: Page): Promise<number> {
+  await page.waitForFunction(() => !document.querySelector('.skeleton, [data-testid="loading"]'), undefined, { timeout: 10_000 });
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
