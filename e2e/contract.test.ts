@@ -85,7 +85,7 @@ describe('contract tab in a real browser', () => {
     await quote.locator('input').fill('10000');
     await quote.getByRole('button').click();
     // quote(10000) = 10000 * 250 / 10000 = 250, computed by the contract on the node.
-    await expect.poll(() => quote.getByTestId('read-result').textContent(), { timeout: 10_000 }).toContain('250');
+    await expect.poll(() => quote.getByTestId('read-result').textContent()).toContain('250');
     const title = page.getByTestId('read-title');
     await title.getByRole('button').click();
     await expect.poll(() => title.getByTestId('read-result').textContent()).toContain(LEDGER_ARGS[0]);

@@ -36,12 +36,12 @@ describe('explorer in a real browser', () => {
     const head = await stack.chain.getBlockNumber();
     const page = await open('/');
     const stat = page.getByTestId('stat-latest-block');
-    await expect.poll(() => stat.getAttribute('data-value'), { timeout: 10_000 }).toBe(String(head));
+    await expect.poll(() => stat.getAttribute('data-value')).toBe(String(head));
     expect(await stat.textContent()).toContain(`#${head}`);
     await expect.poll(() => page.getByTestId('latest-block-row').first().getAttribute('data-number')).toBe(String(head));
     await expect.poll(() => page.getByTestId('demo-banner').textContent()).toContain('Demo network — simulated data');
     // The member count comes from its own query (headline), not the ones waited on above.
-    await expect.poll(() => page.getByTestId('stat-members').getAttribute('data-value'), { timeout: 10_000 }).toBe(String(stack.scenario.members.length));
+    await expect.poll(() => page.getByTestId('stat-members').getAttribute('data-value')).toBe(String(stack.scenario.members.length));
   });
 
   it('block → transaction → address show the chain’s values', async () => {
@@ -51,7 +51,7 @@ describe('explorer in a real browser', () => {
     const block = await stack.chain.getBlock({ blockNumber: receipt.blockNumber });
 
     const page = await open(`/block/${block.number}`);
-    await expect.poll(() => page.getByTestId('block-number').textContent(), { timeout: 10_000 }).toBe(String(block.number));
+    await expect.poll(() => page.getByTestId('block-number').textContent()).toBe(String(block.number));
     expect(await page.getByTestId('kv-hash').locator('[data-value]').getAttribute('data-value')).toBe(block.hash);
     expect(await page.getByTestId('kv-parent').locator('[data-value]').getAttribute('data-value')).toBe(block.parentHash);
     expect(await page.getByTestId('block-timestamp').getAttribute('data-value')).toBe(String(block.timestamp));
@@ -61,7 +61,7 @@ describe('explorer in a real browser', () => {
     // → the transaction
     await page.locator(`[data-testid="tx-row"][data-hash="${txHash}"] a[href="/tx/${txHash}"]`).click();
     await page.waitForURL(`**/tx/${txHash}`);
-    await expect.poll(() => page.getByTestId('tx-hash').getAttribute('title'), { timeout: 10_000 }).toBe(txHash);
+    await expect.poll(() => page.getByTestId('tx-hash').getAttribute('title')).toBe(txHash);
     expect(await page.getByTestId('tx-status').getAttribute('data-value')).toBe(receipt.status === 'success' ? 'SUCCESS' : 'FAILED');
     expect(await page.getByTestId('tx-block').textContent()).toBe(String(block.number));
     expect(await page.getByTestId('tx-from').getAttribute('data-value')).toBe(tx.from.toLowerCase());
@@ -80,7 +80,7 @@ describe('explorer in a real browser', () => {
     // → the recipient's address page
     await page.getByTestId('tx-to').locator(`a[href="/address/${member.address}"]`).click();
     await page.waitForURL(`**/address/${member.address}`);
-    await expect.poll(() => page.getByTestId('address-value').getAttribute('title'), { timeout: 10_000 }).toBe(member.address);
+    await expect.poll(() => page.getByTestId('address-value').getAttribute('title')).toBe(member.address);
     expect(await page.getByTestId('member-name').textContent()).toBe(member.nameEn);
     expect(await page.getByTestId('member-profile').getAttribute('href')).toBe(`/member/${member.address}`);
     // The sector code reads as a word in the page's language.
@@ -162,7 +162,7 @@ describe('explorer in a real browser', () => {
     const page = await open('/');
     const first = page.getByTestId('latest-block-row').first();
     const before = await stack.chain.getBlockNumber();
-    await expect.poll(() => first.getAttribute('data-number'), { timeout: 10_000 }).toBe(String(before));
+    await expect.poll(() => first.getAttribute('data-number')).toBe(String(before));
     // Let the live feed settle into 'live' (websocket) before timing.
     await expect.poll(() => page.getByTestId('live-indicator').getAttribute('class')).toContain('live-live');
     await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
@@ -173,7 +173,7 @@ describe('explorer in a real browser', () => {
     expect(elapsed).toBeLessThan(5_000);
     expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1); // same document
     // The head figure is the status query, refetched apart from the blocks feed that drew the row.
-    await expect.poll(() => page.getByTestId('stat-latest-block').getAttribute('data-value'), { timeout: 10_000 }).toBe(String(mined));
+    await expect.poll(() => page.getByTestId('stat-latest-block').getAttribute('data-value')).toBe(String(mined));
   });
 
   it('made no request to another origin and threw no page errors', () => {

@@ -61,10 +61,10 @@ describe('accounts and tokens in a real browser', () => {
     const m1 = stack.scenario.members[1]!.address;
     const page = await open(`/address/${m1}`);
     const balance = await stack.chain.getBalance({ address: m1, blockNumber: head });
-    await expect.poll(() => page.getByTestId('address-balance').getAttribute('data-value'), { timeout: 10_000 }).toBe(balance.toString());
+    await expect.poll(() => page.getByTestId('address-balance').getAttribute('data-value')).toBe(balance.toString());
     expect(coin.symbol).not.toBe('ETH');
     // The unit comes from the status query, which may answer after the balance.
-    await expect.poll(() => page.getByTestId('address-balance').textContent(), { timeout: 10_000 }).toContain(coin.symbol);
+    await expect.poll(() => page.getByTestId('address-balance').textContent()).toContain(coin.symbol);
     expect(await page.locator('main').textContent()).not.toMatch(/\bETH\b/);
     // The balance chart drew its points.
     await page.getByTestId('balance-chart').locator('svg.recharts-surface').first().waitFor();
@@ -130,7 +130,7 @@ describe('accounts and tokens in a real browser', () => {
 
   it('token page: type, supply and holders equal the contract; ERC-721 inventory equals ownerOf', async () => {
     const page = await open(`/token/${tok.credit}`);
-    await expect.poll(() => page.getByTestId('token-type').getAttribute('data-value'), { timeout: 10_000 }).toBe('ERC20');
+    await expect.poll(() => page.getByTestId('token-type').getAttribute('data-value')).toBe('ERC20');
     const supply = (await stack.chain.readContract({ address: tok.credit, abi: serviceCreditAbi, functionName: 'totalSupply', blockNumber: head })) as bigint;
     expect(await page.getByTestId('token-supply').getAttribute('data-value')).toBe(supply.toString());
     await page.getByTestId('holder-row').first().waitFor();
@@ -173,7 +173,7 @@ describe('accounts and tokens in a real browser', () => {
     const calls = await attrs(page, 'internal-row', ['data-from', 'data-to', 'data-value', 'data-call-type']);
     expect(calls).toEqual([{ 'data-from': tok.reward.address, 'data-to': m1, 'data-value': tok.payValue.toString(), 'data-call-type': 'CALL' }]);
     // The unit comes from the status query, which may answer after the transfers.
-    await expect.poll(() => page.getByTestId('tx-internal').textContent(), { timeout: 10_000 }).toContain(coin.symbol);
+    await expect.poll(() => page.getByTestId('tx-internal').textContent()).toContain(coin.symbol);
   });
 
   it('a hostile token renders with what could be read, plainly marked', async () => {
@@ -186,7 +186,7 @@ describe('accounts and tokens in a real browser', () => {
     }
     const page = await open(`/token/${tok.liar}`);
     // name() reverts: the bytes32 symbol stands in, read as text.
-    await expect.poll(() => page.getByTestId('token-title').textContent(), { timeout: 10_000 }).toContain('HOSTILE');
+    await expect.poll(() => page.getByTestId('token-title').textContent()).toContain('HOSTILE');
     expect(await page.getByTestId('token-problems').textContent()).toContain(strings('en').problems.NAME_UNREADABLE);
   });
 
