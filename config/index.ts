@@ -43,6 +43,12 @@ const address = z
 
 const history = z.enum(['full', 'none'], { message: 'full or none' });
 
+/** How the indexer traces internal transactions: auto probes the node for the fastest complete tracer. */
+export type TraceMethod = 'auto' | 'parity' | 'debug' | 'none';
+const traceMethod = z.enum(['auto', 'parity', 'debug', 'none'], { message: 'auto, parity (trace_block), debug (debug_traceBlockByNumber) or none' });
+
+const filePath = z.string().min(1, 'a file path');
+
 export interface DevnetConfig {
   port: number;
   seed: number;
@@ -59,6 +65,9 @@ export interface IndexConfig {
   once: boolean;
   /** Serve the indexer's Prometheus metrics on this port (absent: none). */
   metricsPort?: number;
+  /** A geth-style genesis JSON whose alloc are the balances (and code) at block 0. */
+  genesisFile?: string;
+  traceMethod: TraceMethod;
 }
 
 /** express's `trust proxy`: all (true), none (false), a hop count, or addresses, subnets and the names loopback / linklocal / uniquelocal. */
@@ -88,6 +97,9 @@ export interface StartConfig extends Pick<ServeConfig, 'rateLimit' | 'trustProxy
   registry?: `0x${string}`;
   fromBlock: number;
   confirmations: number;
+  /** As for index; the devnet passes its own. */
+  genesisFile?: string;
+  traceMethod: TraceMethod;
   devnet: DevnetConfig;
 }
 
@@ -126,6 +138,8 @@ const indexSpec = {
   confirmations: { env: 'CONFIRMATIONS', schema: blockNumber, default: 0 },
   once: { schema: z.boolean(), default: false, boolean: true },
   'metrics-port': { env: 'METRICS_PORT', schema: port },
+  genesis: { env: 'GENESIS_FILE', schema: filePath },
+  'trace-method': { env: 'TRACE_METHOD', schema: traceMethod, default: 'auto' },
 } satisfies Spec;
 
 // The native coin's name for a chain the explorer does not know (the devnet names its own).
@@ -191,6 +205,8 @@ const startSpec = {
   registry: indexSpec.registry,
   from: indexSpec.from,
   confirmations: indexSpec.confirmations,
+  genesis: indexSpec.genesis,
+  'trace-method': indexSpec['trace-method'],
   'devnet-port': { schema: port, default: 8545 },
   seed: devnetSpec.seed,
   history: devnetSpec.history,
@@ -273,6 +289,8 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
           confirmations: v.confirmations as number,
           once: v.once as boolean,
           ...(v['metrics-port'] === undefined ? {} : { metricsPort: v['metrics-port'] as number }),
+          ...(v.genesis === undefined ? {} : { genesisFile: v.genesis as string }),
+          traceMethod: v['trace-method'] as TraceMethod,
         },
       };
     }
@@ -300,6 +318,8 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
           registry: v.registry as `0x${string}` | undefined,
           fromBlock: v.from as number,
           confirmations: v.confirmations as number,
+          ...(v.genesis === undefined ? {} : { genesisFile: v.genesis as string }),
+          traceMethod: v['trace-method'] as TraceMethod,
           devnet: devnetFrom(v, 'devnet-port'),
           nativeCoin: nativeCoinFrom(v),
         },

@@ -12,9 +12,10 @@ export const USAGE = `yuscan — explorer and alliance-KPI dashboard for Yu Expr
 Usage:
   yuscan start   [--rpc URL] [--db URL] [--port 4000] [--registry 0x..] [--rate-limit N] [--trust-proxy LIST]
                  [--devnet-port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
+                 [--genesis FILE] [--trace-method auto|parity|debug|none]
   yuscan devnet  [--port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
   yuscan index   --rpc URL [--db URL] [--registry 0x..] [--from N] [--confirmations N] [--once]
-                 [--metrics-port N]
+                 [--metrics-port N] [--genesis FILE] [--trace-method auto|parity|debug|none]
   yuscan serve   [--db URL] [--port 4000] [--rpc URL] [--rate-limit 1200] [--trust-proxy loopback]
                  [--coin-symbol S] [--coin-name N] [--coin-decimals 18] [--workers 1]
   yuscan migrate [--db URL]
@@ -22,6 +23,6 @@ Usage:
 Environment: RPC_URL, DATABASE_URL (default ${DEFAULT_DATABASE_URL}), PORT (default ${DEFAULT_PORT}),
 ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, RATE_LIMIT (requests a minute per client, 0 = off,
 default ${DEFAULT_RATE_LIMIT_PER_MINUTE}), TRUST_PROXY (default loopback), WORKERS (serve's processes, default 1),
-METRICS_PORT, LOG_LEVEL,
+METRICS_PORT, GENESIS_FILE, TRACE_METHOD (default auto), LOG_LEVEL,
 NATIVE_COIN_SYMBOL, NATIVE_COIN_NAME, NATIVE_COIN_DECIMALS (start and serve also take --coin-symbol,
 --coin-name, --coin-decimals), VALIDATOR_OFFLINE_TURNS (default 3), VALIDATOR_ROTATION_WINDOW (default 1000).`;

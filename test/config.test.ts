@@ -43,8 +43,17 @@ describe('parseCommand', () => {
         fromBlock: 5,
         confirmations: 0,
         once: true,
+        traceMethod: 'auto',
       },
     });
+  });
+
+  it('reads the genesis file and the trace method from flags or GENESIS_FILE / TRACE_METHOD, and rejects a bad method', () => {
+    const index = parseCommand(['index', '--rpc', 'http://127.0.0.1:8545', '--trace-method', 'parity'], { GENESIS_FILE: 'g.json' });
+    expect(index.name === 'index' && [index.config.genesisFile, index.config.traceMethod]).toEqual(['g.json', 'parity']);
+    const start = parseCommand(['start', '--genesis', 'x.json'], { TRACE_METHOD: 'debug' });
+    expect(start.name === 'start' && [start.config.genesisFile, start.config.traceMethod]).toEqual(['x.json', 'debug']);
+    expect(() => parseCommand(['index', '--rpc', 'http://x', '--trace-method', 'fast'], {})).toThrow(/--trace-method "fast" is not valid; it takes auto, parity/);
   });
 
   it('names the native coin from NATIVE_COIN_* or --coin-*, and rejects a bad one', () => {
