@@ -10,6 +10,8 @@ import { BlockFetcher, type FetchedBlock } from '../indexer/fetch';
 import { INDEXER_HEAP_GROWTH_PERCENT, limitHeapGrowth } from '../config/heap';
 import { startIndexer } from '../indexer/index';
 import { createRpcClient } from '../indexer/rpc';
+import { chooseTracer, fetchTraces } from '../indexer/tracer';
+import { readHeadValues } from '../indexer/head-check';
 
 const [phase, rpcUrl, dbUrl] = process.argv.slice(2) as [string, string, string | undefined];
 // The indexer's own defaults, so (a) fetches exactly the way (b) and (c) do.
@@ -21,9 +23,12 @@ async function fetchOnly(): Promise<{ blocks: number; txs: number }> {
   limitHeapGrowth(INDEXER_HEAP_GROWTH_PERCENT); // as startIndexer does, so the ceiling runs with the indexer's heap
   const rpc = createRpcClient(rpcUrl);
   const fetcher = new BlockFetcher(rpc);
-  // Every call the indexer makes: blocks and receipts, then traces, balances and token reads.
-  const enricher = new Enricher(fetcher);
+  // Every call the indexer makes: blocks and receipts with their traces alongside, the
+  // code and token reads at the head, and at the end the touched addresses' balances there.
   const head = parseInt(await rpc.request<string>('eth_blockNumber'), 16);
+  const tracer = await chooseTracer('auto', fetcher, head);
+  const enricher = new Enricher(fetcher, tracer, null);
+  const touched = new Set<string>();
   let next = 0;
   let avg = 1;
   let txs = 0;
@@ -35,8 +40,8 @@ async function fetchOnly(): Promise<{ blocks: number; txs: number }> {
       const from = next;
       // Retried like the indexer retries (a busy node may drop a connection).
       queue.push(withRetry(async () => {
-        const blocks = await fetcher.fetchRange(from, to);
-        await enricher.enrich(blocks);
+        const [blocks, traces] = await Promise.all([fetcher.fetchRange(from, to), fetchTraces(tracer, fetcher, from, to)]);
+        await enricher.enrich(blocks, traces);
         return blocks;
       }, DEFAULT_RETRY));
       next = to + 1;
@@ -48,10 +53,12 @@ async function fetchOnly(): Promise<{ blocks: number; txs: number }> {
     // As the writer does once a batch commits: its new tokens' metadata is not read again.
     enricher.addKnown(blocks.flatMap((b) => [...(b.extras?.meta.keys() ?? [])]));
     fill();
+    for (const b of blocks) for (const a of b.extras?.native.deltas.keys() ?? []) touched.add(a);
     const n = blocks.reduce((s, b) => s + b.block.transactions.length, 0);
     txs += n;
     avg = avg * 0.7 + (n / blocks.length) * 0.3;
   }
+  await readHeadValues(fetcher, head, { addresses: [...touched], holdings: [], tokens: [] });
   return { blocks: head + 1, txs };
 }
 

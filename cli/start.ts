@@ -161,6 +161,8 @@ export async function runStart(config: StartConfig): Promise<void> {
       fromBlock: config.fromBlock,
       confirmations: config.confirmations,
       once: false,
+      genesisFile: config.genesisFile,
+      traceMethod: config.traceMethod,
       logger: createLogger('indexer'),
       observer: indexerMetrics.observer,
       onProgress: (p) => {

@@ -16,6 +16,9 @@ export interface Checkpoint {
 export interface IndexerState extends Checkpoint {
   /** Unix seconds of the last write. */
   updatedAt: number;
+  traceMethod: string | null;
+  /** The block from which balance history is exact; null while it is not known to be. */
+  balancesExactFrom: number | null;
 }
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -43,7 +46,8 @@ export async function loadIndexerState(q: Q): Promise<IndexerState | undefined> 
   if (!r) return undefined;
   return {
     chainId: Number(r.chain_id), registry: r.registry, lastBlock: Number(r.last_block), lastHash: r.last_hash,
-    chainHead: Number(r.chain_head), updatedAt: Number(r.updated_at),
+    chainHead: Number(r.chain_head), updatedAt: Number(r.updated_at), traceMethod: r.trace_method ?? null,
+    balancesExactFrom: r.balances_exact_from == null ? null : Number(r.balances_exact_from),
   };
 }
 
@@ -60,4 +64,12 @@ export async function rewindCheckpoint(q: Q, block: number, hash: string): Promi
 /** Throws when the table cannot be read (no schema, database down): a cheap liveness probe. */
 export async function probeIndexerState(q: Q): Promise<void> {
   await q.selectFrom('indexer_state').select('id').limit(1).execute();
+}
+
+/** The tracer the indexer chose, and where exact balance history begins (both shown by `status`). */
+export async function saveBalanceHistory(q: Q, fields: { traceMethod?: string; balancesExactFrom?: number | null }): Promise<void> {
+  const set: { trace_method?: string; balances_exact_from?: number | null } = {};
+  if (fields.traceMethod !== undefined) set.trace_method = fields.traceMethod;
+  if (fields.balancesExactFrom !== undefined) set.balances_exact_from = fields.balancesExactFrom;
+  await q.updateTable('indexer_state').set(set).where('id', '=', 1).execute();
 }

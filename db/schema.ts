@@ -165,6 +165,10 @@ export interface IndexerStateTable {
   last_hash: string;
   chain_head: number;
   updated_at: number;
+  /** parity (trace_block), debug (callTracer) or none; null before the indexer first ran. */
+  trace_method: string | null;
+  /** The block from which balance history is exact; null while it is not known to be. */
+  balances_exact_from: number | null;
 }
 
 /** SQLite's single-writer lock row (PostgreSQL uses pg_advisory_lock instead). */

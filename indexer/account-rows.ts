@@ -1,18 +1,16 @@
-// Enriched blocks -> the rows of the accounts-and-tokens tables. Pure, like rows.ts; every
-// row is a function of one block, so the result does not depend on how blocks are batched.
+// Enriched blocks -> what the accounts-and-tokens tables change by. Pure, like rows.ts;
+// every entry is a function of one block, so the result does not depend on how blocks are
+// batched. Balances are sums of deltas: the writer adds them to the balances it holds.
 import type { Insertable } from 'kysely';
-import type {
-  CoinBalancesTable, InternalTransactionsTable, TokenBalancesTable, TokenSuppliesTable, TokenTransfersTable, TokenTypeName,
-} from '../db/schema';
-import { holdingKey, splitHoldingKey } from './enrich';
+import type { InternalTransactionsTable, TokenTransfersTable, TokenTypeName } from '../db/schema';
+import { holdingKey } from './enrich';
 import type { FetchedBlock } from './fetch';
 import { ZERO_ADDRESS, type TokenMeta } from './tokens';
 
-/** One read of a holding, with the net change the block's events claim for it. */
-export interface HoldingStep {
+/** What one block changed, per key (an address, a holding key or a token). */
+export interface BlockDeltas {
   block: number;
-  delta: bigint;
-  read: string | null;
+  deltas: Map<string, bigint>;
 }
 
 export interface NewToken {
@@ -22,19 +20,19 @@ export interface NewToken {
 }
 
 export interface AccountTokenRows {
-  coinBalances: Insertable<CoinBalancesTable>[];
-  /** The last balance of each address in the batch. */
-  latestBalances: { address: string; block_number: number; balance: string }[];
+  /** Native coin, per block that touched an address (with 0 for a touch that moved nothing). */
+  coin: BlockDeltas[];
+  /** Blocks whose native deltas may miss internal transfers (no trace). */
+  incompleteBlocks: number[];
   tokenTransfers: Insertable<TokenTransfersTable>[];
-  tokenBalances: Insertable<TokenBalancesTable>[];
-  /** totalSupply reads after mints and burns. */
-  supplies: Insertable<TokenSuppliesTable>[];
+  /** Per block, the holdings its transfers moved. */
+  holdings: BlockDeltas[];
+  /** Per block, the tokens it minted or burned and by how much. */
+  supplies: BlockDeltas[];
   /** Tokens first seen in this batch (the writer keeps those the database does not have yet). */
   newTokens: NewToken[];
   /** Every token the batch's transfers touched, with how many transfers and the events' type. */
   transferCounts: Map<string, { count: number; type: TokenTypeName }>;
-  /** Per holding touched, its reads in block order. */
-  holdings: Map<string, HoldingStep[]>;
   internal: Insertable<InternalTransactionsTable>[];
   traced: { block_number: number }[];
 }
@@ -43,20 +41,18 @@ const num = (h: string) => parseInt(h, 16);
 
 export function buildAccountTokenRows(fetched: FetchedBlock[]): AccountTokenRows {
   const out: AccountTokenRows = {
-    coinBalances: [], latestBalances: [], tokenTransfers: [], tokenBalances: [], supplies: [], newTokens: [],
-    transferCounts: new Map(), holdings: new Map(), internal: [], traced: [],
+    coin: [], incompleteBlocks: [], tokenTransfers: [], holdings: [], supplies: [], newTokens: [],
+    transferCounts: new Map(), internal: [], traced: [],
   };
-  const latest = new Map<string, { address: string; block_number: number; balance: string }>();
   for (const { block, extras } of fetched) {
     if (!extras) continue;
     const number = num(block.number);
     const timestamp = num(block.timestamp);
-    for (const [address, balance] of extras.balances) {
-      out.coinBalances.push({ address, block_number: number, balance });
-      latest.set(address, { address, block_number: number, balance });
-    }
-    const deltas = new Map<string, bigint>();
-    const addDelta = (key: string, d: bigint) => deltas.set(key, (deltas.get(key) ?? 0n) + d);
+    out.coin.push({ block: number, deltas: extras.native.deltas });
+    if (!extras.native.complete) out.incompleteBlocks.push(number);
+    const holdings = new Map<string, bigint>();
+    const supplies = new Map<string, bigint>();
+    const add = (m: Map<string, bigint>, key: string, d: bigint) => m.set(key, (m.get(key) ?? 0n) + d);
     for (const t of extras.transfers) {
       out.tokenTransfers.push({
         block_number: number, log_index: t.logIndex, batch_index: t.batchIndex, tx_hash: t.txHash, tx_index: t.txIndex,
@@ -67,17 +63,13 @@ export function buildAccountTokenRows(fetched: FetchedBlock[]): AccountTokenRows
       else out.transferCounts.set(t.token, { count: 1, type: t.type });
       const id = t.type === 'ERC1155' ? t.tokenId : '';
       const v = BigInt(t.value);
-      if (t.from !== ZERO_ADDRESS) addDelta(holdingKey(t.token, t.from, id), -v);
-      if (t.to !== ZERO_ADDRESS) addDelta(holdingKey(t.token, t.to, id), v);
+      if (t.from === ZERO_ADDRESS) add(supplies, t.token, v);
+      else add(holdings, holdingKey(t.token, t.from, id), -v);
+      if (t.to === ZERO_ADDRESS) add(supplies, t.token, -v);
+      else add(holdings, holdingKey(t.token, t.to, id), v);
     }
-    for (const [key, read] of extras.tokenBalances) {
-      const { token, holder, tokenId } = splitHoldingKey(key);
-      out.tokenBalances.push({ token, holder, token_id: tokenId, block_number: number, balance: read });
-      const steps = out.holdings.get(key) ?? [];
-      out.holdings.set(key, steps);
-      steps.push({ block: number, delta: deltas.get(key) ?? 0n, read });
-    }
-    for (const [token, supply] of extras.supplies) out.supplies.push({ token, block_number: number, total_supply: supply });
+    if (holdings.size) out.holdings.push({ block: number, deltas: holdings });
+    if (supplies.size) out.supplies.push({ block: number, deltas: supplies });
     for (const [address, meta] of extras.meta) out.newTokens.push({ address, firstSeenBlock: number, meta });
     if (extras.internal) {
       out.traced.push({ block_number: number });
@@ -93,36 +85,38 @@ export function buildAccountTokenRows(fetched: FetchedBlock[]): AccountTokenRows
       });
     }
   }
-  out.latestBalances = [...latest.values()];
   return out;
 }
 
-export interface HoldingVerdict {
-  /** The holding's last readable balance in the batch and its block; undefined when never readable. */
-  last?: { block: number; balance: string };
-  /** Blocks where balanceOf could not be read. */
-  unreadable: number[];
-  /** Blocks where balanceOf moved by something other than what the events said. */
-  disagreeing: number[];
+/** A value after a block: what the writer records as history. */
+export interface Step {
+  key: string;
+  block: number;
+  value: bigint | null;
 }
 
 /**
- * Walk a holding's reads: `previous` is the balance the database holds for it (absent when
- * zero or never read). A change is only judged against a known non-zero previous balance,
- * the same rule whichever batch the previous read was in.
+ * Running sums: each key's value after every block that changed it, starting from
+ * `previous` (what the database holds; a key it lacks starts at `base`, null meaning
+ * unknown, and unknown plus a change stays unknown). Returns the history steps and each
+ * key's last value.
  */
-export function judgeHolding(previous: string | undefined, steps: readonly HoldingStep[]): HoldingVerdict {
-  const verdict: HoldingVerdict = { unreadable: [], disagreeing: [] };
-  let known = previous;
-  for (const s of steps) {
-    if (s.read === null) {
-      verdict.unreadable.push(s.block);
-      known = undefined; // the change across an unreadable read cannot be judged
-      continue;
+export function runningSums(
+  previous: ReadonlyMap<string, bigint | null>,
+  blocks: readonly BlockDeltas[],
+  base: bigint | null,
+): { steps: Step[]; last: Map<string, { block: number; value: bigint | null }> } {
+  const current = new Map<string, bigint | null>();
+  const last = new Map<string, { block: number; value: bigint | null }>();
+  const steps: Step[] = [];
+  for (const { block, deltas } of blocks) {
+    for (const [key, d] of deltas) {
+      const before = current.has(key) ? current.get(key)! : previous.has(key) ? previous.get(key)! : base;
+      const value = before === null ? null : before + d;
+      current.set(key, value);
+      steps.push({ key, block, value });
+      last.set(key, { block, value });
     }
-    if (known !== undefined && BigInt(known) + s.delta !== BigInt(s.read)) verdict.disagreeing.push(s.block);
-    known = s.read === '0' ? undefined : s.read;
-    verdict.last = { block: s.block, balance: s.read };
   }
-  return verdict;
+  return { steps, last };
 }

@@ -6,7 +6,7 @@
 import { CompiledQuery } from 'kysely';
 import type { Db } from '../db/connect';
 import type { Dialect } from '../db/dialect';
-import { judgeHolding, type AccountTokenRows } from './account-rows';
+import { runningSums, type AccountTokenRows } from './account-rows';
 import { splitHoldingKey, holdingKey } from './enrich';
 import { inserter, type Insert, type Q } from './insert';
 import { sortKey, type TokenIssue } from './tokens';
@@ -56,61 +56,93 @@ async function existingTokens(trx: Q, dialect: Dialect, addresses: string[]): Pr
   return out;
 }
 
+/** Current values of `keys` in one column of a table keyed by one column, chunked. */
+async function currentValues(trx: Q, dialect: Dialect, table: string, keyColumn: string, valueColumn: string, keys: string[]): Promise<Map<string, bigint | null>> {
+  const out = new Map<string, bigint | null>();
+  for (const part of chunks(keys)) {
+    const r = await exec(trx, `select "${keyColumn}" as k, "${valueColumn}" as v from "${table}" where "${keyColumn}" in (${ph(dialect, part.length)})`, part);
+    for (const row of r.rows as { k: string; v: unknown }[]) out.set(row.k, row.v == null ? null : BigInt(String(row.v)));
+  }
+  return out;
+}
+
+export interface AccountWriteOptions {
+  /** The index starts at block 0: an address or token the database has not seen held nothing before. */
+  zeroBase: boolean;
+}
+
 /** Write one batch's accounts-and-tokens rows. */
-export async function writeAccountTokens(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, r: AccountTokenRows): Promise<void> {
+export async function writeAccountTokens(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, r: AccountTokenRows, opts: AccountWriteOptions): Promise<void> {
   const { dialect } = db;
   const insert = inserter(trx, db);
   const C = ACCOUNT_COLUMNS;
   const plain: [keyof typeof C, readonly Record<string, unknown>[]][] = [
-    ['coin_balances', r.coinBalances],
     ['token_transfers', r.tokenTransfers],
-    ['token_balances', r.tokenBalances],
-    ['token_supplies', r.supplies],
     ['internal_transactions', r.internal],
     ['traced_blocks', r.traced],
   ];
   for (const [table, rows] of plain) if (rows.length) await insert(table, C[table], rows);
 
-  if (r.latestBalances.length) {
-    await insert(
-      'account_balances',
-      C.account_balances,
-      r.latestBalances.map((b) => ({ ...b, sort_key: sortKey(b.balance) })),
-      ' on conflict ("address") do update set "block_number" = excluded."block_number", "balance" = excluded."balance", "sort_key" = excluded."sort_key"',
-    );
+  // Native balances: what the database holds plus the batch's deltas. An address never
+  // seen held nothing before, which the genesis allocations at block 0 make true from the start.
+  const addresses = [...new Set(r.coin.flatMap((b) => [...b.deltas.keys()]))];
+  const coin = runningSums(await currentValues(trx, dialect, 'account_balances', 'address', 'balance', addresses), r.coin, 0n);
+  if (coin.steps.length) {
+    await insert('coin_balances', C.coin_balances, coin.steps.map((s) => ({ address: s.key, block_number: s.block, balance: String(s.value) })));
+    await upsertBalances(insert, [...coin.last].map(([address, l]) => ({ address, block_number: l.block, balance: String(l.value) })));
   }
 
   const issues: { token: string; block_number: number; issue: TokenIssue }[] = [];
   const touched = [...new Set([...r.transferCounts.keys(), ...r.newTokens.map((t) => t.address)])].sort();
   const existing = await existingTokens(trx, dialect, touched);
-  const latestSupply = new Map<string, { block: number; supply: string | null }>();
-  const noteSupply = (token: string, block: number, supply: string | null) => {
-    const s = latestSupply.get(token);
-    if (!s || block >= s.block) latestSupply.set(token, { block, supply });
-  };
   for (const t of r.newTokens) {
     if (existing.has(t.address)) continue; // seen by an earlier batch still in flight when this one was fetched
     existing.add(t.address);
     const m = t.meta;
     await insert('tokens', C.tokens, [{
-      address: t.address, type: m.type, name: m.name, symbol: m.symbol, decimals: m.decimals, total_supply: m.totalSupply,
+      address: t.address, type: m.type, name: m.name, symbol: m.symbol, decimals: m.decimals, total_supply: null,
       holder_count: 0, transfer_count: 0, first_seen_block: t.firstSeenBlock,
     }]);
-    await insert('token_supplies', C.token_supplies, [{ token: t.address, block_number: t.firstSeenBlock, total_supply: m.totalSupply }], ' on conflict do nothing');
-    noteSupply(t.address, t.firstSeenBlock, m.totalSupply);
     for (const issue of m.issues) issues.push({ token: t.address, block_number: t.firstSeenBlock, issue });
   }
-  for (const s of r.supplies) noteSupply(s.token, s.block_number, s.total_supply ?? null);
   for (const [token, { count }] of r.transferCounts) {
     await exec(trx, `update "tokens" set "transfer_count" = "transfer_count" + ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [count, token]);
   }
-  for (const [token, { supply }] of latestSupply) {
-    await exec(trx, `update "tokens" set "total_supply" = ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [supply, token]);
+
+  // Supplies: minted less burned, on top of what the database holds. A token first seen now
+  // started at 0 when the index starts at block 0; otherwise its supply is unknown until the
+  // head check reads totalSupply().
+  const supplyTokens = [...new Set(r.supplies.flatMap((b) => [...b.deltas.keys()]))];
+  const supply = runningSums(
+    await currentValues(trx, dialect, 'tokens', 'address', 'total_supply', supplyTokens),
+    r.supplies,
+    opts.zeroBase ? 0n : null,
+  );
+  if (supply.steps.length) {
+    await insert('token_supplies', C.token_supplies, supply.steps.map((s) => ({ token: s.key, block_number: s.block, total_supply: s.value === null ? null : String(s.value) })));
+    for (const [token, l] of supply.last) {
+      await exec(trx, `update "tokens" set "total_supply" = ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [l.value === null ? null : String(l.value), token]);
+    }
   }
 
-  const holders = await writeHoldings(trx, dialect, insert, r, issues);
+  const holders = await writeHoldings(trx, dialect, insert, r);
   if (issues.length) await insert('token_issues', C.token_issues, issues, ' on conflict do nothing');
-  for (const [token, change] of holders) {
+  await addHolderCounts(trx, dialect, holders);
+}
+
+/** account_balances follows the newest coin_balances row of each address. */
+export async function upsertBalances(insert: Insert, rows: { address: string; block_number: number; balance: string }[]): Promise<void> {
+  if (!rows.length) return;
+  await insert(
+    'account_balances',
+    ACCOUNT_COLUMNS.account_balances,
+    rows.map((b) => ({ ...b, sort_key: sortKey(b.balance) })),
+    ' on conflict ("address") do update set "block_number" = excluded."block_number", "balance" = excluded."balance", "sort_key" = excluded."sort_key"',
+  );
+}
+
+export async function addHolderCounts(trx: Q, dialect: Dialect, changes: Map<string, number>): Promise<void> {
+  for (const [token, change] of changes) {
     if (change !== 0) await exec(trx, `update "tokens" set "holder_count" = "holder_count" + ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [change, token]);
   }
 }
@@ -152,14 +184,10 @@ export function holderCountChanges(before: ReadonlyMap<string, string>, after: R
   return changes;
 }
 
-/**
- * Move token_holdings to each touched holding's last readable balance, judging every read
- * against the events. Returns each token's change in holder count.
- */
-async function writeHoldings(trx: Q, dialect: Dialect, insert: Insert, r: AccountTokenRows, issues: { token: string; block_number: number; issue: TokenIssue }[]): Promise<Map<string, number>> {
-  if (r.holdings.size === 0) return new Map();
-  const keys = [...r.holdings.keys()];
+/** The non-zero balances the database holds for every id of the (token, holder) pairs of `keys`. */
+export async function heldBefore(trx: Q, dialect: Dialect, keys: string[]): Promise<Map<string, string>> {
   const previous = new Map<string, string>();
+  if (!keys.length) return previous;
   const tokens = [...new Set(keys.map((k) => splitHoldingKey(k).token))];
   const holders = [...new Set(keys.map((k) => splitHoldingKey(k).holder))];
   for (const part of chunks(holders)) {
@@ -172,22 +200,17 @@ async function writeHoldings(trx: Q, dialect: Dialect, insert: Insert, r: Accoun
       previous.set(holdingKey(row.token, row.holder, row.token_id), String(row.balance));
     }
   }
+  return previous;
+}
+
+/** Set holdings to their final balances (a zero holding is removed); returns each token's change in holder count. */
+export async function setHoldings(trx: Q, dialect: Dialect, insert: Insert, previous: Map<string, string>, final: Map<string, { block: number; balance: string }>): Promise<Map<string, number>> {
   const upserts: Record<string, unknown>[] = [];
-  const deletes: string[] = [];
-  const final = new Map<string, string>();
-  for (const [key, steps] of r.holdings) {
+  for (const [key, { block, balance }] of final) {
     const { token, holder, tokenId } = splitHoldingKey(key);
-    const v = judgeHolding(previous.get(key), steps);
-    for (const block of v.unreadable) issues.push({ token, block_number: block, issue: 'BALANCE_UNREADABLE' });
-    for (const block of v.disagreeing) issues.push({ token, block_number: block, issue: 'EVENTS_DISAGREE_WITH_BALANCES' });
-    if (!v.last) continue;
-    final.set(key, v.last.balance);
-    if (v.last.balance === '0') deletes.push(key);
-    else upserts.push({ token, holder, token_id: tokenId, block_number: v.last.block, balance: v.last.balance, sort_key: sortKey(v.last.balance) });
-  }
-  for (const key of deletes) {
-    const { token, holder, tokenId } = splitHoldingKey(key);
-    await exec(trx, `delete from "token_holdings" where "token" = ${ph(dialect, 1)} and "holder" = ${ph(dialect, 1, 2)} and "token_id" = ${ph(dialect, 1, 3)}`, [token, holder, tokenId]);
+    if (balance === '0') {
+      await exec(trx, `delete from "token_holdings" where "token" = ${ph(dialect, 1)} and "holder" = ${ph(dialect, 1, 2)} and "token_id" = ${ph(dialect, 1, 3)}`, [token, holder, tokenId]);
+    } else upserts.push({ token, holder, token_id: tokenId, block_number: block, balance, sort_key: sortKey(balance) });
   }
   if (upserts.length) {
     await insert(
@@ -197,7 +220,21 @@ async function writeHoldings(trx: Q, dialect: Dialect, insert: Insert, r: Accoun
       ' on conflict ("token", "holder", "token_id") do update set "block_number" = excluded."block_number", "balance" = excluded."balance", "sort_key" = excluded."sort_key"',
     );
   }
-  return holderCountChanges(previous, final);
+  return holderCountChanges(previous, new Map([...final].map(([k, v]) => [k, v.balance])));
+}
+
+/** Holdings move by the batch's transfers; token_balances keeps each one's value after every block that moved it. */
+async function writeHoldings(trx: Q, dialect: Dialect, insert: Insert, r: AccountTokenRows): Promise<Map<string, number>> {
+  const keys = [...new Set(r.holdings.flatMap((b) => [...b.deltas.keys()]))];
+  if (!keys.length) return new Map();
+  const previous = await heldBefore(trx, dialect, keys);
+  const sums = runningSums(new Map([...previous].map(([k, v]) => [k, BigInt(v)])), r.holdings, 0n);
+  await insert('token_balances', ACCOUNT_COLUMNS.token_balances, sums.steps.map((s) => {
+    const { token, holder, tokenId } = splitHoldingKey(s.key);
+    return { token, holder, token_id: tokenId, block_number: s.block, balance: String(s.value) };
+  }));
+  const final = new Map([...sums.last].map(([k, l]) => [k, { block: l.block, balance: String(l.value) }]));
+  return setHoldings(trx, dialect, insert, previous, final);
 }
 
 /** holder_count = distinct holders with a non-zero balance (token_holdings keeps only those). */

@@ -76,6 +76,8 @@ export async function runIndexCommand(config: IndexConfig): Promise<void> {
         fromBlock: config.fromBlock,
         confirmations: config.confirmations,
         once: config.once,
+        genesisFile: config.genesisFile,
+        traceMethod: config.traceMethod,
         logger,
         onProgress,
         observer,

@@ -39,6 +39,9 @@ export interface RawReceipt {
   effectiveGasPrice?: Hex;
   contractAddress: Hex | null;
   logs: RawLog[];
+  /** EIP-4844 blob transactions pay for blob gas too (burned). */
+  blobGasUsed?: Hex;
+  blobGasPrice?: Hex;
 }
 
 export interface RawBlock {
@@ -52,6 +55,8 @@ export interface RawBlock {
   baseFeePerGas?: Hex;
   size: Hex;
   transactions: RawTx[];
+  /** Post-Shanghai withdrawals (amounts in gwei). */
+  withdrawals?: { address: Hex; amount: Hex }[];
 }
 
 export interface FetchedBlock {

@@ -13,7 +13,12 @@ import type { IndexerProgress } from './progress';
 import { createRpcClient, redactUrl, RpcError, type RpcClient } from './rpc';
 import { Sync } from './sync';
 import { startWalCheckpointer } from './wal-checkpointer';
-import { loadIndexerState, saveCheckpoint } from '../db/indexer-state';
+import { loadIndexerState, saveBalanceHistory, saveCheckpoint } from '../db/indexer-state';
+import type { TraceMethod } from '../config';
+import { exactFromAtStart } from './exactness';
+import { BlockFetcher } from './fetch';
+import { genesisMismatch, GenesisError, readGenesisFile, type Genesis } from './genesis';
+import { chooseTracer, TracerUnavailableError } from './tracer';
 
 export type { IndexerProgress } from './progress';
 
@@ -38,6 +43,10 @@ export interface IndexerOptions {
   signal?: AbortSignal;
   /** Monitoring: RPC timings and errors, batch write times, progress. */
   observer?: IndexerObserver;
+  /** A geth-style genesis JSON: its alloc are the balances (and code) at block 0. */
+  genesisFile?: string;
+  /** Default auto: the fastest complete tracer the node offers. */
+  traceMethod?: TraceMethod;
 }
 
 export interface Indexer {
@@ -142,12 +151,37 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
     }
     if (!registry) logger.warn('no --registry: indexing chain data only, no alliance data');
 
+    let genesis: Genesis | null = null;
+    if (opts.genesisFile) {
+      try {
+        genesis = readGenesisFile(opts.genesisFile);
+      } catch (err) {
+        throw new IndexerError((err as GenesisError).message);
+      }
+      const mismatch = await genesisMismatch(genesis, rpc, chainId);
+      if (mismatch) throw new IndexerError(`refusing ${opts.genesisFile}: ${mismatch}`);
+    }
+
     const lastBlock = cp ? cp.lastBlock : opts.fromBlock - 1;
     const lastHash = cp ? cp.lastHash : '';
     if (!cp || cp.registry !== registry) {
       await saveCheckpoint(db.db, { chainId, registry, lastBlock, lastHash, chainHead: cp?.chainHead ?? 0 });
     }
-    logger.info({ chainId, registry, resumeFrom: lastBlock + 1, rpc: redactUrl(opts.rpcUrl) }, 'indexer started');
+    const fetcher = new BlockFetcher(rpc);
+    const head = parseInt(await rpc.request<string>('eth_blockNumber', []), 16);
+    let tracer;
+    try {
+      tracer = await chooseTracer(opts.traceMethod ?? 'auto', fetcher, head);
+    } catch (err) {
+      if (err instanceof TracerUnavailableError) throw new IndexerError(err.message);
+      throw err;
+    }
+    const floor = (await db.db.selectFrom('blocks').select((eb) => eb.fn.min('number').as('n')).executeTakeFirst())?.n;
+    const zeroBase = floor == null ? lastBlock + 1 === 0 : Number(floor) === 0;
+    const exactFrom = cp && cp.lastBlock >= 0 ? cp.balancesExactFrom : exactFromAtStart(lastBlock + 1);
+    await saveBalanceHistory(db.db, { traceMethod: tracer, balancesExactFrom: exactFrom });
+    if (tracer === 'none') logger.warn('the node offers no tracer: internal transactions are unavailable, and balances are exact only where the head check holds them');
+    logger.info({ chainId, registry, resumeFrom: lastBlock + 1, tracer, genesis: opts.genesisFile ?? null, rpc: redactUrl(opts.rpcUrl) }, 'indexer started');
     sync = new Sync({
       db,
       rpc,
@@ -167,6 +201,10 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
       onCommit: () => checkpointer?.committed(),
       observer: opts.observer,
       signal: controller.signal,
+      tracer,
+      genesis,
+      zeroBase,
+      exactFrom,
     });
   } catch (err) {
     await cleanup();

@@ -13,8 +13,13 @@ import type { RpcClient } from './rpc';
 import { buildRows } from './rows';
 import { SealTracker, writeSealRows } from './sealing';
 import { contractCodeRows, writeContractCode } from './contract-code';
-import { rewindCheckpoint, saveChainHead } from '../db/indexer-state';
+import { rewindCheckpoint, saveBalanceHistory, saveChainHead } from '../db/indexer-state';
 import { rollbackTo, writeBatch } from './writer';
+import type { Genesis } from './genesis';
+import { fetchTraces, type TracerKind } from './tracer';
+import { allTargets, applyHeadCheck, readHeadValues, type CheckTargets } from './head-check';
+import { exactFromAfterBatch, exactFromAfterHeadCheck } from './exactness';
+import { splitHoldingKey } from './enrich';
 
 export interface SyncOptions {
   db: Db;
@@ -40,7 +45,17 @@ export interface SyncOptions {
   onCommit?: () => void;
   observer?: IndexerObserver;
   signal: AbortSignal;
+  tracer: TracerKind;
+  /** The genesis allocations, written as block 0's deltas; null when not given. */
+  genesis: Genesis | null;
+  /** The index starts at block 0, so an address it has not seen held nothing. */
+  zeroBase: boolean;
+  /** Where exact balance history begins (null: not known yet). */
+  exactFrom: number | null;
 }
+
+/** A batch ending this close to the node's head is checked against the node's balances there. */
+const HEAD_CHECK_WINDOW = 16;
 
 export class Sync {
   private lastBlock: number;
@@ -52,6 +67,9 @@ export class Sync {
   private readonly meter = new RateMeter();
   private readonly sealing: SealTracker;
   private avgTxPerBlock = 1;
+  private exactFrom: number | null;
+  /** Everything the index holds is checked against the node once, on first catching up. */
+  private checkedAll = false;
   private wake?: () => void;
   private unsubscribe?: () => void;
 
@@ -60,13 +78,14 @@ export class Sync {
     this.lastHash = o.lastHash;
     this.fetcher = new BlockFetcher(o.rpc);
     this.sealing = new SealTracker(o.db);
-    this.enricher = new Enricher(this.fetcher);
+    this.enricher = new Enricher(this.fetcher, o.tracer, o.genesis);
+    this.exactFrom = o.exactFrom;
   }
 
-  /** Blocks with receipts, then their traces and the reads they call for. */
+  /** Blocks with receipts and, alongside, their traces; then the reads they call for. */
   private async fetchBatch(from: number, to: number): Promise<FetchedBlock[]> {
-    const blocks = await this.fetcher.fetchRange(from, to);
-    await this.enricher.enrich(blocks);
+    const [blocks, traces] = await Promise.all([this.fetcher.fetchRange(from, to), fetchTraces(this.o.tracer, this.fetcher, from, to)]);
+    await this.enricher.enrich(blocks, traces);
     return blocks;
   }
 
@@ -136,6 +155,10 @@ export class Sync {
         }
         // Caught up. The chain may still have changed under us (same height or shorter).
         if (await this.tipReorged(target)) continue;
+        if (!this.checkedAll && this.lastBlock >= 0) {
+          await this.headCheck(await allTargets(this.o.db.db), 'everything indexed');
+          this.checkedAll = true;
+        }
         await this.saveHead(head);
         this.report(false);
         if (this.o.once) return;
@@ -207,11 +230,17 @@ export class Sync {
     const lastHash = last.hash.toLowerCase();
     const chainHead = Math.max(this.head, lastBlock);
     const t = performance.now();
+    const exactFrom = exactFromAfterBatch(this.exactFrom, rows.accountsTokens.incompleteBlocks);
     await this.o.db.db.transaction().execute(async (trx) => {
-      await writeBatch(trx, this.o.db, rows, { chainId: this.o.chainId, registry: this.o.registry, lastBlock, lastHash, chainHead });
+      await writeBatch(trx, this.o.db, rows, { chainId: this.o.chainId, registry: this.o.registry, lastBlock, lastHash, chainHead }, { zeroBase: this.o.zeroBase });
       await writeSealRows(trx, this.o.db, seals);
       await writeContractCode(trx, this.o.db, contractCodeRows(blocks));
+      if (exactFrom !== this.exactFrom) await saveBalanceHistory(trx, { balancesExactFrom: exactFrom });
     });
+    if (exactFrom !== this.exactFrom) {
+      this.o.logger.warn({ blocks: rows.accountsTokens.incompleteBlocks }, `blocks the node could not trace: balance history is exact only from block ${exactFrom}`);
+      this.exactFrom = exactFrom;
+    }
     this.o.onCommit?.();
     this.o.observer?.batchWritten((performance.now() - t) / 1000, blocks.length, rows.txCount);
     this.enricher.addKnown(rows.accountsTokens.newTokens.map((t) => t.address));
@@ -220,7 +249,40 @@ export class Sync {
     this.lastHash = lastHash;
     this.avgTxPerBlock = this.avgTxPerBlock * 0.7 + (rows.txCount / blocks.length) * 0.3;
     this.meter.add(Date.now(), blocks.length, rows.txCount);
+    // Following the head, each batch is checked where the node surely still has the state;
+    // during the backfill the one full check on catching up does it.
+    if (this.checkedAll && lastBlock >= this.head - HEAD_CHECK_WINDOW) {
+      const a = rows.accountsTokens;
+      await this.headCheck({
+        addresses: [...new Set(a.coin.flatMap((b) => [...b.deltas.keys()]))],
+        holdings: [...new Set(a.holdings.flatMap((b) => [...b.deltas.keys()]))],
+        tokens: [...new Set([...a.supplies.flatMap((b) => [...b.deltas.keys()]), ...a.holdings.flatMap((b) => [...b.deltas.keys()].map((k) => splitHoldingKey(k).token))])],
+      }, `blocks to ${lastBlock}`);
+    }
     this.report(lastBlock < target);
+  }
+
+  /** Hold balances, holdings and supplies at the checkpoint against the node; the node wins. */
+  private async headCheck(targets: CheckTargets, what: string): Promise<void> {
+    const block = this.lastBlock;
+    const values = await this.retry(`head check of ${what}`, () => readHeadValues(this.fetcher, block, targets));
+    if (!values) {
+      this.o.logger.warn({ block }, `the node has no state at block ${block}; head check of ${what} skipped`);
+      return;
+    }
+    const { db } = this.o;
+    let exactFrom = this.exactFrom;
+    await db.db.transaction().execute(async (trx) => {
+      const fixed = await applyHeadCheck(trx, db, values, this.o.logger);
+      const total = fixed.balances + fixed.holdings + fixed.supplies;
+      exactFrom = exactFromAfterHeadCheck(this.exactFrom, block, fixed.balances);
+      if (exactFrom !== this.exactFrom) await saveBalanceHistory(trx, { balancesExactFrom: exactFrom });
+      const checked = targets.addresses.length + targets.holdings.length + targets.tokens.length;
+      if (total) this.o.logger.warn({ block, ...fixed }, `head check of ${what}: ${total} of ${checked} values differed from the node and were corrected`);
+      else this.o.logger.debug({ block, checked }, `head check of ${what}: all agree`);
+    });
+    this.o.onCommit?.();
+    this.exactFrom = exactFrom;
   }
 
   /** Roll back to the newest block the node still agrees with; the loop then re-indexes from there. */

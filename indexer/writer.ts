@@ -7,7 +7,7 @@ import type { Db } from '../db/connect';
 import type { Dialect } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { saveCheckpoint, type Checkpoint } from '../db/indexer-state';
-import { rollbackAccountTokens, writeAccountTokens } from './account-writer';
+import { rollbackAccountTokens, writeAccountTokens, type AccountWriteOptions } from './account-writer';
 import { CODE_TABLES } from './contract-code';
 import { inserter, type Q } from './insert';
 import { SEAL_TABLES } from './sealing';
@@ -44,7 +44,7 @@ const greatest = (d: Dialect) => (d === 'postgres' ? 'greatest' : 'max');
 const least = (d: Dialect) => (d === 'postgres' ? 'least' : 'min');
 
 /** Write one batch's rows and its checkpoint. Call inside a transaction on `db`. */
-export async function writeBatch(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, rows: BatchRows, cp: Checkpoint): Promise<void> {
+export async function writeBatch(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, rows: BatchRows, cp: Checkpoint, opts: AccountWriteOptions): Promise<void> {
   const { dialect } = db;
   const insert = inserter(trx, db);
   const plain: [keyof typeof COLUMNS, Record<string, unknown>[]][] = [
@@ -93,7 +93,7 @@ export async function writeBatch(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, row
         ` "active_accounts" = "daily_stats"."active_accounts" + excluded."active_accounts"`,
     );
   }
-  await writeAccountTokens(trx, db, rows.accountsTokens);
+  await writeAccountTokens(trx, db, rows.accountsTokens, opts);
   await saveCheckpoint(trx, cp);
 }
 

@@ -6,7 +6,7 @@ import { deriveAccounts } from '../devnet/accounts';
 import { planHistory } from '../devnet/plan';
 import { addTokenActivity } from '../devnet/tokens';
 import { callFrameFromTrace, type EdrTraceItem } from '../devnet/tracer';
-import { judgeHolding } from '../indexer/account-rows';
+import { runningSums } from '../indexer/account-rows';
 import { holderCountChanges } from '../indexer/account-writer';
 import { holdingKey } from '../indexer/enrich';
 import {
@@ -73,14 +73,21 @@ describe('token metadata', () => {
   });
 });
 
-describe('holding judgement', () => {
-  it('flags a read that moved other than the events said, only against a known balance', () => {
-    expect(judgeHolding(undefined, [{ block: 1, delta: 100n, read: '100' }, { block: 2, delta: -50n, read: '100' }])).toEqual({
-      last: { block: 2, balance: '100' }, unreadable: [], disagreeing: [2],
-    });
-    expect(judgeHolding('5', [{ block: 3, delta: 0n, read: null }, { block: 4, delta: 1n, read: '9' }])).toEqual({
-      last: { block: 4, balance: '9' }, unreadable: [3], disagreeing: [],
-    });
+describe('running sums of deltas', () => {
+  it("adds each block's change to what the database holds, a new key starting at the base", () => {
+    const r = runningSums(new Map([['a', 10n]]), [
+      { block: 1, deltas: new Map([['a', -3n], ['b', 5n]]) },
+      { block: 2, deltas: new Map([['b', 0n]]) },
+      { block: 3, deltas: new Map([['a', 1n]]) },
+    ], 0n);
+    expect(r.steps).toEqual([
+      { key: 'a', block: 1, value: 7n }, { key: 'b', block: 1, value: 5n }, { key: 'b', block: 2, value: 5n }, { key: 'a', block: 3, value: 8n },
+    ]);
+    expect(Object.fromEntries(r.last)).toEqual({ a: { block: 3, value: 8n }, b: { block: 2, value: 5n } });
+  });
+  it('keeps an unknown start unknown rather than guessing 0', () => {
+    const r = runningSums(new Map([['s', null]]), [{ block: 4, deltas: new Map([['s', 2n], ['t', 1n]]) }], null);
+    expect(r.steps.map((x) => x.value)).toEqual([null, null]);
   });
 });
 

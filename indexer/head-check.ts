@@ -1,0 +1,166 @@
+// Balances are sums of deltas; the head is where the node can say whether they are right.
+// At the block the index has reached, read the node's native balances, balanceOf of the
+// holdings and totalSupply of the tokens, and where a sum differs, log it and let the
+// node's value win: a correction row at that block, the current tables set to it, and for
+// tokens the issue that their events disagree with their balances.
+import { CompiledQuery } from 'kysely';
+import type { Logger } from 'pino';
+import type { Db } from '../db/connect';
+import type { Dialect } from '../db/dialect';
+import { addHolderCounts, heldBefore, setHoldings, upsertBalances } from './account-writer';
+import { holdingKey, splitHoldingKey } from './enrich';
+import type { BlockFetcher } from './fetch';
+import { toHex } from './fetch';
+import { inserter, type Q } from './insert';
+import type { RpcCall, RpcResult } from './rpc';
+import { isStateUnavailable } from './state-errors';
+import { callData, decodeUint, SELECTOR } from './tokens';
+import { RetryableError } from './backoff';
+
+/** What to check: addresses, holding keys, tokens. */
+export interface CheckTargets {
+  addresses: string[];
+  holdings: string[];
+  tokens: string[];
+}
+
+export interface HeadValues {
+  block: number;
+  balances: Map<string, bigint>;
+  /** balanceOf; null when the token would not answer. */
+  holdings: Map<string, bigint | null>;
+  /** totalSupply(); null when the token has none. */
+  supplies: Map<string, bigint | null>;
+}
+
+export interface Corrections {
+  balances: number;
+  holdings: number;
+  supplies: number;
+}
+
+/**
+ * The node's values at `block`, or null when it no longer has that block's state (a head
+ * check is then skipped, never retried as if the node were down).
+ */
+export async function readHeadValues(fetcher: Pick<BlockFetcher, 'batched'>, block: number, t: CheckTargets): Promise<HeadValues | null> {
+  const tag = toHex(block);
+  const calls: RpcCall[] = [
+    ...t.addresses.map((a) => ({ method: 'eth_getBalance', params: [a, tag] })),
+    ...t.holdings.map((k) => {
+      const { token, holder, tokenId } = splitHoldingKey(k);
+      return { method: 'eth_call', params: [{ to: token, data: tokenId === '' ? callData.balanceOf(holder) : callData.balanceOf1155(holder, tokenId) }, tag] };
+    }),
+    ...t.tokens.map((token) => ({ method: 'eth_call', params: [{ to: token, data: SELECTOR.totalSupply }, tag] })),
+  ];
+  if (!calls.length) return { block, balances: new Map(), holdings: new Map(), supplies: new Map() };
+  const results = await fetcher.batched(calls);
+  if (results.some((r) => r.error && isStateUnavailable(r.error.message))) return null;
+  const uint = (r: RpcResult) => {
+    const d = r.error || typeof r.result !== 'string' ? null : decodeUint(r.result);
+    return d === null ? null : BigInt(d);
+  };
+  const out: HeadValues = { block, balances: new Map(), holdings: new Map(), supplies: new Map() };
+  let i = 0;
+  for (const a of t.addresses) {
+    const r = results[i++]!;
+    if (r.error || typeof r.result !== 'string') throw new RetryableError(`eth_getBalance(${a}, ${tag}) failed: ${r.error?.message ?? 'no result'}`);
+    out.balances.set(a, BigInt(r.result));
+  }
+  for (const k of t.holdings) out.holdings.set(k, uint(results[i++]!));
+  for (const token of t.tokens) out.supplies.set(token, uint(results[i++]!));
+  return out;
+}
+
+const ph = (dialect: Dialect, n: number, from = 1) =>
+  Array.from({ length: n }, (_, i) => (dialect === 'postgres' ? `$${from + i}` : '?')).join(', ');
+
+async function current(trx: Q, dialect: Dialect, sqlText: (marks: string) => string, keys: string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const part = keys.slice(i, i + 500);
+    const r = await trx.executeQuery(CompiledQuery.raw(sqlText(ph(dialect, part.length)), part));
+    for (const row of r.rows as { k: string; v: unknown }[]) out.set(row.k, row.v == null ? null : String(row.v));
+  }
+  return out;
+}
+
+/** Hold the index against the node's values; returns how many of each it corrected. */
+export async function applyHeadCheck(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, v: HeadValues, logger: Logger): Promise<Corrections> {
+  const { dialect } = db;
+  const insert = inserter(trx, db);
+  const fixed: Corrections = { balances: 0, holdings: 0, supplies: 0 };
+  const upsertAt = (conflict: string[], update: string) =>
+    ` on conflict (${conflict.map((c) => `"${c}"`).join(', ')}) do update set "${update}" = excluded."${update}"`;
+
+  const held = await current(trx, dialect, (m) => `select "address" as k, "balance" as v from "account_balances" where "address" in (${m})`, [...v.balances.keys()]);
+  const balanceFixes: { address: string; block_number: number; balance: string }[] = [];
+  for (const [address, node] of v.balances) {
+    const ours = held.get(address);
+    if (ours !== undefined && ours !== null && BigInt(ours) === node) continue;
+    balanceFixes.push({ address, block_number: v.block, balance: node.toString() });
+    logger.warn({ address, block: v.block, indexed: ours ?? null, node: node.toString() }, 'native balance differs from the node at the head; the node wins');
+  }
+  if (balanceFixes.length) {
+    await insert('coin_balances', ['address', 'block_number', 'balance'], balanceFixes, upsertAt(['address', 'block_number'], 'balance'));
+    await upsertBalances(insert, balanceFixes);
+    fixed.balances = balanceFixes.length;
+  }
+
+  const holdingKeys = [...v.holdings.keys()];
+  if (holdingKeys.length) {
+    const previous = await heldBefore(trx, dialect, holdingKeys);
+    const final = new Map<string, { block: number; balance: string }>();
+    const issues: { token: string; block_number: number; issue: string }[] = [];
+    for (const [key, node] of v.holdings) {
+      const { token } = splitHoldingKey(key);
+      if (node === null) {
+        issues.push({ token, block_number: v.block, issue: 'BALANCE_UNREADABLE' });
+        continue;
+      }
+      if (BigInt(previous.get(key) ?? '0') === node) continue;
+      final.set(key, { block: v.block, balance: node.toString() });
+      issues.push({ token, block_number: v.block, issue: 'EVENTS_DISAGREE_WITH_BALANCES' });
+      logger.warn({ holding: key, block: v.block, indexed: previous.get(key) ?? '0', node: node.toString() }, 'token balance differs from balanceOf at the head; balanceOf wins');
+    }
+    if (final.size) {
+      await insert(
+        'token_balances',
+        ['token', 'holder', 'token_id', 'block_number', 'balance'],
+        [...final].map(([key, f]) => {
+          const { token, holder, tokenId } = splitHoldingKey(key);
+          return { token, holder, token_id: tokenId, block_number: f.block, balance: f.balance };
+        }),
+        upsertAt(['token', 'holder', 'token_id', 'block_number'], 'balance'),
+      );
+      await addHolderCounts(trx, dialect, await setHoldings(trx, dialect, insert, previous, final));
+      fixed.holdings = final.size;
+    }
+    if (issues.length) await insert('token_issues', ['token', 'block_number', 'issue'], issues, ' on conflict do nothing');
+  }
+
+  const supplies = await current(trx, dialect, (m) => `select "address" as k, "total_supply" as v from "tokens" where "address" in (${m})`, [...v.supplies.keys()]);
+  for (const [token, node] of v.supplies) {
+    const ours = supplies.get(token);
+    if (node === null || (ours != null && BigInt(ours) === node)) continue;
+    await insert('token_supplies', ['token', 'block_number', 'total_supply'], [{ token, block_number: v.block, total_supply: node.toString() }],
+      upsertAt(['token', 'block_number'], 'total_supply'));
+    await trx.executeQuery(CompiledQuery.raw(`update "tokens" set "total_supply" = ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [node.toString(), token]));
+    // A supply that was unknown (the index did not start at block 0) is learnt, not corrected.
+    if (ours != null) {
+      fixed.supplies++;
+      await insert('token_issues', ['token', 'block_number', 'issue'], [{ token, block_number: v.block, issue: 'EVENTS_DISAGREE_WITH_BALANCES' }], ' on conflict do nothing');
+      logger.warn({ token, block: v.block, indexed: ours, node: node.toString() }, 'token supply differs from totalSupply() at the head; totalSupply() wins');
+    }
+  }
+  return fixed;
+}
+
+/** Every address, holding and token the index holds, for the full check on first catching up. */
+export async function allTargets(q: Q): Promise<CheckTargets> {
+  const addresses = (await q.selectFrom('account_balances').select('address').orderBy('address').execute()).map((r) => r.address);
+  const holdings = (await q.selectFrom('token_holdings').select(['token', 'holder', 'token_id']).orderBy('token').orderBy('holder').orderBy('token_id').execute())
+    .map((r) => holdingKey(r.token, r.holder, r.token_id));
+  const tokens = (await q.selectFrom('tokens').select('address').orderBy('address').execute()).map((r) => r.address);
+  return { addresses, holdings, tokens };
+}
