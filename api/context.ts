@@ -1,6 +1,7 @@
 // Per-request context: the database, the head tracker and per-request DataLoaders, so a page
 // of transactions with their blocks and logs costs a fixed handful of statements.
 import DataLoader from 'dataloader';
+import type { NodeBalances } from './balances/account-balance';
 import type { Kysely } from 'kysely';
 import type { NativeCoin } from '../config/constants';
 import type { Database } from '../db/schema';
@@ -24,6 +25,8 @@ export interface Context {
   cache: { finalOnly: boolean; reusable: boolean };
   /** View calls of verified contracts; absent when the server has no node. */
   reads?: ContractReads;
+  /** Balances of addresses the index has not seen, from the node; absent when the server has no node. */
+  nodeBalances?: NodeBalances;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

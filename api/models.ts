@@ -95,6 +95,8 @@ export interface StatusModel {
   latestBlockTime: number | null;
   latestBlockHash: string | null;
   updatedAt: number | null;
+  traceMethod: string | null;
+  balancesExactFrom: number | null;
 }
 
 /** A record that moves (or could move) a KPI, with the change it made (see kpi/ledger.ts). */

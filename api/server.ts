@@ -30,6 +30,7 @@ import { mountEtherscanApi } from './etherscan';
 import { contractReads } from './contracts/reads';
 import { clusterMetrics, primaryRateLimitStore } from './cluster';
 import type { RpcClient } from '../indexer/rpc';
+import { nodeBalances } from './balances/account-balance';
 
 export interface ServerOptions {
   db: Db;
@@ -86,7 +87,11 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   const httpServer = createHttpServer(app);
 
   const reads = options.rpc && contractReads(options.rpc);
-  const makeContext = (): Context => ({ db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin, reads });
+  const balancesFromNode = options.rpc && nodeBalances(options.rpc);
+  const makeContext = (): Context => ({
+    db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin, reads,
+    nodeBalances: balancesFromNode,
+  });
   const subscriptions = subscriptionServer(httpServer, schema, { limits, maxPayload: maxBodyBytes, makeContext });
   const apollo = await startApollo({ schema, httpServer, limits, metrics, logger, onDrain: async () => { await subscriptions.dispose(); } });
   const limiter = options.rateLimit === false ? undefined : rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.clusterWorker ? primaryRateLimitStore() : undefined);
@@ -105,7 +110,7 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   const compress = compression();
   app.use((req, res, next) => (req.headers['accept-encoding'] ? compress(req, res, next) : next()));
   app.use(monitoringRoutes(db, head, metrics, metricsText));
-  const etherscan = mountEtherscanApi(app, { db, head, rpc: options.rpc, logger, limiter });
+  const etherscan = mountEtherscanApi(app, { db, head, rpc: options.rpc, nodeBalances: balancesFromNode, logger, limiter });
   app.use(
     graphqlRoute({
       apollo, makeContext, maxBodyBytes, maxBatch: options.maxBatch ?? 10,

@@ -8,10 +8,10 @@ import { exactFromAfterBatch, exactFromAfterHeadCheck, exactFromAtStart } from '
 import { errorText, flattenCallFrames, groupParityTraces, parityRewards } from '../indexer/traces';
 import type { InternalCall } from '../indexer/traces';
 
-const A = '0x000000000000000000000000000000000000000a';
-const B = '0x000000000000000000000000000000000000000b';
-const C = '0x000000000000000000000000000000000000000c';
-const M = '0x00000000000000000000000000000000000c0ffe';
+const A = '0x000000000000000000000000000000000000000a' as const;
+const B = '0x000000000000000000000000000000000000000b' as const;
+const C = '0x000000000000000000000000000000000000000c' as const;
+const M = '0x00000000000000000000000000000000000c0ffe' as const;
 const hex = (n: bigint | number) => `0x${BigInt(n).toString(16)}` as `0x${string}`;
 
 const call = (over: Partial<InternalCall>): InternalCall => ({

@@ -2,8 +2,9 @@
 // pages and per-request loaders. Resolvers validate input and call these.
 import DataLoader from 'dataloader';
 import type { Context } from '../context';
+import { accountBalances, indexedBalance, type AccountBalance } from '../balances/account-balance';
 import type {
-  AccountBalancesTable, InternalTransactionsTable, TokenHoldingsTable, TokensTable, TokenTransfersTable, TokenTypeName,
+  InternalTransactionsTable, TokenHoldingsTable, TokensTable, TokenTransfersTable, TokenTypeName,
 } from '../../db/schema';
 import { badInput } from '../errors';
 import * as v from '../validate';
@@ -41,11 +42,11 @@ function group<K, R>(keys: readonly K[], rows: R[], keyOf: (r: R) => K): R[][] {
   return keys.map((k) => map.get(k) ?? []);
 }
 
-function createLoaders({ db }: Context) {
+function createLoaders({ db, head, nodeBalances }: Context) {
   return {
-    balance: new DataLoader<string, AccountBalancesTable | undefined>(async (addresses) => {
-      const rows = await db.selectFrom('account_balances').selectAll().where('address', 'in', [...addresses]).execute();
-      return group(addresses, rows, (r) => r.address).map((g) => g[0]);
+    balance: new DataLoader<string, AccountBalance | undefined>(async (addresses) => {
+      const found = await accountBalances(db, addresses, head.current.indexedHead, nodeBalances);
+      return addresses.map((a) => found.get(a));
     }),
     token: new DataLoader<string, TokenRow | undefined>(async (addresses) => {
       const rows = await db.selectFrom('tokens').selectAll().where('address', 'in', [...addresses]).execute();
@@ -117,7 +118,7 @@ export async function topAccountPage(ctx: Context, first: number | null | undefi
     q = q.where((eb) => eb.or([eb('sort_key', '<', c.key), eb.and([eb('sort_key', '=', c.key), eb('address', '>', c.address)])]));
   }
   const rows = await q.execute();
-  for (const r of rows) loaders(ctx).balance.prime(r.address, r);
+  for (const r of rows) loaders(ctx).balance.prime(r.address, indexedBalance(r));
   const accounts = await ctx.loaders.account.loadMany(rows.map((r) => r.address));
   const page = connection(rows, n, (r) => v.encodeCursor('rich', r.sort_key, r.address));
   return {

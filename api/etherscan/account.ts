@@ -1,5 +1,6 @@
 // module=account: an address's history in Etherscan's field names, from the account-history
 // index (address_transactions), paged by page/offset within a capped window.
+import type { NodeBalances } from '../balances/account-balance';
 import type { Database as SqliteHandle } from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { Database, TransactionsTable } from '../../db/schema';
@@ -15,6 +16,8 @@ export interface ApiDeps {
   sqlite?: SqliteHandle;
   /** The indexed head. */
   head(): number;
+  /** Balances of addresses the index has not seen, from the node (absent: no node). */
+  nodeBalances?: NodeBalances;
 }
 
 /** The columns txlistQuery selects: the transaction's own, and two from its block. */

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/connect';
 import type { RpcClient } from '../../indexer/rpc';
 import type { HeadTracker } from '../head';
+import type { NodeBalances } from '../balances/account-balance';
 import { Verifier } from '../verify/verifier';
 import { etherscanRouter } from './router';
 
@@ -15,7 +16,7 @@ export interface EtherscanMount {
 
 export function mountEtherscanApi(
   app: Express,
-  options: { db: Db; head: HeadTracker; rpc?: RpcClient; logger?: Logger; limiter?: RequestHandler },
+  options: { db: Db; head: HeadTracker; rpc?: RpcClient; nodeBalances?: NodeBalances; logger?: Logger; limiter?: RequestHandler },
 ): EtherscanMount {
   const { rpc } = options;
   const verifier = new Verifier(options.db.db, {
@@ -25,7 +26,7 @@ export function mountEtherscanApi(
   });
   app.use(
     '/api',
-    etherscanRouter({ db: options.db.db, sqlite: options.db.sqlite, head: () => options.head.current.indexedHead, verifier, logger: options.logger, limiter: options.limiter }),
+    etherscanRouter({ db: options.db.db, sqlite: options.db.sqlite, head: () => options.head.current.indexedHead, nodeBalances: options.nodeBalances, verifier, logger: options.logger, limiter: options.limiter }),
   );
   return { verifier };
 }

@@ -1,6 +1,7 @@
 // module=account actions over issue 9's tables: native balances, internal transactions and
 // token transfers, in Etherscan's field names and paging.
 import { sql } from 'kysely';
+import { accountBalances } from '../balances/account-balance';
 import type { TokenTypeName } from '../../db/schema';
 import { ApiInputError, address, addressList, paging, required, str, type Params } from './params';
 import { list, ok, type EtherscanAnswer } from './respond';
@@ -11,22 +12,24 @@ function latestOnly(params: Params) {
   if (tag !== 'latest') throw new ApiInputError('Error! Invalid tag: balances are answered at the indexed head; it takes latest');
 }
 
-async function balances({ db }: ApiDeps, addresses: string[]): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('account_balances').select(['address', 'balance']).where('address', 'in', addresses).execute();
-  return new Map(rows.map((r) => [r.address, String(r.balance)]));
-}
+/** An address neither the index nor a node can answer for is refused, not answered 0. */
+const NOT_INDEXED = 'Error! Address not indexed: yuscan has not seen it and has no node to ask';
 
-export async function balance(deps: ApiDeps, params: Params): Promise<EtherscanAnswer> {
+export async function balance({ db, head, nodeBalances }: ApiDeps, params: Params): Promise<EtherscanAnswer> {
   const addr = address(required(params, 'address', 'a 0x-prefixed 20-byte hex address'));
   latestOnly(params);
-  return ok((await balances(deps, [addr])).get(addr) ?? '0');
+  const found = (await accountBalances(db, [addr], head(), nodeBalances)).get(addr);
+  if (!found) throw new ApiInputError(NOT_INDEXED);
+  return ok(found.balance);
 }
 
-export async function balancemulti(deps: ApiDeps, params: Params): Promise<EtherscanAnswer> {
+export async function balancemulti({ db, head, nodeBalances }: ApiDeps, params: Params): Promise<EtherscanAnswer> {
   const addrs = addressList(required(params, 'address', 'up to 20 comma-separated addresses'));
   latestOnly(params);
-  const found = await balances(deps, addrs);
-  return ok(addrs.map((account) => ({ account, balance: found.get(account) ?? '0' })));
+  const found = await accountBalances(db, addrs, head(), nodeBalances);
+  const missing = addrs.find((a) => !found.has(a));
+  if (missing) throw new ApiInputError(`${NOT_INDEXED} (${missing})`);
+  return ok(addrs.map((account) => ({ account, balance: found.get(account)!.balance })));
 }
 
 export async function txlistinternal({ db, head }: ApiDeps, params: Params): Promise<EtherscanAnswer> {

@@ -27,12 +27,17 @@ export type Account = {
   __typename?: 'Account';
   /** Address. */
   address: Scalars['String']['output'];
-  /** Native balance in the smallest unit (wei), at the indexed head. Equal to the node's eth_getBalance at that block. */
-  balance: Scalars['BigInt']['output'];
+  /**
+   * Native balance in the smallest unit (wei), at the indexed head. Null means "not indexed": an address the index has
+   * not seen, with no node to ask. It is never a made-up 0.
+   */
+  balance?: Maybe<Scalars['BigInt']['output']>;
   /** The block at which `balance` was last read (the last block that touched the account); null when never seen. */
   balanceBlock?: Maybe<Scalars['Int']['output']>;
   /** Its native balance after every block that touched it, newest first: the data of the balance chart. */
   balanceHistory: CoinBalanceConnection;
+  /** Where `balance` comes from; null when it is null. */
+  balanceSource?: Maybe<BalanceSource>;
   /** The verified source of the contract at this address; null when not verified. */
   contract?: Maybe<VerifiedContract>;
   /** For a contract: the transaction that created it. */
@@ -160,6 +165,15 @@ export type AllianceBreakdownArgs = {
 export type AllianceQuarterlyOutputArgs = {
   period?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** Where an account's native balance comes from. */
+export type BalanceSource =
+  /** A genesis allocation at block 0, untouched since. */
+  | 'GENESIS'
+  /** The index: the sum of the account's deltas, held against the node at the head. */
+  | 'INDEX'
+  /** The node, asked at the indexed head because the index has never seen the address. */
+  | 'NODE';
 
 /** An indexed block. */
 export type Block = {
@@ -1269,6 +1283,13 @@ export type Status = {
   __typename?: 'Status';
   /** Validators whose status is ACTIVE at the indexed head. */
   activeValidators: Scalars['Int']['output'];
+  /**
+   * The block from which every account's balance history is exact: balances are sums of exact deltas from there on
+   * (fees, values, internal calls, withdrawals, rewards, the genesis). Null while it is not known to be exact anywhere
+   * (the index started after block 0, or without a genesis file and the head check corrected a balance). Before it, the
+   * history is partial; the balances at the indexed head are the node's.
+   */
+  balancesExactFrom?: Maybe<Scalars['Int']['output']>;
   /** Latest block number the indexer has seen on the chain. */
   chainHead: Scalars['Int']['output'];
   /** EVM chain id. */
@@ -1293,6 +1314,8 @@ export type Status = {
   sealScheme?: Maybe<SealScheme>;
   /** True while the indexer is more than 2 blocks behind the chain head. */
   syncing: Scalars['Boolean']['output'];
+  /** The tracer the indexer uses for internal transactions (chosen at start-up, or by --trace-method); null before it first ran. */
+  traceMethod?: Maybe<TraceMethod>;
   /** When the indexer last wrote its checkpoint (wall clock). */
   updatedAt?: Maybe<Scalars['Timestamp']['output']>;
 };
@@ -1522,6 +1545,15 @@ export type TraceAvailability =
   | 'AVAILABLE'
   /** The node offers no tracer: internal transactions are unknown, not absent. */
   | 'UNAVAILABLE';
+
+/** How an internal-transaction tracer is asked. */
+export type TraceMethod =
+  /** debug_traceBlockByNumber with callTracer (geth): the node re-executes each block. */
+  | 'DEBUG'
+  /** The node offers no tracer: internal transactions are unavailable. */
+  | 'NONE'
+  /** trace_block (Besu, Erigon, Nethermind, reth, anvil): answered from what the node kept. */
+  | 'PARITY';
 
 /** An indexed transaction. */
 export type Transaction = {
@@ -1851,6 +1883,7 @@ export type ResolversTypes = {
   AccountConnection: ResolverTypeWrapper<Omit<AccountConnection, 'edges'> & { edges: Array<ResolversTypes['AccountEdge']> }>;
   AccountEdge: ResolverTypeWrapper<Omit<AccountEdge, 'node'> & { node: ResolversTypes['Account'] }>;
   Alliance: ResolverTypeWrapper<AllianceModel>;
+  BalanceSource: BalanceSource;
   BigInt: ResolverTypeWrapper<Scalars['BigInt']['output']>;
   Block: ResolverTypeWrapper<BlockRow>;
   BlockConnection: ResolverTypeWrapper<Omit<BlockConnection, 'edges'> & { edges: Array<ResolversTypes['BlockEdge']> }>;
@@ -1933,6 +1966,7 @@ export type ResolversTypes = {
   TokenTransferEdge: ResolverTypeWrapper<Omit<TokenTransferEdge, 'node'> & { node: ResolversTypes['TokenTransfer'] }>;
   TokenType: TokenType;
   TraceAvailability: TraceAvailability;
+  TraceMethod: TraceMethod;
   Transaction: ResolverTypeWrapper<TxRow>;
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
@@ -2037,9 +2071,10 @@ export type ResolversParentTypes = {
 
 export type AccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  balance?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  balance?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
   balanceBlock?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   balanceHistory?: Resolver<ResolversTypes['CoinBalanceConnection'], ParentType, ContextType, RequireFields<AccountBalanceHistoryArgs, 'first'>>;
+  balanceSource?: Resolver<Maybe<ResolversTypes['BalanceSource']>, ParentType, ContextType>;
   contract?: Resolver<Maybe<ResolversTypes['VerifiedContract']>, ParentType, ContextType>;
   creationTx?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firstSeenBlock?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2499,6 +2534,7 @@ export type StatPointResolvers<ContextType = Context, ParentType extends Resolve
 
 export type StatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Status'] = ResolversParentTypes['Status']> = {
   activeValidators?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  balancesExactFrom?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   chainHead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   chainId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   indexedHead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2511,6 +2547,7 @@ export type StatusResolvers<ContextType = Context, ParentType extends ResolversP
   registry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sealScheme?: Resolver<Maybe<ResolversTypes['SealScheme']>, ParentType, ContextType>;
   syncing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  traceMethod?: Resolver<Maybe<ResolversTypes['TraceMethod']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['Timestamp']>, ParentType, ContextType>;
 };
 

@@ -11,7 +11,7 @@ export interface Head extends StatusModel {
 
 export const EMPTY_HEAD: Head = {
   key: 'empty', chainId: 0, chainHead: 0, indexedHead: 0, registry: null,
-  latestBlockTime: null, latestBlockHash: null, updatedAt: null,
+  latestBlockTime: null, latestBlockHash: null, updatedAt: null, traceMethod: null, balancesExactFrom: null,
 };
 
 /**
@@ -22,7 +22,8 @@ export async function readHead(db: Kysely<Database>, prev: Head): Promise<Head |
   const state = await loadIndexerState(db);
   if (!state) return undefined;
   const key = `${state.lastBlock}:${state.lastHash}`;
-  if (key === prev.key) return { ...prev, chainHead: state.chainHead, updatedAt: state.updatedAt };
+  const history = { traceMethod: state.traceMethod, balancesExactFrom: state.balancesExactFrom };
+  if (key === prev.key) return { ...prev, chainHead: state.chainHead, updatedAt: state.updatedAt, ...history };
   const latest = await db.selectFrom('blocks').select(['timestamp', 'hash']).where('number', '=', state.lastBlock).executeTakeFirst().catch(() => undefined);
   return {
     key,
@@ -33,5 +34,6 @@ export async function readHead(db: Kysely<Database>, prev: Head): Promise<Head |
     latestBlockTime: latest ? Number(latest.timestamp) : null,
     latestBlockHash: latest?.hash ?? state.lastHash,
     updatedAt: state.updatedAt,
+    ...history,
   };
 }

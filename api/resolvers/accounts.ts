@@ -20,15 +20,17 @@ export const accountResolvers: Resolvers = {
   Status: {
     nativeCoin: (s, _a, ctx) =>
       ctx.nativeCoin ?? (s.chainId === DEVNET_CHAIN_ID ? DEVNET_NATIVE_COIN : s.chainId === 1 ? ETHEREUM_NATIVE_COIN : UNNAMED_NATIVE_COIN),
+    traceMethod: (s) => (s.traceMethod === 'parity' ? 'PARITY' : s.traceMethod === 'debug' ? 'DEBUG' : s.traceMethod === 'none' ? 'NONE' : null),
     internalTransactions: async (s, _a, ctx) =>
       s.indexedHead >= 0 && (await loaders(ctx).traced.load(s.indexedHead)) ? 'AVAILABLE' : 'UNAVAILABLE',
   },
 
   Account: {
-    balance: async (a, _x, ctx) => String((await loaders(ctx).balance.load(a.address))?.balance ?? '0'),
+    balance: async (a, _x, ctx) => (await loaders(ctx).balance.load(a.address))?.balance ?? null,
+    balanceSource: async (a, _x, ctx) => (await loaders(ctx).balance.load(a.address))?.source ?? null,
     balanceBlock: async (a, _x, ctx) => {
       const b = await loaders(ctx).balance.load(a.address);
-      return b ? Number(b.block_number) : null;
+      return b && b.source !== 'NODE' ? b.block : null;
     },
     balanceHistory: (a, { first, after }, ctx) => coinBalancePage(ctx, a.address, first, after),
     tokenBalances: (a, { type, first, after }, ctx) => holdingPage(ctx, { holder: a.address, type }, first, after),

@@ -62,8 +62,8 @@ type Documents = {
     "fragment InternalTx on InternalTransaction { transactionHash blockNumber timestamp index traceAddress depth from to value callType error }": typeof types.InternalTxFragmentDoc,
     "fragment Holding on TokenBalance { address token { ...TokenRef } tokenId balance share }": typeof types.HoldingFragmentDoc,
     "fragment CoinBalanceFields on CoinBalance { blockNumber timestamp balance delta }": typeof types.CoinBalanceFieldsFragmentDoc,
-    "query AccountBalance($address: String!) {\n    account(address: $address) { address balance balanceBlock token { ...TokenRef } }\n  }": typeof types.AccountBalanceDocument,
-    "query BalanceHistory($address: String!, $first: Int, $after: String) {\n    account(address: $address) { balanceHistory(first: $first, after: $after) { edges { cursor node { ...CoinBalanceFields } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.BalanceHistoryDocument,
+    "query AccountBalance($address: String!) {\n    account(address: $address) { address balance balanceSource balanceBlock token { ...TokenRef } }\n  }": typeof types.AccountBalanceDocument,
+    "query BalanceHistory($address: String!, $first: Int, $after: String) {\n    status { balancesExactFrom }\n    account(address: $address) { balanceHistory(first: $first, after: $after) { edges { cursor node { ...CoinBalanceFields } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.BalanceHistoryDocument,
     "query AccountInternal($address: String!, $first: Int, $after: String) {\n    account(address: $address) { internalTransactions(first: $first, after: $after) { edges { cursor node { ...InternalTx } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.AccountInternalDocument,
     "query AccountTransfers($address: String!, $first: Int, $after: String) {\n    account(address: $address) { tokenTransfers(first: $first, after: $after) { edges { cursor node { ...TokenTransferFields } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.AccountTransfersDocument,
     "query AccountHoldings($address: String!, $first: Int, $after: String) {\n    account(address: $address) { tokenBalances(first: $first, after: $after) { edges { cursor node { ...Holding } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.AccountHoldingsDocument,
@@ -128,8 +128,8 @@ const documents: Documents = {
     "fragment InternalTx on InternalTransaction { transactionHash blockNumber timestamp index traceAddress depth from to value callType error }": types.InternalTxFragmentDoc,
     "fragment Holding on TokenBalance { address token { ...TokenRef } tokenId balance share }": types.HoldingFragmentDoc,
     "fragment CoinBalanceFields on CoinBalance { blockNumber timestamp balance delta }": types.CoinBalanceFieldsFragmentDoc,
-    "query AccountBalance($address: String!) {\n    account(address: $address) { address balance balanceBlock token { ...TokenRef } }\n  }": types.AccountBalanceDocument,
-    "query BalanceHistory($address: String!, $first: Int, $after: String) {\n    account(address: $address) { balanceHistory(first: $first, after: $after) { edges { cursor node { ...CoinBalanceFields } } pageInfo { ...PageInfoFields } } }\n  }": types.BalanceHistoryDocument,
+    "query AccountBalance($address: String!) {\n    account(address: $address) { address balance balanceSource balanceBlock token { ...TokenRef } }\n  }": types.AccountBalanceDocument,
+    "query BalanceHistory($address: String!, $first: Int, $after: String) {\n    status { balancesExactFrom }\n    account(address: $address) { balanceHistory(first: $first, after: $after) { edges { cursor node { ...CoinBalanceFields } } pageInfo { ...PageInfoFields } } }\n  }": types.BalanceHistoryDocument,
     "query AccountInternal($address: String!, $first: Int, $after: String) {\n    account(address: $address) { internalTransactions(first: $first, after: $after) { edges { cursor node { ...InternalTx } } pageInfo { ...PageInfoFields } } }\n  }": types.AccountInternalDocument,
     "query AccountTransfers($address: String!, $first: Int, $after: String) {\n    account(address: $address) { tokenTransfers(first: $first, after: $after) { edges { cursor node { ...TokenTransferFields } } pageInfo { ...PageInfoFields } } }\n  }": types.AccountTransfersDocument,
     "query AccountHoldings($address: String!, $first: Int, $after: String) {\n    account(address: $address) { tokenBalances(first: $first, after: $after) { edges { cursor node { ...Holding } } pageInfo { ...PageInfoFields } } }\n  }": types.AccountHoldingsDocument,
@@ -338,11 +338,11 @@ export function graphql(source: "fragment CoinBalanceFields on CoinBalance { blo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query AccountBalance($address: String!) {\n    account(address: $address) { address balance balanceBlock token { ...TokenRef } }\n  }"): typeof import('./graphql').AccountBalanceDocument;
+export function graphql(source: "query AccountBalance($address: String!) {\n    account(address: $address) { address balance balanceSource balanceBlock token { ...TokenRef } }\n  }"): typeof import('./graphql').AccountBalanceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query BalanceHistory($address: String!, $first: Int, $after: String) {\n    account(address: $address) { balanceHistory(first: $first, after: $after) { edges { cursor node { ...CoinBalanceFields } } pageInfo { ...PageInfoFields } } }\n  }"): typeof import('./graphql').BalanceHistoryDocument;
+export function graphql(source: "query BalanceHistory($address: String!, $first: Int, $after: String) {\n    status { balancesExactFrom }\n    account(address: $address) { balanceHistory(first: $first, after: $after) { edges { cursor node { ...CoinBalanceFields } } pageInfo { ...PageInfoFields } } }\n  }"): typeof import('./graphql').BalanceHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -41,7 +41,7 @@ export default function AccountsPage() {
                         {f.number(a.txCount)}
                       </td>
                       <td data-label={t('col.balance')} className="num">
-                        <NativeAmount wei={a.balance} maxDecimals={4} />
+                        {a.balance !== null && <NativeAmount wei={a.balance} maxDecimals={4} />}
                       </td>
                     </tr>
                   ))}

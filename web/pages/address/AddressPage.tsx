@@ -5,7 +5,7 @@ import { Card, KeyValue } from '../../components/Card';
 import { Hash } from '../../components/Hash';
 import { Pagination, useCursor } from '../../components/Pagination';
 import { EmptyState, ErrorState, SkeletonRows } from '../../components/states';
-import { useResource } from '../../lib/hooks';
+import { useResource, useStatus } from '../../lib/hooks';
 import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
 import { TxTable } from '../transaction/TxTable';
@@ -33,6 +33,29 @@ type Tab = (typeof TABS)[number];
 /** An account's tabs: every one but Contract. */
 const ACCOUNT_TABS = TABS.filter((id) => id !== 'contract');
 
+/** The balance, with where it comes from when that is not the index's own sum. */
+function AccountBalance({ account }: { account: { balance: string | null; balanceSource: string | null; balanceBlock: number | null } }) {
+  const { t } = useTranslation('tokens');
+  const f = useFormat();
+  const status = useStatus();
+  if (account.balance === null) {
+    return (
+      <span data-testid="address-balance" data-state="not-indexed">
+        <strong>{t('address.notIndexed')}</strong> <span className="muted small">{t('address.notIndexedNote')}</span>
+      </span>
+    );
+  }
+  return (
+    <>
+      <NativeAmount wei={account.balance} testId="address-balance" />
+      {account.balanceSource === 'GENESIS' && <span className="badge" data-testid="balance-genesis">{t('address.genesis')}</span>}
+      {account.balanceSource === 'NODE' && (
+        <span className="muted small" data-testid="balance-node"> {t('address.fromNode', { block: f.number(status.data?.status.indexedHead ?? 0) })}</span>
+      )}
+    </>
+  );
+}
+
 /** The native balance after each block that touched the address (the newest 100 changes). */
 function BalanceHistory({ address }: { address: string }) {
   const { t } = useTranslation('tokens');
@@ -41,6 +64,10 @@ function BalanceHistory({ address }: { address: string }) {
   const q = useResource('balanceHistory', { address, first: 100 });
   const records = q.data?.account?.balanceHistory.edges.map((e) => e.node);
   const decimals = coin?.decimals ?? 18;
+  // Say so when the chart reaches back before the block from which history is exact.
+  const exactFrom = q.data?.status.balancesExactFrom;
+  const oldest = records?.length ? Math.min(...records.map((r) => r.blockNumber)) : undefined;
+  const partial = oldest === undefined ? null : exactFrom === null ? t('address.chartNotExact') : exactFrom !== undefined && oldest < exactFrom ? t('address.chartPartial', { block: f.number(exactFrom) }) : null;
   return (
     <Card title={t('address.chart')} testId="balance-chart" actions={coin && <span className="muted">{coin.symbol}</span>}>
       {q.error && !q.data ? (
@@ -67,6 +94,7 @@ function BalanceHistory({ address }: { address: string }) {
             </Suspense>
           </div>
           <p className="muted small">{t('address.chartNote')}</p>
+          {partial && <p className="muted small" data-testid="balance-partial">{partial}</p>}
         </>
       )}
     </Card>
@@ -184,7 +212,7 @@ export default function AddressPage() {
             [
               tt('address.balance'),
               bal.data?.account ? (
-                <NativeAmount wei={bal.data.account.balance} testId="address-balance" />
+                <AccountBalance account={bal.data.account} />
               ) : bal.error ? (
                 <span className="muted">{t('common:state.error')}</span>
               ) : (

@@ -21,10 +21,11 @@ graphql(`fragment CoinBalanceFields on CoinBalance { blockNumber timestamp balan
 
 export const tokenResources = registerResources({
   accountBalance: resource(graphql(`query AccountBalance($address: String!) {
-    account(address: $address) { address balance balanceBlock token { ...TokenRef } }
+    account(address: $address) { address balance balanceSource balanceBlock token { ...TokenRef } }
   }`)),
 
   balanceHistory: resource(graphql(`query BalanceHistory($address: String!, $first: Int, $after: String) {
+    status { balancesExactFrom }
     account(address: $address) { balanceHistory(first: $first, after: $after) { edges { cursor node { ...CoinBalanceFields } } pageInfo { ...PageInfoFields } } }
   }`)),
 
