@@ -1,11 +1,10 @@
 // `yuscan start`: the whole product in one process — the embedded devnet (unless --rpc /
 // RPC_URL), migrations, the indexer and the API + web server — behind one banner.
-import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { DEVNET_CHAIN_ID, type StartConfig } from '../config';
 import { createLogger } from '../config/log';
 import { connect, migrateToLatest, sqlitePath, type Db } from '../db';
 import { loadIndexerState } from '../db/indexer-state';
+import { resetDatabase } from '../db/reset';
 import { createServer } from '../api/server';
 import { serverLimits, untilSignal } from '../api/cli';
 import { createRpcClient } from '../indexer/rpc';
@@ -35,11 +34,6 @@ export async function storedChainDiffers(db: Db, rpcUrl: string): Promise<string
   return null;
 }
 
-const TABLES = [
-  'blocks', 'transactions', 'logs', 'address_transactions', 'accounts', 'member_events', 'kpi_targets', 'patents',
-  'scenarios', 'scenario_stages', 'output_reports', 'daily_stats', 'daily_active_accounts', 'indexer_state',
-] as const;
-
 /**
  * The API's own connection to the indexer's database. On a SQLite file the indexer's handle
  * is one connection: a query on it would wait behind every write transaction, and a
@@ -50,21 +44,6 @@ const TABLES = [
 export function apiConnection(db: Db): Db {
   if (db.dialect !== 'sqlite' || sqlitePath(db.url) === ':memory:') return db;
   return connect(db.url, { mustExist: true });
-}
-
-async function resetDatabase(db: Db): Promise<Db> {
-  if (db.dialect === 'sqlite') {
-    const path = resolve(sqlitePath(db.url));
-    await db.close();
-    for (const suffix of ['', '-wal', '-shm']) if (existsSync(path + suffix)) rmSync(path + suffix);
-    const fresh = connect(db.url);
-    await migrateToLatest(fresh);
-    return fresh;
-  }
-  await db.db.transaction().execute(async (tx) => {
-    for (const t of TABLES) await tx.deleteFrom(t).execute();
-  });
-  return db;
 }
 
 export async function runStart(config: StartConfig): Promise<void> {
@@ -113,7 +92,7 @@ export async function runStart(config: StartConfig): Promise<void> {
     }
     if (signalled) return;
 
-    let db = connect(config.databaseUrl);
+    const db = connect(config.databaseUrl);
     await migrateToLatest(db);
     const differs = await storedChainDiffers(db, rpcUrl);
     if (differs) {
@@ -122,7 +101,7 @@ export async function runStart(config: StartConfig): Promise<void> {
         throw new Error(`${differs}; use another --db, or empty this one`);
       }
       logger.warn({ db: config.databaseUrl }, `${differs}: resetting the devnet database`);
-      db = await resetDatabase(db);
+      await resetDatabase(db.db);
     }
     stops.push(() => db.close());
     const apiDb = apiConnection(db);
