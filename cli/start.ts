@@ -46,8 +46,12 @@ export function apiConnection(db: Db): Db {
   return connect(db.url, { mustExist: true });
 }
 
+// The banner and the progress line say what is going on; the logs add only what needs
+// attention, unless LOG_LEVEL asks for more.
+const START_LOG_LEVEL = 'warn';
+
 export async function runStart(config: StartConfig): Promise<void> {
-  const logger = createLogger('start');
+  const logger = createLogger('start', START_LOG_LEVEL);
   const out = process.stdout;
   const tty = !!out.isTTY;
   const stops: Array<() => Promise<void>> = [];
@@ -79,7 +83,7 @@ export async function runStart(config: StartConfig): Promise<void> {
           const step = `${p.phase}:${p.total > 1 ? Math.floor((10 * p.done) / p.total) : 0}`;
           if (step !== last) {
             last = step;
-            logger.info(line);
+            out.write(`${line}\n`);
           }
         },
         onLiveError: (err) => logger.warn({ err: (err as Error).message }, 'devnet live block failed'),
@@ -110,7 +114,7 @@ export async function runStart(config: StartConfig): Promise<void> {
     // One process: the API's /metrics carries the indexer's series too.
     const indexerMetrics = (await import('../indexer/metrics')).createIndexerMetrics();
     const server = await createServer({
-      db: apiDb, port: config.port, logger: createLogger('api'), nativeCoin: config.nativeCoin, rpc: createRpcClient(rpcUrl),
+      db: apiDb, port: config.port, logger: createLogger('api', START_LOG_LEVEL), nativeCoin: config.nativeCoin, rpc: createRpcClient(rpcUrl),
       ...serverLimits(config), moreMetrics: indexerMetrics.registry,
     });
     stops.push(() => server.close());
@@ -140,7 +144,7 @@ export async function runStart(config: StartConfig): Promise<void> {
       fromBlock: config.fromBlock,
       confirmations: config.confirmations,
       once: false,
-      logger: createLogger('indexer'),
+      logger: createLogger('indexer', START_LOG_LEVEL),
       observer: indexerMetrics.observer,
       onProgress: (p) => {
         const pct = p.headBlock > 0 ? Math.floor((100 * p.indexedBlock) / p.headBlock) : 100;
