@@ -242,7 +242,7 @@ export async function bulkTransfers(c: TestChain, blocks: number, perBlock: numb
   }
 }
 
-// --- accounts and tokens (issue 9) ---
+// --- accounts and tokens ---
 
 export interface DemoTokens {
   credit: Hex;
