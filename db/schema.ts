@@ -444,10 +444,10 @@ export type Database = { [T in TableName]: (typeof TABLES)[T] extends Table<infe
 /** Every table, in catalogue order. */
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
-/** The tables a reorg rollback deletes from above the ancestor, with their block column, among `groups`. */
-export function blockKeyedTables(groups: readonly TableGroup[]): { name: TableName; column: 'block_number' | 'number' }[] {
+/** The tables a reorg rollback deletes from above the ancestor, with their block column, of the groups `inGroup` takes. */
+export function blockKeyedTables(inGroup: (group: TableGroup) => boolean): { name: TableName; column: 'block_number' | 'number' }[] {
   return TABLE_NAMES.flatMap((name) => {
     const { group, blockColumn } = TABLES[name];
-    return blockColumn && groups.includes(group) ? [{ name, column: blockColumn }] : [];
+    return blockColumn && inGroup(group) ? [{ name, column: blockColumn }] : [];
   });
 }

@@ -32,7 +32,7 @@ export const ACCOUNT_COLUMNS = {
 } as const;
 
 /** Tables of history rows keyed by block number: a rollback deletes above the ancestor. */
-const ACCOUNT_HISTORY_TABLES = blockKeyedTables(['accounts']);
+const ACCOUNT_HISTORY_TABLES = blockKeyedTables((group) => group === 'accounts');
 
 const ph = (dialect: Dialect, n: number, from = 1) =>
   Array.from({ length: n }, (_, i) => (dialect === 'postgres' ? `$${from + i}` : '?')).join(', ');

@@ -32,8 +32,8 @@ export const COLUMNS = {
   daily_active_accounts: ['day', 'address'],
 } as const satisfies Partial<Record<keyof Database, readonly string[]>>;
 
-/** Tables whose rows hang off a block number; a rollback deletes above the ancestor in each (accounts-and-tokens' own pass first). */
-const BLOCK_KEYED_TABLES = blockKeyedTables(['chain', 'alliance', 'sealing', 'code']);
+/** Tables whose rows hang off a block number; a rollback deletes above the ancestor in each (accounts-and-tokens' in its own pass). */
+const BLOCK_KEYED_TABLES = blockKeyedTables((group) => group !== 'accounts');
 
 const greatest = (d: Dialect) => (d === 'postgres' ? 'greatest' : 'max');
 const least = (d: Dialect) => (d === 'postgres' ? 'least' : 'min');
