@@ -40,7 +40,7 @@ const config: CodegenConfig = {
           YearFigures: '../kpi/yearly#YearFiguresModel',
           PlanPeriod: '../models#PeriodModel',
           VerifiedContract: '../models#VerifiedContractModel',
-          // accounts and tokens (issue 9)
+          // accounts and tokens
           Token: '../data/accounts#TokenRow',
           TokenBalance: '../data/accounts#HoldingRow',
           TokenTransfer: '../data/accounts#TransferRow',

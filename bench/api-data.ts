@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { connect, migrateToLatest, sqlitePath } from '../db';
+import { TABLE_NAMES } from '../db/schema';
 import { asciiToBytes32 } from '../contracts/registry';
 
 export const BLOCKS = 50_000;
@@ -46,9 +47,7 @@ export async function buildBenchDb(url: string, log: (s: string) => void): Promi
   }
   log(`bench db: writing ${(BLOCKS * TX_PER_BLOCK).toLocaleString('en')} transactions to ${url} …`);
   const t0 = Date.now();
-  for (const t of ['blocks', 'transactions', 'logs', 'address_transactions', 'accounts', 'daily_stats', 'daily_active_accounts', 'member_events', 'kpi_targets', 'patents', 'scenarios', 'scenario_stages', 'output_reports', 'indexer_state']) {
-    sqlite.exec(`delete from ${t}`);
-  }
+  for (const t of TABLE_NAMES) sqlite.exec(`delete from "${t}"`);
   const insBlock = sqlite.prepare('insert into blocks values (?,?,?,?,?,?,?,?,?,?)');
   const insTx = sqlite.prepare(
     'insert into transactions (hash,block_number,tx_index,timestamp,from_address,to_address,value,nonce,gas,gas_price,max_fee_per_gas,max_priority_fee_per_gas,type,input,status,gas_used,effective_gas_price,contract_address,method_name,method_args) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',

@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { connect, migrateToLatest, sqlitePath } from '../db';
+import { TABLE_NAMES } from '../db/schema';
 import { inserter } from '../indexer/insert';
 import { testDatabaseUrl } from '../test/helpers/postgres';
 
@@ -28,12 +29,11 @@ export async function postgresCopy(sqliteUrl: string, log: (s: string) => void):
     const count = async (t: string) => Number((await db.db.selectFrom(t as 'blocks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const want = (src.prepare('select count(*) as n from transactions').get() as { n: number }).n;
     if ((await count('transactions')) === want) return url;
-    const tables = (src.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'").all() as { name: string }[]).map((r) => r.name);
     log(`bench:api: copying the bench database into PostgreSQL (schema ${SCHEMA}) …`);
     await db.db.transaction().execute(async (trx) => {
-      for (const t of tables) await trx.deleteFrom(t as 'blocks').execute();
+      for (const t of TABLE_NAMES) await trx.deleteFrom(t).execute();
       const insert = inserter(trx, db);
-      for (const t of tables) {
+      for (const t of TABLE_NAMES) {
         const started = Date.now();
         let rows: Record<string, unknown>[] = [];
         let n = 0;

@@ -171,8 +171,8 @@ async function underLoad(url: string, pid: number, body: () => string, varies: b
       duration,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      // A fixed body when nothing varies: building one per request cost autocannon, on the
-      // same machine as the server, a third more CPU per request, taken from the server.
+      // A fixed body when nothing varies: autocannon shares the machine with the server, and
+      // building a body per request takes CPU from the server (docs/performance.md).
       ...(varies ? { requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }] } : { body: body() }),
     });
   await run(3);

@@ -32,11 +32,11 @@ export const ROUTES: { path: string; entry: string; module?: string }[] = [
   { path: '/search', entry: 'index.html', module: 'pages/search/SearchPage.tsx' },
   { path: '/stats', entry: 'index.html', module: 'pages/stats/StatsPage.tsx' },
   { path: '/stats and /address (area chart, lazy)', entry: 'index.html', module: 'components/AreaTrend.tsx' },
-  // --- alliance (issue 6) ---
+  // --- alliance ---
   { path: '/alliance', entry: 'index.html', module: 'alliance/pages/AlliancePage.tsx' },
   { path: '/alliance (charts, lazy)', entry: 'index.html', module: 'alliance/components/AllianceCharts.tsx' },
   { path: '/embed/kpi/PATENTS', entry: 'embed.html' },
-  // --- accounts and tokens (issue 9) ---
+  // --- accounts and tokens ---
   { path: '/address?tab=contract (lazy)', entry: 'index.html', module: 'pages/address/contract/ContractTab.tsx' },
   { path: '/address?tab=contract (source view, lazy)', entry: 'index.html', module: 'pages/address/contract/SourceView.tsx' },
   { path: '/token/:address', entry: 'index.html', module: 'pages/tokens/TokenPage.tsx' },
@@ -47,10 +47,10 @@ export const ROUTES: { path: string; entry: string; module?: string }[] = [
 /** Timed page loads: path, and the selector that means its data is on screen. */
 export const TIMED: { path: string; ready: string; label: string }[] = [
   { path: '/', ready: '[data-testid="latest-block-row"]', label: 'latest blocks listed' },
-  // --- alliance (issue 6) ---
+  // --- alliance ---
   { path: '/alliance', ready: '[data-testid="kpi-value-PATENTS"][data-value]', label: 'KPI figures visible' },
   { path: '/embed/kpi/PATENTS', ready: '#embed-root[data-state="ready"] svg', label: 'chart rendered' },
-  // --- accounts and tokens (issue 9) ---
+  // --- accounts and tokens ---
   { path: '/tokens', ready: '[data-testid="token-row"], [data-testid="empty"]', label: 'tokens listed' },
   { path: '/accounts', ready: '[data-testid="account-row"]', label: 'top accounts listed' },
 ];

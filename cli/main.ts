@@ -1,10 +1,10 @@
 // `yuscan <command>`: parse and validate everything first (exit 2 on bad input, before
 // anything is touched), then hand the typed config to the command's own module. Each
-// command's code loads only when that command runs; help loads nothing at all.
+// command's code loads only when that command runs; help loads nothing but its own table.
 import type { Command } from '../config';
-import { isHelp, USAGE } from '../config/usage';
+import { helpFor } from '../config/usage';
 
-async function run(command: Command): Promise<void> {
+async function run(command: Exclude<Command, { name: 'help' }>): Promise<void> {
   switch (command.name) {
     case 'migrate':
       return (await import('./migrate')).runMigrate(command.config);
@@ -20,8 +20,9 @@ async function run(command: Command): Promise<void> {
 }
 
 const argv = process.argv.slice(2);
-if (isHelp(argv[0])) {
-  console.log(USAGE);
+const help = helpFor(argv);
+if (help !== null) {
+  console.log(help);
   process.exit(0);
 }
 const { ConfigError, parseCommand } = await import('../config');
@@ -34,6 +35,10 @@ try {
     process.exit(2);
   }
   throw err;
+}
+if (command.name === 'help') {
+  console.log(command.text);
+  process.exit(0);
 }
 
 run(command).catch((err: unknown) => {

@@ -1,11 +1,10 @@
 // `yuscan start`: the whole product in one process — the embedded devnet (unless --rpc /
 // RPC_URL), migrations, the indexer and the API + web server — behind one banner.
-import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { DEVNET_CHAIN_ID, type StartConfig } from '../config';
 import { createLogger } from '../config/log';
 import { connect, migrateToLatest, sqlitePath, type Db } from '../db';
 import { loadIndexerState } from '../db/indexer-state';
+import { resetDatabase } from '../db/reset';
 import { createServer } from '../api/server';
 import { serverLimits, untilSignal } from '../api/cli';
 import { createRpcClient } from '../indexer/rpc';
@@ -35,11 +34,6 @@ export async function storedChainDiffers(db: Db, rpcUrl: string): Promise<string
   return null;
 }
 
-const TABLES = [
-  'blocks', 'transactions', 'logs', 'address_transactions', 'accounts', 'member_events', 'kpi_targets', 'patents',
-  'scenarios', 'scenario_stages', 'output_reports', 'daily_stats', 'daily_active_accounts', 'indexer_state',
-] as const;
-
 /**
  * The API's own connection to the indexer's database. On a SQLite file the indexer's handle
  * is one connection: a query on it would wait behind every write transaction, and a
@@ -52,23 +46,12 @@ export function apiConnection(db: Db): Db {
   return connect(db.url, { mustExist: true });
 }
 
-async function resetDatabase(db: Db): Promise<Db> {
-  if (db.dialect === 'sqlite') {
-    const path = resolve(sqlitePath(db.url));
-    await db.close();
-    for (const suffix of ['', '-wal', '-shm']) if (existsSync(path + suffix)) rmSync(path + suffix);
-    const fresh = connect(db.url);
-    await migrateToLatest(fresh);
-    return fresh;
-  }
-  await db.db.transaction().execute(async (tx) => {
-    for (const t of TABLES) await tx.deleteFrom(t).execute();
-  });
-  return db;
-}
+// The banner and the progress line say what is going on; the logs add only what needs
+// attention, unless LOG_LEVEL asks for more.
+const START_LOG_LEVEL = 'warn';
 
 export async function runStart(config: StartConfig): Promise<void> {
-  const logger = createLogger('start');
+  const logger = createLogger('start', START_LOG_LEVEL);
   const out = process.stdout;
   const tty = !!out.isTTY;
   const stops: Array<() => Promise<void>> = [];
@@ -100,7 +83,7 @@ export async function runStart(config: StartConfig): Promise<void> {
           const step = `${p.phase}:${p.total > 1 ? Math.floor((10 * p.done) / p.total) : 0}`;
           if (step !== last) {
             last = step;
-            logger.info(line);
+            out.write(`${line}\n`);
           }
         },
         onLiveError: (err) => logger.warn({ err: (err as Error).message }, 'devnet live block failed'),
@@ -113,7 +96,7 @@ export async function runStart(config: StartConfig): Promise<void> {
     }
     if (signalled) return;
 
-    let db = connect(config.databaseUrl);
+    const db = connect(config.databaseUrl);
     await migrateToLatest(db);
     const differs = await storedChainDiffers(db, rpcUrl);
     if (differs) {
@@ -122,7 +105,7 @@ export async function runStart(config: StartConfig): Promise<void> {
         throw new Error(`${differs}; use another --db, or empty this one`);
       }
       logger.warn({ db: config.databaseUrl }, `${differs}: resetting the devnet database`);
-      db = await resetDatabase(db);
+      await resetDatabase(db.db);
     }
     stops.push(() => db.close());
     const apiDb = apiConnection(db);
@@ -131,7 +114,7 @@ export async function runStart(config: StartConfig): Promise<void> {
     // One process: the API's /metrics carries the indexer's series too.
     const indexerMetrics = (await import('../indexer/metrics')).createIndexerMetrics();
     const server = await createServer({
-      db: apiDb, port: config.port, logger: createLogger('api'), nativeCoin: config.nativeCoin, rpc: createRpcClient(rpcUrl),
+      db: apiDb, port: config.port, logger: createLogger('api', START_LOG_LEVEL), nativeCoin: config.nativeCoin, rpc: createRpcClient(rpcUrl),
       ...serverLimits(config), moreMetrics: indexerMetrics.registry,
     });
     stops.push(() => server.close());
@@ -163,7 +146,7 @@ export async function runStart(config: StartConfig): Promise<void> {
       once: false,
       genesisFile: config.genesisFile,
       traceMethod: config.traceMethod,
-      logger: createLogger('indexer'),
+      logger: createLogger('indexer', START_LOG_LEVEL),
       observer: indexerMetrics.observer,
       onProgress: (p) => {
         const pct = p.headBlock > 0 ? Math.floor((100 * p.indexedBlock) / p.headBlock) : 100;

@@ -7,6 +7,10 @@ export const DEFAULT_DATABASE_URL = 'sqlite:./data/yuscan.db';
 export const DEFAULT_PORT = 4000;
 /** Requests a minute per client on /graphql unless RATE_LIMIT / --rate-limit says otherwise. */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
+/** Missed turns after which a sealer reads OFFLINE (VALIDATOR_OFFLINE_TURNS). */
+export const DEFAULT_VALIDATOR_OFFLINE_TURNS = 3;
+/** Recent blocks over which the validators in the rotation are counted (VALIDATOR_ROTATION_WINDOW). */
+export const DEFAULT_VALIDATOR_ROTATION_WINDOW = 1000;
 
 /** The alliance's launch day (Yuzhong District, Chongqing). */
 export const ALLIANCE_LAUNCH_DATE = '2020-04-14';

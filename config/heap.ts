@@ -5,15 +5,9 @@
 // It is V8's own flag, read at each collection, so setting it at start takes effect at once.
 import { setFlagsFromString } from 'node:v8';
 
-/**
- * Indexer: ~50 MB live, peak RSS ~260 MB on the token-heavy bench chain by default, ~200 MB
- * at 2x, for a few percent more time in the collector.
- */
+/** Indexer: 2x its live data, for a few percent more time in the collector (figures: docs/performance.md). */
 export const INDEXER_HEAP_GROWTH_PERCENT = 100;
-/**
- * `yuscan serve`: ~30 MB live, 160-180 MB resident after a minute of steady queries by
- * default, ~130 MB at 1.5x, for about a tenth more CPU per request.
- */
+/** `yuscan serve`: 1.5x its live data, for about a tenth more CPU per request (figures: docs/performance.md). */
 export const SERVER_HEAP_GROWTH_PERCENT = 50;
 
 /** Process-wide; `yuscan start` runs the indexer and the server in one process and takes the indexer's. */

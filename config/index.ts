@@ -4,8 +4,8 @@
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE, type NativeCoin } from './constants';
-import { isHelp, USAGE } from './usage';
+import { DEFAULT_VALIDATOR_OFFLINE_TURNS, DEFAULT_VALIDATOR_ROTATION_WINDOW, type NativeCoin } from './constants';
+import { COMMANDS, helpFor, type CommandName, type Flag } from './usage';
 
 export * from './constants';
 
@@ -117,41 +117,6 @@ export type Command =
 
 type Env = Record<string, string | undefined>;
 
-/** Flag name -> [env var or null, schema, default]. Flags win over env, env over default. */
-type Spec = Record<string, { env?: string; schema: z.ZodType; default?: unknown; boolean?: true }>;
-
-const devnetSpec = {
-  port: { schema: port, default: 8545 },
-  seed: { schema: z.coerce.number({ message: 'a whole number' }).int('a whole number'), default: 1 },
-  history: { schema: history, default: 'full' },
-  'block-time-ms': {
-    schema: z.coerce.number({ message: 'a whole number of milliseconds ≥ 100' }).int().min(100, 'a whole number of milliseconds ≥ 100'),
-    default: 2000,
-  },
-} satisfies Spec;
-
-const indexSpec = {
-  rpc: { env: 'RPC_URL', schema: rpcUrl },
-  db: { env: 'DATABASE_URL', schema: databaseUrl, default: DEFAULT_DATABASE_URL },
-  registry: { env: 'ALLIANCE_REGISTRY', schema: address },
-  from: { env: 'START_BLOCK', schema: blockNumber, default: 0 },
-  confirmations: { env: 'CONFIRMATIONS', schema: blockNumber, default: 0 },
-  once: { schema: z.boolean(), default: false, boolean: true },
-  'metrics-port': { env: 'METRICS_PORT', schema: port },
-  genesis: { env: 'GENESIS_FILE', schema: filePath },
-  'trace-method': { env: 'TRACE_METHOD', schema: traceMethod, default: 'auto' },
-} satisfies Spec;
-
-// The native coin's name for a chain the explorer does not know (the devnet names its own).
-const coinSpec = {
-  'coin-symbol': { env: 'NATIVE_COIN_SYMBOL', schema: z.string().regex(/^[A-Za-z0-9.-]{1,12}$/, '1–12 letters or digits, e.g. YU') },
-  'coin-name': { env: 'NATIVE_COIN_NAME', schema: z.string().min(1, 'a name of 1–40 characters').max(40, 'a name of 1–40 characters') },
-  'coin-decimals': {
-    env: 'NATIVE_COIN_DECIMALS',
-    schema: z.coerce.number({ message: 'a whole number from 0 to 36' }).int('a whole number from 0 to 36').min(0, 'a whole number from 0 to 36').max(36, 'a whole number from 0 to 36'),
-  },
-} satisfies Spec;
-
 function nativeCoinFrom(v: Record<string, unknown>): NativeCoin | undefined {
   if (v['coin-symbol'] === undefined) return undefined;
   const symbol = v['coin-symbol'] as string;
@@ -178,48 +143,38 @@ const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
   return z.NEVER;
 });
 
-const serveSpec = {
-  db: { env: 'DATABASE_URL', schema: databaseUrl, default: DEFAULT_DATABASE_URL },
-  port: { env: 'PORT', schema: port, default: DEFAULT_PORT },
-  rpc: { env: 'RPC_URL', schema: rpcUrl },
-  ...coinSpec,
-  'rate-limit': {
-    env: 'RATE_LIMIT',
-    schema: z.coerce.number({ message: 'a whole number of requests per minute ≥ 0 (0 turns it off)' }).int('a whole number of requests per minute ≥ 0 (0 turns it off)').min(0, 'a whole number of requests per minute ≥ 0 (0 turns it off)'),
-    default: DEFAULT_RATE_LIMIT_PER_MINUTE,
-  },
-  'trust-proxy': { env: 'TRUST_PROXY', schema: trustProxy, default: 'loopback' },
-  workers: {
-    env: 'WORKERS',
-    schema: z.coerce.number({ message: 'a whole number of processes from 1 to 64' }).int('a whole number of processes from 1 to 64').min(1, 'a whole number of processes from 1 to 64').max(64, 'a whole number of processes from 1 to 64'),
-    default: 1,
-  },
-} satisfies Spec;
+const positiveCount = (message: string) => z.coerce.number({ message }).int(message).min(0, message);
+const inRange = (message: string, min: number, max: number) => z.coerce.number({ message }).int(message).min(min, message).max(max, message);
 
-const startSpec = {
-  rpc: indexSpec.rpc,
-  db: indexSpec.db,
-  port: serveSpec.port,
-  'rate-limit': serveSpec['rate-limit'],
-  'trust-proxy': serveSpec['trust-proxy'],
-  registry: indexSpec.registry,
-  from: indexSpec.from,
-  confirmations: indexSpec.confirmations,
-  genesis: indexSpec.genesis,
-  'trace-method': indexSpec['trace-method'],
-  'devnet-port': { schema: port, default: 8545 },
-  seed: devnetSpec.seed,
-  history: devnetSpec.history,
-  'block-time-ms': devnetSpec['block-time-ms'],
-  ...coinSpec,
-} satisfies Spec;
+/** How each flag of usage.ts's table is validated; a flag name means the same thing in every command. */
+const SCHEMAS = {
+  rpc: rpcUrl,
+  db: databaseUrl,
+  registry: address,
+  from: blockNumber,
+  confirmations: blockNumber,
+  once: z.boolean(),
+  'metrics-port': port,
+  genesis: filePath,
+  'trace-method': traceMethod,
+  port,
+  'devnet-port': port,
+  seed: z.coerce.number({ message: 'a whole number' }).int('a whole number'),
+  history,
+  'block-time-ms': z.coerce.number({ message: 'a whole number of milliseconds ≥ 100' }).int().min(100, 'a whole number of milliseconds ≥ 100'),
+  // The native coin's name for a chain the explorer does not know (the devnet names its own).
+  'coin-symbol': z.string().regex(/^[A-Za-z0-9.-]{1,12}$/, '1–12 letters or digits, e.g. YU'),
+  'coin-name': z.string().min(1, 'a name of 1–40 characters').max(40, 'a name of 1–40 characters'),
+  'coin-decimals': inRange('a whole number from 0 to 36', 0, 36),
+  'rate-limit': positiveCount('a whole number of requests per minute ≥ 0 (0 turns it off)'),
+  'trust-proxy': trustProxy,
+  workers: inRange('a whole number of processes from 1 to 64', 1, 64),
+} satisfies Record<{ [C in CommandName]: keyof (typeof COMMANDS)[C]['flags'] }[CommandName], z.ZodType>;
 
-const migrateSpec = { db: indexSpec.db } satisfies Spec;
-
-
-function parseFlags<S extends Spec>(command: string, spec: S, args: string[], env: Env) {
+function parseFlags<C extends CommandName>(command: C, args: string[], env: Env) {
+  const spec: Record<string, Flag> = COMMANDS[command].flags;
   const options: Record<string, { type: 'string' | 'boolean' }> = {};
-  for (const [flag, s] of Object.entries(spec)) options[flag] = { type: s.boolean ? 'boolean' : 'string' };
+  for (const [flag, s] of Object.entries(spec)) options[flag] = { type: s.value ? 'string' : 'boolean' };
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({ args, options, strict: true, allowPositionals: false }));
@@ -231,22 +186,23 @@ function parseFlags<S extends Spec>(command: string, spec: S, args: string[], en
   }
   const out: Record<string, unknown> = {};
   for (const [flag, s] of Object.entries(spec)) {
+    const schema: z.ZodType = SCHEMAS[flag as keyof typeof SCHEMAS];
     const fromFlag = values[flag];
     const fromEnv = s.env ? env[s.env] : undefined;
     const raw = fromFlag ?? (fromEnv === '' ? undefined : fromEnv) ?? s.default;
     if (raw === undefined) continue;
     const source = fromFlag !== undefined ? `--${flag}` : fromEnv ? s.env! : `--${flag}`;
-    if (typeof raw === 'string' && raw.trim() === '' && !s.boolean) {
-      throw new ConfigError(`yuscan ${command}: ${source} is empty; it takes ${describe(s.schema)}`);
+    if (typeof raw === 'string' && raw.trim() === '' && s.value) {
+      throw new ConfigError(`yuscan ${command}: ${source} is empty; it takes ${describe(schema)}`);
     }
-    const parsed = s.schema.safeParse(raw);
+    const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const expected = parsed.error.issues[0]?.message ?? 'a valid value';
       throw new ConfigError(`yuscan ${command}: ${source} "${String(raw)}" is not valid; it takes ${expected}`);
     }
     out[flag] = parsed.data;
   }
-  return out as { [K in keyof S]: unknown };
+  return out as { [K in keyof (typeof COMMANDS)[C]['flags']]: unknown };
 }
 
 function describe(schema: z.ZodType): string {
@@ -269,13 +225,14 @@ function serveLimits(v: Record<string, unknown>): Pick<ServeConfig, 'rateLimit' 
 
 /** Parse `yuscan <command> [flags]`. Throws ConfigError on any bad input. */
 export function parseCommand(argv: string[], env: Env = process.env): Command {
+  const help = helpFor(argv);
+  if (help !== null) return { name: 'help', text: help };
   const [name, ...args] = argv;
-  if (isHelp(name)) return { name: 'help', text: USAGE };
   switch (name) {
     case 'devnet':
-      return { name, config: devnetFrom(parseFlags(name, devnetSpec, args, env), 'port') };
+      return { name, config: devnetFrom(parseFlags(name, args, env), 'port') };
     case 'index': {
-      const v = parseFlags(name, indexSpec, args, env);
+      const v = parseFlags(name, args, env);
       if (v.rpc === undefined) {
         throw new ConfigError('yuscan index: --rpc (or RPC_URL) is required; it takes an http(s):// or ws(s):// JSON-RPC URL');
       }
@@ -295,7 +252,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
       };
     }
     case 'serve': {
-      const v = parseFlags(name, serveSpec, args, env);
+      const v = parseFlags(name, args, env);
       validatorSettings(env); // read by the API; checked here so a bad value exits 2 up front
       return {
         name,
@@ -306,7 +263,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
       };
     }
     case 'start': {
-      const v = parseFlags(name, startSpec, args, env);
+      const v = parseFlags(name, args, env);
       validatorSettings(env);
       return {
         name,
@@ -326,7 +283,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
       };
     }
     case 'migrate': {
-      const v = parseFlags(name, migrateSpec, args, env);
+      const v = parseFlags(name, args, env);
       return { name, config: { databaseUrl: v.db as string } };
     }
     default:
@@ -334,9 +291,9 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
   }
 }
 
-/** Log verbosity, the only other setting read from the environment. */
-export function logLevel(env: Env = process.env): string {
-  const level = env.LOG_LEVEL ?? 'info';
+/** Log verbosity, from LOG_LEVEL; `fallback` when it is unset (start shows warnings only). */
+export function logLevel(env: Env = process.env, fallback = 'info'): string {
+  const level = env.LOG_LEVEL || fallback;
   const ok = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!ok.includes(level)) throw new ConfigError(`LOG_LEVEL "${level}" is not valid; it takes one of ${ok.join(', ')}`);
   return level;
@@ -361,7 +318,7 @@ export function validatorSettings(env: Env = process.env): ValidatorSettings {
     return r.data;
   };
   return {
-    offlineAfterTurns: read('VALIDATOR_OFFLINE_TURNS', 3, 'a whole number of turns ≥ 1'),
-    rotationWindow: read('VALIDATOR_ROTATION_WINDOW', 1000, 'a whole number of blocks ≥ 1'),
+    offlineAfterTurns: read('VALIDATOR_OFFLINE_TURNS', DEFAULT_VALIDATOR_OFFLINE_TURNS, 'a whole number of turns ≥ 1'),
+    rotationWindow: read('VALIDATOR_ROTATION_WINDOW', DEFAULT_VALIDATOR_ROTATION_WINDOW, 'a whole number of blocks ≥ 1'),
   };
 }

@@ -1,28 +1,156 @@
-// The help text, apart from the validating parser: `yuscan --help` prints it without
-// loading zod or anything else.
-import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE } from './constants';
+// Every command's flags, with their environment variables, defaults and what they do: the
+// help text is written from this table, and config/index.ts validates the same flags with
+// zod. Kept apart from the validating parser so that `--help` prints without loading zod.
+import {
+  DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_VALIDATOR_OFFLINE_TURNS, DEFAULT_VALIDATOR_ROTATION_WINDOW,
+} from './constants';
 
-/** `yuscan`, `yuscan help`, `--help`, `-h`. */
-export function isHelp(command: string | undefined): boolean {
-  return command === undefined || command === 'help' || command === '--help' || command === '-h';
+export interface Flag {
+  /** The environment variable that sets it when the flag is absent. */
+  env?: string;
+  default?: string | number | boolean;
+  /** What the flag takes, as shown in the help (e.g. URL); absent for an on/off switch. */
+  value?: string;
+  /** Shown outside the brackets of the usage line (the command checks for it). */
+  required?: true;
+  doc: string;
 }
 
-export const USAGE = `yuscan — explorer and alliance-KPI dashboard for Yu Express Chain
+const db: Flag = { env: 'DATABASE_URL', value: 'URL', default: DEFAULT_DATABASE_URL, doc: 'the database: sqlite:PATH or postgres://user@host:port/db' };
+const registry: Flag = { env: 'ALLIANCE_REGISTRY', value: '0x..', doc: 'the AllianceRegistry contract whose events count; the devnet finds its own' };
+const from: Flag = { env: 'START_BLOCK', value: 'N', default: 0, doc: 'first block to index' };
+const confirmations: Flag = { env: 'CONFIRMATIONS', value: 'N', default: 0, doc: 'blocks to stay behind the head' };
+const genesis: Flag = { env: 'GENESIS_FILE', value: 'FILE', doc: "a geth-style genesis JSON whose alloc are the balances at block 0" };
+const traceMethod: Flag = {
+  env: 'TRACE_METHOD', value: 'auto|parity|debug|none', default: 'auto',
+  doc: 'how internal transactions are traced: trace_block, debug_traceBlockByNumber, not at all, or the first the node answers',
+};
+const seed: Flag = { value: 'N', default: 1, doc: "the devnet's simulation seed" };
+const history: Flag = { value: 'full|none', default: 'full', doc: "simulate the alliance's history since 2020-04-14, or start empty" };
+const blockTimeMs: Flag = { value: 'MS', default: 2000, doc: 'milliseconds between live devnet blocks, at least 100' };
+const port: Flag = { env: 'PORT', value: 'N', default: DEFAULT_PORT, doc: 'HTTP port of the API and web' };
+const rateLimit: Flag = { env: 'RATE_LIMIT', value: 'N', default: DEFAULT_RATE_LIMIT_PER_MINUTE, doc: 'requests a minute per client on /graphql; 0 turns it off' };
+const trustProxy: Flag = {
+  env: 'TRUST_PROXY', value: 'LIST', default: 'loopback',
+  doc: 'proxies whose X-Forwarded-For to believe: true, false, a hop count, or addresses, subnets and loopback/linklocal/uniquelocal',
+};
+const coin = {
+  'coin-symbol': { env: 'NATIVE_COIN_SYMBOL', value: 'S', doc: "the native coin's symbol; without it YU on the devnet, ETH on Ethereum, else COIN" },
+  'coin-name': { env: 'NATIVE_COIN_NAME', value: 'NAME', doc: "the native coin's name; without it the symbol" },
+  'coin-decimals': { env: 'NATIVE_COIN_DECIMALS', value: 'N', doc: "the native coin's decimals; without it 18" },
+} satisfies Record<string, Flag>;
 
-Usage:
-  yuscan start   [--rpc URL] [--db URL] [--port 4000] [--registry 0x..] [--rate-limit N] [--trust-proxy LIST]
-                 [--devnet-port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
-                 [--genesis FILE] [--trace-method auto|parity|debug|none]
-  yuscan devnet  [--port 8545] [--seed 1] [--history full|none] [--block-time-ms 2000]
-  yuscan index   --rpc URL [--db URL] [--registry 0x..] [--from N] [--confirmations N] [--once]
-                 [--metrics-port N] [--genesis FILE] [--trace-method auto|parity|debug|none]
-  yuscan serve   [--db URL] [--port 4000] [--rpc URL] [--rate-limit 1200] [--trust-proxy loopback]
-                 [--coin-symbol S] [--coin-name N] [--coin-decimals 18] [--workers 1]
-  yuscan migrate [--db URL]
+/** Settings read from the environment only. */
+const LOG_LEVEL: [string, string] = ['LOG_LEVEL', 'fatal, error, warn, info, debug, trace or silent (default info)'];
+const VALIDATOR_ENV: [string, string][] = [
+  ['VALIDATOR_OFFLINE_TURNS', `missed turns after which a sealer reads OFFLINE (default ${DEFAULT_VALIDATOR_OFFLINE_TURNS})`],
+  ['VALIDATOR_ROTATION_WINDOW', `recent blocks over which the validators in the rotation are counted (default ${DEFAULT_VALIDATOR_ROTATION_WINDOW})`],
+];
 
-Environment: RPC_URL, DATABASE_URL (default ${DEFAULT_DATABASE_URL}), PORT (default ${DEFAULT_PORT}),
-ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, RATE_LIMIT (requests a minute per client, 0 = off,
-default ${DEFAULT_RATE_LIMIT_PER_MINUTE}), TRUST_PROXY (default loopback), WORKERS (serve's processes, default 1),
-METRICS_PORT, GENESIS_FILE, TRACE_METHOD (default auto), LOG_LEVEL,
-NATIVE_COIN_SYMBOL, NATIVE_COIN_NAME, NATIVE_COIN_DECIMALS (start and serve also take --coin-symbol,
---coin-name, --coin-decimals), VALIDATOR_OFFLINE_TURNS (default 3), VALIDATOR_ROTATION_WINDOW (default 1000).`;
+export const COMMANDS = {
+  start: {
+    summary: 'everything at once: the embedded devnet (unless --rpc), the indexer, and the API + web; prints the URL',
+    flags: {
+      rpc: { env: 'RPC_URL', value: 'URL', doc: 'index this JSON-RPC node instead of starting the devnet' },
+      db, port, 'rate-limit': rateLimit, 'trust-proxy': trustProxy, registry, from, confirmations, genesis, 'trace-method': traceMethod,
+      'devnet-port': { value: 'N', default: 8545, doc: "the devnet's RPC port" },
+      seed, history, 'block-time-ms': blockTimeMs, ...coin,
+    },
+    env: [['LOG_LEVEL', 'fatal, error, warn, info, debug, trace or silent (default warn: the progress line says the rest)'], ...VALIDATOR_ENV],
+  },
+  devnet: {
+    summary: 'the demo chain alone; prints its RPC URL, chain id and registry address',
+    flags: { port: { value: 'N', default: 8545, doc: 'RPC port' }, seed, history, 'block-time-ms': blockTimeMs },
+    env: [LOG_LEVEL],
+  },
+  index: {
+    summary: 'follow a chain into the database (the writer; a second one on PostgreSQL waits as a standby)',
+    flags: {
+      rpc: { env: 'RPC_URL', value: 'URL', required: true, doc: 'the JSON-RPC node to follow, http(s):// or ws(s)://' },
+      db, registry, from, confirmations,
+      once: { default: false, doc: 'exit 0 once caught up with the head' },
+      'metrics-port': { env: 'METRICS_PORT', value: 'N', doc: "serve the indexer's Prometheus metrics on this port" },
+      genesis, 'trace-method': traceMethod,
+    },
+    env: [LOG_LEVEL],
+  },
+  serve: {
+    summary: 'the API + web over an existing database, read-only for chain data',
+    flags: {
+      db, port,
+      rpc: { env: 'RPC_URL', value: 'URL', doc: 'a node for read calls of verified contracts and deployed-code checks' },
+      ...coin, 'rate-limit': rateLimit, 'trust-proxy': trustProxy,
+      workers: { env: 'WORKERS', value: 'N', default: 1, doc: 'server processes sharing the port, 1 to 64' },
+    },
+    env: [LOG_LEVEL, ...VALIDATOR_ENV],
+  },
+  migrate: {
+    summary: 'create or upgrade the schema',
+    flags: { db },
+    env: [LOG_LEVEL],
+  },
+} satisfies Record<string, { summary: string; flags: Record<string, Flag>; env: [string, string][] }>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+const isCommand = (name: string | undefined): name is CommandName => name !== undefined && Object.hasOwn(COMMANDS, name);
+const isHelpFlag = (arg: string) => arg === '--help' || arg === '-h';
+
+/** Lines of two columns, the second aligned. */
+function table(rows: [string, string][]): string {
+  const width = Math.max(...rows.map(([a]) => a.length)) + 2;
+  return rows.map(([a, b]) => `  ${a.padEnd(width)}${b}`).join('\n');
+}
+
+function flagLabel(name: string, flag: Flag): string {
+  return flag.value ? `--${name} ${flag.value}` : `--${name}`;
+}
+
+function usageLine(name: CommandName): string {
+  const required = Object.entries(COMMANDS[name].flags as Record<string, Flag>).filter(([, spec]) => spec.required);
+  return ['yuscan', name, ...required.map(([f, spec]) => flagLabel(f, spec)), '[flags]'].join(' ');
+}
+
+/** `yuscan <command> --help`: its usage, every flag with its variable and default, and the environment it reads. */
+export function commandHelp(name: CommandName): string {
+  const { summary, flags, env } = COMMANDS[name];
+  const rows = Object.entries(flags as Record<string, Flag>).map(([f, spec]): [string, string] => {
+    const notes = [spec.env && `env ${spec.env}`, spec.default !== undefined && `default ${String(spec.default)}`].filter(Boolean);
+    return [flagLabel(f, spec), notes.length ? `${spec.doc} (${notes.join(', ')})` : spec.doc];
+  });
+  rows.push(['-h, --help', 'this help']);
+  return [
+    `yuscan ${name} — ${summary}`,
+    '',
+    `Usage: ${usageLine(name)}`,
+    '',
+    'Flags (a flag wins over its variable, the variable over the default):',
+    table(rows),
+    '',
+    'Environment:',
+    table(env),
+  ].join('\n');
+}
+
+export const USAGE = [
+  'yuscan — explorer and alliance-KPI dashboard for Yu Express Chain',
+  '',
+  'Usage: yuscan <command> [flags]',
+  '',
+  'Commands:',
+  table(Object.entries(COMMANDS).map(([name, c]) => [name, c.summary])),
+  '',
+  '`yuscan <command> --help` lists the command\'s flags, their environment variables and defaults.',
+].join('\n');
+
+/**
+ * The help `argv` asks for, or null when it asks for none: `yuscan`, `--help`, `-h` and
+ * `help` give the overview; `help <command>` and `<command> --help` (or `-h`) that command's.
+ */
+export function helpFor(argv: readonly string[]): string | null {
+  const [first, ...rest] = argv;
+  if (first === undefined || isHelpFlag(first)) return USAGE;
+  if (first === 'help') return isCommand(rest[0]) ? commandHelp(rest[0]) : USAGE;
+  if (isCommand(first) && rest.some(isHelpFlag)) return commandHelp(first);
+  return null;
+}

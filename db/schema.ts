@@ -179,7 +179,7 @@ export interface IndexerLockTable {
   heartbeat_at: number;
 }
 
-// --- accounts and tokens (issue 9) ---
+// --- accounts and tokens ---
 
 /** Native balance after a block that touched the address. */
 export interface CoinBalancesTable {
@@ -285,7 +285,7 @@ export interface ContractCodeTable {
   code: string;
 }
 
-// --- sealers and nodes (issue 13) ---
+// --- sealers and nodes ---
 /** Who sealed each block, by the chain's consensus (Clique signer, BFT proposer, coinbase). */
 export interface BlockSealersTable {
   block_number: number;
@@ -326,7 +326,7 @@ export interface ConsensusTable {
   detected_at_block: number;
 }
 
-// --- verified contracts (issue 10) ---
+// --- verified contracts ---
 export type MatchKind = 'full' | 'partial';
 
 /** A contract whose source was verified; written by `yuscan serve`, never by the indexer. */
@@ -362,39 +362,96 @@ export interface VerificationJobsTable {
 }
 // --- end verified contracts ---
 
-export interface Database {
-  blocks: BlocksTable;
-  transactions: TransactionsTable;
-  logs: LogsTable;
-  address_transactions: AddressTransactionsTable;
-  accounts: AccountsTable;
-  member_events: MemberEventsTable;
-  kpi_targets: KpiTargetsTable;
-  patents: PatentsTable;
-  scenarios: ScenariosTable;
-  scenario_stages: ScenarioStagesTable;
-  output_reports: OutputReportsTable;
-  daily_stats: DailyStatsTable;
-  daily_active_accounts: DailyActiveAccountsTable;
-  indexer_state: IndexerStateTable;
-  indexer_lock: IndexerLockTable;
-  verified_contracts: VerifiedContractsTable;
-  verification_jobs: VerificationJobsTable;
-  // issue 9
-  coin_balances: CoinBalancesTable;
-  account_balances: AccountBalancesTable;
-  tokens: TokensTable;
-  token_supplies: TokenSuppliesTable;
-  token_issues: TokenIssuesTable;
-  token_transfers: TokenTransfersTable;
-  token_balances: TokenBalancesTable;
-  token_holdings: TokenHoldingsTable;
-  internal_transactions: InternalTransactionsTable;
-  traced_blocks: TracedBlocksTable;
-  contract_code: ContractCodeTable;
-  block_sealers: BlockSealersTable;
-  node_events: NodeEventsTable;
-  validator_sets: ValidatorSetsTable;
-  validator_votes: ValidatorVotesTable;
-  consensus: ConsensusTable;
+// --- the table catalogue ---
+// Every table the migrations create, once, with what each kind of whole-database work needs
+// to know about it. `Database` (Kysely's view of the schema) and every list of tables (the
+// reset for another chain, a reorg's rollback, the bench copy, the tests' checksums) derive
+// from it, so a new table is named in one place and cannot be left out of any of them.
+
+/** The part of the product whose rows a table holds. */
+export type TableGroup = 'chain' | 'alliance' | 'accounts' | 'sealing' | 'code' | 'indexer' | 'verification';
+
+export interface TableSpec {
+  group: TableGroup;
+  /**
+   * Tables keyed by block number: the column a reorg rollback deletes above the common
+   * ancestor. Null for the rest, which the rollback rebuilds from what remains (counters,
+   * current balances, daily aggregates) or leaves alone (not chain data).
+   */
+  blockColumn: 'block_number' | 'number' | null;
+  /** Columns that identify a row, and so order a dump of the table. */
+  key: readonly string[];
+  /**
+   * Whether the rows are a function of the indexed chain alone, so two indexings of the same
+   * chain hold the same rows: false for bookkeeping (checkpoint time, lock, verification
+   * submissions) and for validator_sets, which repeats the set at the start of every batch.
+   */
+  checksum: boolean;
+}
+
+declare const ROW: unique symbol;
+/** A table's spec, carrying its row type for `Database`. */
+type Table<Row> = TableSpec & { readonly [ROW]?: Row };
+const table = <Row>(spec: TableSpec): Table<Row> => spec;
+
+const blockRow = <Row>(group: TableGroup, ...key: string[]): Table<Row> =>
+  table<Row>({ group, blockColumn: 'block_number', key: ['block_number', ...key], checksum: true });
+
+export const TABLES = {
+  blocks: table<BlocksTable>({ group: 'chain', blockColumn: 'number', key: ['number'], checksum: true }),
+  transactions: table<TransactionsTable>({ group: 'chain', blockColumn: 'block_number', key: ['hash'], checksum: true }),
+  logs: blockRow<LogsTable>('chain', 'log_index'),
+  address_transactions: table<AddressTransactionsTable>({ group: 'chain', blockColumn: 'block_number', key: ['address', 'block_number', 'tx_index'], checksum: true }),
+  accounts: table<AccountsTable>({ group: 'chain', blockColumn: null, key: ['address'], checksum: true }),
+  daily_stats: table<DailyStatsTable>({ group: 'chain', blockColumn: null, key: ['day'], checksum: true }),
+  daily_active_accounts: table<DailyActiveAccountsTable>({ group: 'chain', blockColumn: null, key: ['day', 'address'], checksum: true }),
+
+  member_events: blockRow<MemberEventsTable>('alliance', 'log_index'),
+  kpi_targets: blockRow<KpiTargetsTable>('alliance', 'log_index'),
+  patents: blockRow<PatentsTable>('alliance', 'log_index'),
+  scenarios: blockRow<ScenariosTable>('alliance', 'log_index'),
+  scenario_stages: blockRow<ScenarioStagesTable>('alliance', 'log_index'),
+  output_reports: blockRow<OutputReportsTable>('alliance', 'log_index'),
+
+  coin_balances: table<CoinBalancesTable>({ group: 'accounts', blockColumn: 'block_number', key: ['address', 'block_number'], checksum: true }),
+  account_balances: table<AccountBalancesTable>({ group: 'accounts', blockColumn: null, key: ['address'], checksum: true }),
+  tokens: table<TokensTable>({ group: 'accounts', blockColumn: null, key: ['address'], checksum: true }),
+  token_supplies: table<TokenSuppliesTable>({ group: 'accounts', blockColumn: 'block_number', key: ['token', 'block_number'], checksum: true }),
+  token_issues: table<TokenIssuesTable>({ group: 'accounts', blockColumn: 'block_number', key: ['token', 'block_number', 'issue'], checksum: true }),
+  token_transfers: blockRow<TokenTransfersTable>('accounts', 'log_index', 'batch_index'),
+  token_balances: table<TokenBalancesTable>({ group: 'accounts', blockColumn: 'block_number', key: ['token', 'holder', 'token_id', 'block_number'], checksum: true }),
+  token_holdings: table<TokenHoldingsTable>({ group: 'accounts', blockColumn: null, key: ['token', 'holder', 'token_id'], checksum: true }),
+  internal_transactions: blockRow<InternalTransactionsTable>('accounts', 'tx_index', 'idx'),
+  traced_blocks: blockRow<TracedBlocksTable>('accounts'),
+
+  contract_code: table<ContractCodeTable>({ group: 'code', blockColumn: 'block_number', key: ['address', 'block_number'], checksum: true }),
+
+  block_sealers: blockRow<BlockSealersTable>('sealing'),
+  node_events: blockRow<NodeEventsTable>('sealing', 'log_index'),
+  validator_sets: table<ValidatorSetsTable>({ group: 'sealing', blockColumn: 'block_number', key: ['block_number'], checksum: false }),
+  validator_votes: blockRow<ValidatorVotesTable>('sealing'),
+  // The scheme is the chain's, decided once: a reorg does not change it.
+  consensus: table<ConsensusTable>({ group: 'sealing', blockColumn: null, key: ['id'], checksum: true }),
+
+  indexer_state: table<IndexerStateTable>({ group: 'indexer', blockColumn: null, key: ['id'], checksum: false }),
+  indexer_lock: table<IndexerLockTable>({ group: 'indexer', blockColumn: null, key: ['id'], checksum: false }),
+
+  verified_contracts: table<VerifiedContractsTable>({ group: 'verification', blockColumn: null, key: ['address'], checksum: false }),
+  verification_jobs: table<VerificationJobsTable>({ group: 'verification', blockColumn: null, key: ['guid'], checksum: false }),
+};
+
+export type TableName = keyof typeof TABLES;
+
+/** Kysely's view of the schema: each catalogued table with its row type. */
+export type Database = { [T in TableName]: (typeof TABLES)[T] extends Table<infer Row> ? Row : never };
+
+/** Every table, in catalogue order. */
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+/** The tables a reorg rollback deletes from above the ancestor, with their block column, of the groups `inGroup` takes. */
+export function blockKeyedTables(inGroup: (group: TableGroup) => boolean): { name: TableName; column: 'block_number' | 'number' }[] {
+  return TABLE_NAMES.flatMap((name) => {
+    const { group, blockColumn } = TABLES[name];
+    return blockColumn && inGroup(group) ? [{ name, column: blockColumn }] : [];
+  });
 }

@@ -1,7 +1,8 @@
 // better-sqlite3 as Kysely sees it, with prepared statements reused by their SQL text.
 // Kysely's SQLite driver prepares every statement it runs; preparing cost as much as running
 // the API's small keyset reads (a page of blocks, a batch of loaded rows), so a busy server
-// spent a quarter of its SQL time compiling the same few dozen statements again.
+// spent much of its SQL time compiling the same few dozen statements again
+// (docs/performance.md).
 import type SQLite from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 

@@ -67,7 +67,7 @@ function quarterCounts(period: number, start: number, end: number): boolean {
 }
 
 /**
- * The KPIs recomputed from raw registry logs, per DESIGN.md's KPI rules (corrections applied).
+ * The KPIs recomputed from raw registry logs, per the KPI rules in docs/architecture.md (corrections applied).
  * Members and scenarios as they stood at the period's end (or now, if it has not ended).
  */
 async function independentCounts(period: { start: number; end: number }) {

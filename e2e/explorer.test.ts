@@ -1,4 +1,4 @@
-// Browser tests of the public explorer (issue 5) against a real devnet, indexer and server.
+// Browser tests of the public explorer against a real devnet, indexer and server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Hex } from 'viem';

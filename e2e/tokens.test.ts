@@ -1,4 +1,4 @@
-// Browser tests of accounts and tokens (issue 9) against a real devnet, indexer and server:
+// Browser tests of accounts and tokens against a real devnet, indexer and server:
 // the address tabs, a token page, a transaction with token and internal transfers, the quick
 // search from the keyboard, hostile tokens, both languages at 360 px. Every figure is read
 // from the chain with viem, not written down here.

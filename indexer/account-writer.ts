@@ -6,6 +6,7 @@
 import { CompiledQuery } from 'kysely';
 import type { Db } from '../db/connect';
 import type { Dialect } from '../db/dialect';
+import { blockKeyedTables } from '../db/schema';
 import { runningSums, type AccountTokenRows } from './account-rows';
 import { splitHoldingKey, holdingKey } from './enrich';
 import { inserter, type Insert, type Q } from './insert';
@@ -31,9 +32,7 @@ export const ACCOUNT_COLUMNS = {
 } as const;
 
 /** Tables of history rows keyed by block number: a rollback deletes above the ancestor. */
-export const ACCOUNT_HISTORY_TABLES = [
-  'coin_balances', 'token_supplies', 'token_issues', 'token_transfers', 'token_balances', 'internal_transactions', 'traced_blocks',
-] as const;
+const ACCOUNT_HISTORY_TABLES = blockKeyedTables((group) => group === 'accounts');
 
 const ph = (dialect: Dialect, n: number, from = 1) =>
   Array.from({ length: n }, (_, i) => (dialect === 'postgres' ? `$${from + i}` : '?')).join(', ');
@@ -274,7 +273,7 @@ export async function rollbackAccountTokens(trx: Q, dialect: Dialect, ancestor: 
       ` union select "token" from "token_balances" where "block_number" > ${a}`,
     dialect === 'postgres' ? [ancestor] : [ancestor, ancestor, ancestor],
   );
-  for (const t of ACCOUNT_HISTORY_TABLES) await exec(trx, `delete from "${t}" where "block_number" > ${a}`, [ancestor]);
+  for (const t of ACCOUNT_HISTORY_TABLES) await exec(trx, `delete from "${t.name}" where "${t.column}" > ${a}`, [ancestor]);
   await exec(trx, `delete from "tokens" where "first_seen_block" > ${a}`, [ancestor]);
 
   // Native balances: back to each address's latest remaining record.

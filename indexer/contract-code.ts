@@ -1,14 +1,11 @@
-// The runtime code of the contracts a batch created (issue 10), as enrich.ts read it with
-// eth_getCode at the creating block: rows for the contract_code table, written in the batch's
-// transaction. Kept apart from rows.ts/writer.ts, which only list the table for rollback.
+// The runtime code of the contracts a batch created, as enrich.ts read it with eth_getCode at
+// the creating block: rows for the contract_code table, written in the batch's transaction.
+// A rollback finds the table in db/schema.ts's catalogue, as it finds every block-keyed one.
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/connect';
 import type { ContractCodeTable } from '../db/schema';
 import type { FetchedBlock } from './fetch';
 import { inserter, type Q } from './insert';
-
-/** Block-keyed tables this module writes: a reorg rollback deletes from them too. */
-export const CODE_TABLES = ['contract_code'] as const;
 
 const COLUMNS = ['address', 'block_number', 'tx_hash', 'code'] as const;
 

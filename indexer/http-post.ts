@@ -1,7 +1,7 @@
 // One HTTP POST with a string body, answered as status + text. The indexer's batches come
 // back as multi-megabyte JSON; Node's http client hands them over as plain Buffers, where
 // fetch (undici) pushes them through web streams, an AbortSignal and a TextDecoder, which
-// profiled at ~150 ms of main-thread time per 20k transactions, as much as the JSON.parse.
+// cost the main thread as much as the JSON.parse (docs/performance.md).
 import http from 'node:http';
 import https from 'node:https';
 

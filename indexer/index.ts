@@ -96,9 +96,9 @@ async function detectDevnetRegistry(rpc: RpcClient): Promise<`0x${string}` | nul
  * The indexer's SQLite page cache, in KiB. better-sqlite3 builds SQLite with a 16 MB default
  * (SQLite's own is 2 MB), and a connection keeps every page it writes until that cap: on a
  * chain followed block by block the cache, and the indexer's resident memory with it, grew
- * with the database for hours (bench:soak: about 5 MB over 30 minutes, never levelling off).
- * The writer mostly appends, so a backfill costs ~5 % more CPU with 2 MB, and peaks ~17 MB
- * lower. The pages it misses are still in the operating system's file cache.
+ * with the database for hours. The writer mostly appends, so a small cache costs a backfill
+ * little CPU (docs/performance.md has the figures); the pages it misses are still in the
+ * operating system's file cache.
  */
 export const INDEXER_PAGE_CACHE_KIB = 2_000;
 

@@ -34,7 +34,7 @@ export interface BatchRows {
   /** Distinct (day, address) pairs seen in this batch. */
   activeAccounts: { day: number; address: string }[];
   txCount: number;
-  /** Balances, tokens and internal transactions (issue 9): from the blocks' extras. */
+  /** Balances, tokens and internal transactions: from the blocks' extras. */
   accountsTokens: AccountTokenRows;
 }
 

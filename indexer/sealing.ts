@@ -1,4 +1,4 @@
-// The indexer's part in issue 13: per batch, who sealed each block (by the chain's
+// The indexer's part in naming sealers: per batch, who sealed each block (by the chain's
 // consensus, detected once), the validator set and votes the headers state, and the
 // NodeRegistered/NodeDeregistered events of the configured registry (already decoded, and
 // only for that address, by buildRows). Kept apart from rows.ts/writer.ts, which call in here
@@ -11,9 +11,6 @@ import { inserter, type Q } from './insert';
 import type { BatchRows } from './rows';
 import type { HeaderFields } from './sealer/header';
 import { detectScheme, sealingOf, type SealScheme } from './sealer/index';
-
-/** Block-keyed tables this module writes: a reorg rollback deletes from them too. */
-export const SEAL_TABLES = ['block_sealers', 'node_events', 'validator_sets', 'validator_votes'] as const;
 
 const COLUMNS = {
   block_sealers: ['block_number', 'timestamp', 'sealer'],

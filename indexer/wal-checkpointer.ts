@@ -2,8 +2,8 @@
 //
 // SQLite copies its write-ahead log back into the database (a checkpoint) inside the commit
 // that pushes the log past 1,000 pages, and at synchronous=NORMAL that copy ends in an
-// fsync. Every batch of a backfill crosses that line, so the indexer's one thread sat
-// waiting on the disk for about 40 % of its commit time. The indexer turns automatic
+// fsync. Every batch of a backfill crosses that line, so the indexer's one thread spent much
+// of its commit time waiting on the disk (docs/performance.md). The indexer turns automatic
 // checkpoints off on its own connection and tells this worker thread, which holds a second
 // connection to the same file, about each commit instead; the worker checkpoints at most
 // once a second, so a backfill's log stays a few batches long and a chain followed block by

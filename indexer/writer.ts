@@ -5,12 +5,10 @@
 import { CompiledQuery } from 'kysely';
 import type { Db } from '../db/connect';
 import type { Dialect } from '../db/dialect';
-import type { Database } from '../db/schema';
+import { blockKeyedTables, type Database } from '../db/schema';
 import { saveCheckpoint, type Checkpoint } from '../db/indexer-state';
 import { rollbackAccountTokens, writeAccountTokens, type AccountWriteOptions } from './account-writer';
-import { CODE_TABLES } from './contract-code';
 import { inserter, type Q } from './insert';
-import { SEAL_TABLES } from './sealing';
 import type { BatchRows } from './rows';
 import { SECONDS_PER_DAY } from './rows';
 
@@ -34,11 +32,8 @@ export const COLUMNS = {
   daily_active_accounts: ['day', 'address'],
 } as const satisfies Partial<Record<keyof Database, readonly string[]>>;
 
-/** Tables whose rows hang off a block number; a rollback deletes above the ancestor in each. */
-export const BLOCK_KEYED_TABLES = [
-  'logs', 'address_transactions', 'member_events', 'kpi_targets', 'patents', 'scenarios', 'scenario_stages',
-  'output_reports', 'transactions', ...SEAL_TABLES, ...CODE_TABLES,
-] as const;
+/** Tables whose rows hang off a block number; a rollback deletes above the ancestor in each (accounts-and-tokens' in its own pass). */
+const BLOCK_KEYED_TABLES = blockKeyedTables((group) => group !== 'accounts');
 
 const greatest = (d: Dialect) => (d === 'postgres' ? 'greatest' : 'max');
 const least = (d: Dialect) => (d === 'postgres' ? 'least' : 'min');
@@ -122,8 +117,7 @@ export async function rollbackTo(trx: Q, dialect: Dialect, ancestor: number): Pr
   );
   await exec(`delete from "accounts" where "first_seen_block" > ${a}`, [ancestor]);
   await rollbackAccountTokens(trx, dialect, ancestor);
-  for (const t of BLOCK_KEYED_TABLES) await exec(`delete from "${t}" where "block_number" > ${a}`, [ancestor]);
-  await exec(`delete from "blocks" where "number" > ${a}`, [ancestor]);
+  for (const t of BLOCK_KEYED_TABLES) await exec(`delete from "${t.name}" where "${t.column}" > ${a}`, [ancestor]);
 
   if (minTime != null) await recomputeDays(trx, dialect, Math.floor(Number(minTime) / SECONDS_PER_DAY));
 }

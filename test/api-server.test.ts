@@ -98,7 +98,7 @@ describe('limits in normal use', () => {
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data.transactions.edges).toHaveLength(100);
     const count = statements.filter((s) => !/indexer_state/.test(s)).length;
-    expect(count).toBeLessThanOrEqual(4); // transactions, blocks (one IN), logs (one IN), verified ABIs of the emitters (one IN, issue 10)
+    expect(count).toBeLessThanOrEqual(4); // transactions, blocks (one IN), logs (one IN), verified ABIs of the emitters (one IN)
     statements.length = 0;
     const a = await gql(url(), `query($a: String!) { account(address: $a) { transactions(first: 100) { edges { node { hash block { number } logs { logIndex } } } } } }`, { a: w.devnet.members[0] });
     expect(a.body.errors).toBeUndefined();

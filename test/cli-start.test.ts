@@ -33,7 +33,8 @@ describe('yuscan start', () => {
       process.execPath,
       ['bin/yuscan.js', 'start', '--db', dbUrl, '--port', String(port), '--devnet-port', String(devnetPort), '--history', 'none', '--block-time-ms', '500'],
       // NODE_ENV as in production: under `test` libraries skip their own signal handling.
-      { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', RPC_URL: '', DATABASE_URL: '', PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      // LOG_LEVEL unset: start's own default, warnings only.
+      { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: '', RPC_URL: '', DATABASE_URL: '', PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
     let stderr = '';
@@ -69,6 +70,11 @@ describe('yuscan start', () => {
     }
     expect(await exited).toBe(0);
     expect(stderr).not.toMatch(/error/i);
+    // The banner, then progress lines only; the logs (JSON here: stderr is a pipe) say only what needs attention.
+    const afterBanner = stdout.slice(stdout.indexOf('  GraphQL:')).split('\n').slice(1).filter((l) => l.trim());
+    expect(afterBanner.length).toBeGreaterThan(0);
+    for (const line of afterBanner) expect(line).toMatch(/^indexing: /);
+    for (const line of stderr.split('\n').filter((l) => l.startsWith('{'))) expect((JSON.parse(line) as { level: number }).level, line).toBeGreaterThanOrEqual(40);
     // Every connection closed: SQLite folds its write-ahead log back in and removes it.
     expect(existsSync(`${sqlitePath(dbUrl)}-wal`)).toBe(false);
 

@@ -1,4 +1,4 @@
-// Pure helpers of the accounts/tokens pages (issue 9): token labels of hostile contracts,
+// Pure helpers of the accounts/tokens pages: token labels of hostile contracts,
 // amounts by decimals, and the quick search's query kinds and key moves.
 import { describe, expect, it } from 'vitest';
 import { balanceSeries, cleanText, formatTokenAmount, MAX_NAME_CHARS, tokenLabel, unitsPlain } from '../web/lib/tokens';

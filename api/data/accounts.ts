@@ -1,4 +1,4 @@
-// SQL for balances, tokens, token transfers and internal transactions (issue 9): keyset
+// SQL for balances, tokens, token transfers and internal transactions: keyset
 // pages and per-request loaders. Resolvers validate input and call these.
 import DataLoader from 'dataloader';
 import type { Context } from '../context';

@@ -1,9 +1,9 @@
 // GraphQL execution compiled once per query document (graphql-jit). graphql-js walks the
-// schema for every field of every response: a KPI answer with monthly series is about 1,400
-// fields, 1 ms of CPU per request that way and 0.2 ms compiled, and the home page's 300
-// fields halve too. Apollo still parses, validates (both cached per document), runs the
-// plugins and formats errors; only the execution step is replaced, through Apollo's gateway
-// interface, the one place where it accepts an executor.
+// schema for every field of every response, and a KPI answer with monthly series has more
+// than a thousand: compiled, it costs a fraction of the CPU (docs/performance.md). Apollo
+// still parses, validates (both cached per document), runs the plugins and formats errors;
+// only the execution step is replaced, through Apollo's gateway interface, the one place
+// where it accepts an executor.
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { getVariableValues, type DocumentNode, type GraphQLSchema } from 'graphql/index.js'; // the CommonJS build Apollo and graphql-ws load, so one graphql instance exists under vitest too
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';

@@ -1,4 +1,4 @@
-// Accounts' balances and holdings, tokens, token transfers and internal transactions (issue 9).
+// Accounts' balances and holdings, tokens, token transfers and internal transactions.
 import { DEVNET_CHAIN_ID, DEVNET_NATIVE_COIN, ETHEREUM_NATIVE_COIN, UNNAMED_NATIVE_COIN } from '../../config/constants';
 import type { Resolvers } from '../generated/graphql';
 import * as v from '../validate';

@@ -1,4 +1,4 @@
-// Sealers and validators (issue 13): the validators list, each block's sealer with its
+// Sealers and validators: the validators list, each block's sealer with its
 // member node, the member page's nodes, the consensus scheme in `status`, and the charts
 // behind /stats. The reads live in api/validators/; this maps them onto the schema.
 import DataLoader from 'dataloader';

@@ -1,4 +1,4 @@
-// Accounts and tokens (issue 9): native balance history, token transfers, token balances,
+// Accounts and tokens: native balance history, token transfers, token balances,
 // token metadata and internal transactions. Every table the indexer appends to is keyed by
 // block number (history); the "current" tables (account_balances, token_holdings, tokens)
 // are derived from the history and rebuilt from it for the rows a rollback touches.

@@ -1,4 +1,4 @@
-// Verified contracts (issue 10): the one thing `yuscan serve` writes. These tables are not
+// Verified contracts: the one thing `yuscan serve` writes. These tables are not
 // keyed by block: a verification is a fact about source code, not about the chain, and the
 // creation it was matched against is looked up again whenever it is shown.
 import type { Kysely } from 'kysely';

@@ -1,4 +1,4 @@
-// Sealers and the nodes behind them (issue 13): who sealed each block, which member runs
+// Sealers and the nodes behind them: who sealed each block, which member runs
 // which node (from the registry's NodeRegistered/NodeDeregistered), and what the consensus
 // says about its validator set. Every table is keyed by block number for reorg rollback,
 // except the single consensus row.

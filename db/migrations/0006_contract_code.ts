@@ -1,4 +1,4 @@
-// Deployed runtime code (issue 10): eth_getCode, at the block that created it, of every
+// Deployed runtime code: eth_getCode, at the block that created it, of every
 // contract the indexer sees created, by a transaction or by an internal CREATE/CREATE2. Source
 // verification matches runtime code against it, so `yuscan serve` needs no node for that.
 // Keyed by address and creating block (an address may be created again after a

@@ -18,6 +18,7 @@ import { allianceRegistryAbi, allianceRegistryBytecode, kpiKey, asciiToBytes32 }
 import { connect, type Db } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
 import type { Dialect } from '../../db/dialect';
+import { TABLE_NAMES, TABLES, type TableName } from '../../db/schema';
 import { startDevnet, type Devnet } from '../../devnet/index';
 import { startIndexer, type IndexerOptions } from '../../indexer/index';
 import { freshPostgresUrl } from './postgres';
@@ -25,36 +26,9 @@ import { freshPostgresUrl } from './postgres';
 export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Every table the indexer fills, with the order that makes a dump deterministic. */
-export const DATA_TABLES: Record<string, string> = {
-  blocks: '"number"',
-  transactions: '"hash"',
-  logs: '"block_number", "log_index"',
-  address_transactions: '"address", "block_number", "tx_index"',
-  accounts: '"address"',
-  member_events: '"block_number", "log_index"',
-  kpi_targets: '"block_number", "log_index"',
-  patents: '"block_number", "log_index"',
-  scenarios: '"block_number", "log_index"',
-  scenario_stages: '"block_number", "log_index"',
-  output_reports: '"block_number", "log_index"',
-  daily_stats: '"day"',
-  daily_active_accounts: '"day", "address"',
-  // accounts and tokens (issue 9)
-  coin_balances: '"address", "block_number"',
-  account_balances: '"address"',
-  tokens: '"address"',
-  token_supplies: '"token", "block_number"',
-  token_issues: '"token", "block_number", "issue"',
-  token_transfers: '"block_number", "log_index", "batch_index"',
-  token_balances: '"token", "holder", "token_id", "block_number"',
-  token_holdings: '"token", "holder", "token_id"',
-  internal_transactions: '"block_number", "tx_index", "idx"',
-  traced_blocks: '"block_number"',
-  // deployed code (issue 10)
-  contract_code: '"address", "block_number"',
-};
-export const ALLIANCE_TABLES = ['member_events', 'kpi_targets', 'patents', 'scenarios', 'scenario_stages', 'output_reports'];
+/** Every table whose rows are a function of the indexed chain: what checksums compare. */
+export const DATA_TABLES = TABLE_NAMES.filter((t) => TABLES[t].checksum);
+export const ALLIANCE_TABLES = TABLE_NAMES.filter((t) => TABLES[t].group === 'alliance');
 
 export async function openDb(dialect: Dialect, label: string): Promise<Db> {
   const url =
@@ -65,8 +39,9 @@ export async function openDb(dialect: Dialect, label: string): Promise<Db> {
 }
 
 /** Rows as plain JSON-comparable values (numeric strings and numbers normalised to strings). */
-export async function dumpTable(db: Db, table: string): Promise<Record<string, string | null>[]> {
-  const r = await db.db.executeQuery(CompiledQuery.raw(`select * from "${table}" order by ${DATA_TABLES[table]}`));
+export async function dumpTable(db: Db, table: TableName): Promise<Record<string, string | null>[]> {
+  const order = TABLES[table].key.map((c) => `"${c}"`).join(', ');
+  const r = await db.db.executeQuery(CompiledQuery.raw(`select * from "${table}" order by ${order}`));
   return (r.rows as Record<string, unknown>[]).map((row) => {
     const out: Record<string, string | null> = {};
     for (const [k, v] of Object.entries(row)) out[k] = v == null ? null : String(v);
@@ -76,13 +51,13 @@ export async function dumpTable(db: Db, table: string): Promise<Record<string, s
 
 export async function dumpAll(db: Db): Promise<Record<string, Record<string, string | null>[]>> {
   const out: Record<string, Record<string, string | null>[]> = {};
-  for (const t of Object.keys(DATA_TABLES)) out[t] = await dumpTable(db, t);
+  for (const t of DATA_TABLES) out[t] = await dumpTable(db, t);
   return out;
 }
 
 export async function checksums(db: Db): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const t of Object.keys(DATA_TABLES)) {
+  for (const t of DATA_TABLES) {
     const h = createHash('sha256');
     const rows = await dumpTable(db, t);
     for (const r of rows) h.update(JSON.stringify(r) + '\n');
@@ -267,7 +242,7 @@ export async function bulkTransfers(c: TestChain, blocks: number, perBlock: numb
   }
 }
 
-// --- accounts and tokens (issue 9) ---
+// --- accounts and tokens ---
 
 export interface DemoTokens {
   credit: Hex;

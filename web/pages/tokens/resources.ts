@@ -1,4 +1,4 @@
-// The accounts/tokens resources (issue 9): address tabs, token pages, top accounts, a
+// The accounts/tokens resources: address tabs, token pages, top accounts, a
 // transaction's token transfers and internal calls. Typed documents: `npm run codegen`.
 import { graphql } from '../../generated';
 import type { HoldingFragment, InternalTxFragment, TokenRefFragment, TokenTransferFieldsFragment } from '../../generated/graphql';

@@ -1,4 +1,4 @@
-// The validators' API resources (issue 13), registered beside the explorer's: the /validators
+// The validators' API resources, registered beside the explorer's: the /validators
 // list and history, the /stats charts, the home figure and a member's nodes.
 import { graphql } from '../../generated';
 import type { ValidatorsQuery } from '../../generated/graphql';
