@@ -1,5 +1,5 @@
 // One benchmark phase in its own process, so its peak RSS is the indexer's alone.
-// Usage: node --import tsx bench/indexer-phase.ts fetch|index RPC_URL [DB_URL]
+// Usage: node --import tsx bench/indexer-phase.ts fetch|index RPC_URL [DB_URL] [GENESIS_FILE]
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { connect } from '../db/connect';
@@ -13,7 +13,7 @@ import { createRpcClient } from '../indexer/rpc';
 import { chooseTracer, fetchTraces } from '../indexer/tracer';
 import { readHeadValues } from '../indexer/head-check';
 
-const [phase, rpcUrl, dbUrl] = process.argv.slice(2) as [string, string, string | undefined];
+const [phase, rpcUrl, dbUrl, genesisFile] = process.argv.slice(2) as [string, string, string | undefined, string | undefined];
 // The indexer's own defaults, so (a) fetches exactly the way (b) and (c) do.
 const CONCURRENCY = 4;
 const TARGET_TX = 2_000;
@@ -65,7 +65,7 @@ async function fetchOnly(): Promise<{ blocks: number; txs: number }> {
 async function indexAll(): Promise<{ blocks: number; txs: number }> {
   const db = connect(dbUrl!);
   await migrateToLatest(db);
-  const ix = await startIndexer({ rpcUrl, db, fromBlock: 0, confirmations: 0, once: true, logger: pino({ level: 'warn' }, pino.destination(2)) });
+  const ix = await startIndexer({ rpcUrl, db, fromBlock: 0, confirmations: 0, once: true, genesisFile, logger: pino({ level: 'warn' }, pino.destination(2)) });
   await ix.done;
   const s = await db.db.selectFrom('indexer_state').select('last_block').executeTakeFirstOrThrow();
   const t = await db.db.selectFrom('blocks').select((eb) => eb.fn.sum<number>('tx_count').as('n')).executeTakeFirstOrThrow();

@@ -1,5 +1,9 @@
-// `npm run bench:indexer`: prints figures, asserts nothing. The chain is token-heavy: half of
-// its transactions move ERC-20, ERC-721 or ERC-1155 tokens, some pay out value internally.
+// `npm run bench:indexer`: prints figures, asserts nothing.
+// First, a node none of us wrote: a bare anvil from npm with BENCH_ANVIL_BLOCKS (3,000) blocks
+// of 10 transfers, indexed into SQLite against the ceiling of the same calls with no
+// database (blocks, receipts, trace_block, the touched addresses' balances at the head).
+// BENCH_ONLY=anvil stops there. Then the devnet's token-heavy chain: half of its
+// transactions move ERC-20, ERC-721 or ERC-1155 tokens, some pay out value internally.
 //  (a) RPC ceiling: fetch only, same batching and concurrency, no database;
 //  (b) full index of a devnet chain into SQLite and PostgreSQL;
 //  (c) the same chain from a replay server (recorded responses), so the node's cost is out.
@@ -21,6 +25,7 @@ import { NODE_BUNDLE } from '../cli/build-server';
 import { patentCertificateAbi, serviceCreditAbi, subsidyPoolAbi, warehouseReceiptAbi } from '../contracts/demo/artifacts';
 import { deployDemoTokens, encodeCall, sendCall, startChain } from '../test/helpers/indexer';
 import { freshPostgresUrl } from '../test/helpers/postgres';
+import { DEV_ACCOUNTS, startAnvil } from '../test/helpers/anvil';
 
 const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 2_000);
 const TX_PER_BLOCK = Number(process.env.BENCH_TX_PER_BLOCK ?? 10);
@@ -48,6 +53,34 @@ async function measured(args: () => Promise<string[]> | string[]): Promise<Figur
 }
 const fmt = (f: Figures) =>
   `${f.blocks} blocks, ${f.txs} tx in ${f.seconds.toFixed(2)} s (CPU ${f.cpuSeconds.toFixed(2)} s): ${f.blocksPerSecond.toFixed(0)} blocks/s, ${f.txPerSecond.toFixed(0)} tx/s, peak RSS ${f.maxRssMb.toFixed(0)} MB`;
+
+const ANVIL_BLOCKS = Number(process.env.BENCH_ANVIL_BLOCKS ?? 3_000);
+{
+  console.log(`building an anvil chain: ${ANVIL_BLOCKS} blocks x 10 transfers …`);
+  const anvil = await startAnvil();
+  const dir = mkdtempSync(join(tmpdir(), 'yuscan-bench-anvil-'));
+  try {
+    const t0 = performance.now();
+    for (let b = 0; b < ANVIL_BLOCKS; b++) {
+      await anvil.batch(Array.from({ length: 10 }, (_, i) => ({
+        method: 'eth_sendTransaction',
+        params: [{ from: DEV_ACCOUNTS[(b + i) % 10], to: DEV_ACCOUNTS[(b + i + 3) % 10], value: `0x${(b * 10 + i + 1).toString(16)}`, gas: '0x5208' }],
+      })));
+      await anvil.mine();
+    }
+    console.log(`anvil chain ready: head ${await anvil.head()} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    let n = 0;
+    const ceiling = await measured(() => ['fetch', anvil.url]);
+    console.log(`(anvil) ceiling, no database:     ${fmt(ceiling)}`);
+    const indexed = await measured(() => ['index', anvil.url, `sqlite:${join(dir, `anvil-${n++}.db`)}`, anvil.genesisFile]);
+    console.log(`(anvil) full index into SQLite:   ${fmt(indexed)}`);
+    console.log(`    index/ceiling (blocks/s): ${(indexed.blocksPerSecond / ceiling.blocksPerSecond).toFixed(2)}  (target ≥ 0.85); peak RSS ${indexed.maxRssMb.toFixed(0)} MB (target ≤ 200)\n`);
+  } finally {
+    await anvil.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (process.env.BENCH_ONLY === 'anvil') process.exit(0);
+}
 
 console.log(`building a token-heavy devnet chain: ${BLOCKS} blocks x ${TX_PER_BLOCK} txs, half of them token transfers …`);
 const c = await startChain();

@@ -223,6 +223,16 @@ describe('trace methods, genesis checks and the API on anvil', () => {
           expect(r.body.data.idle).toEqual(rpc ? { balance: '1234567890123', balanceSource: 'NODE' } : { balance: null, balanceSource: null });
           const api = await (await fetch(`${server.url}/api?module=account&action=balance&address=${IDLE_ACCOUNT}`)).json();
           expect(api).toEqual(rpc ? { status: '1', message: 'OK', result: '1234567890123' } : { status: '0', message: 'NOTOK', result: expect.stringMatching(/not indexed/) });
+          // /api lists a genesis allocation as Etherscan does: a GENESIS_ pseudo transaction before the first real one.
+          const txlist = async (address: string, extra: string) =>
+            ((await (await fetch(`${server.url}/api?module=account&action=txlist&address=${address}${extra}`)).json()) as { result: { hash: string; from: string; value: string }[] }).result;
+          expect(await txlist(funded, '')).toMatchObject([{ hash: `GENESIS_${funded.slice(2)}`, from: 'GENESIS', value: (10_000n * 10n ** 18n + 9n).toString() }]);
+          const all = await txlist(owner, '&sort=asc');
+          expect(all[0]!.hash).toBe(`GENESIS_${owner.slice(2)}`);
+          expect(all.length).toBeGreaterThan(5);
+          const pages: string[] = [];
+          for (let page = 1; page <= Math.ceil(all.length / 4) + 1; page++) pages.push(...(await txlist(owner, `&sort=desc&page=${page}&offset=4`)).map((t) => t.hash));
+          expect(pages).toEqual(all.map((t) => t.hash).reverse());
         } finally {
           await server.close();
           await rpc?.close();

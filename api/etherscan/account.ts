@@ -49,16 +49,50 @@ const txlistQuery = fixedQuery(
   ['0x', -1, -2, -3, -4] as [string, number, number, number, number],
 );
 
+/**
+ * Where a genesis allocation goes in a txlist page, as Etherscan lists one: a pseudo
+ * transaction "GENESIS_<address>" before the address's first transaction. Given the page,
+ * its size and the sort, the window of real transactions to fetch and whether the page
+ * shows the allocation (`atEnd`: for desc, only once the real ones run out). Pure.
+ */
+export function genesisWindow(page: number, size: number, sort: 'asc' | 'desc'): { offset: number; limit: number; first: boolean } {
+  const start = (page - 1) * size;
+  if (sort === 'desc') return { offset: start, limit: size, first: false };
+  // asc: the allocation is row 0 of the combined list.
+  return page === 1 ? { offset: 0, limit: size - 1, first: true } : { offset: start - 1, limit: size, first: false };
+}
+
+/** The address's genesis allocation, when the index has one (a non-zero balance row at block 0). */
+async function genesisAllocation(db: ApiDeps['db'], addr: string): Promise<{ balance: string; timestamp: number; hash: string } | undefined> {
+  const row = await db
+    .selectFrom('coin_balances as c')
+    .innerJoin('blocks as b', 'b.number', 'c.block_number')
+    .select(['c.balance', 'b.timestamp', 'b.hash'])
+    .where('c.address', '=', addr)
+    .where('c.block_number', '=', 0)
+    .executeTakeFirst();
+  return row && BigInt(String(row.balance)) > 0n ? { balance: String(row.balance), timestamp: Number(row.timestamp), hash: row.hash } : undefined;
+}
+
 export async function txlist(deps: ApiDeps, params: Params): Promise<EtherscanAnswer> {
   const { db, head } = deps;
   const addr = address(required(params, 'address', 'a 0x-prefixed 20-byte hex address'));
   const h = head();
   const p = paging(params, h);
-  const rows = await txlistQuery.run<TxlistRow>(deps, p.sort, addr, p.startBlock, p.endBlock, p.offset, (p.page - 1) * p.offset);
+  const genesis = p.startBlock === 0 ? await genesisAllocation(db, addr) : undefined;
+  const w = genesis ? genesisWindow(p.page, p.offset, p.sort) : { offset: (p.page - 1) * p.offset, limit: p.offset, first: false };
+  const rows = w.limit > 0 ? await txlistQuery.run<TxlistRow>(deps, p.sort, addr, p.startBlock, p.endBlock, w.limit, w.offset) : [];
+  // desc: the allocation closes the list, on the page where the real transactions run out.
+  const last = !!genesis && p.sort === 'desc' && rows.length < p.offset &&
+    (rows.length > 0 || w.offset === 0 || (await txlistQuery.run<TxlistRow>(deps, p.sort, addr, p.startBlock, p.endBlock, 1, w.offset - 1)).length > 0);
+  const genesisRow = genesis && {
+    blockNumber: '0', timeStamp: String(genesis.timestamp), hash: `GENESIS_${addr.slice(2)}`, nonce: '0', blockHash: genesis.hash,
+    transactionIndex: '0', from: 'GENESIS', to: addr, value: genesis.balance, gas: '0', gasPrice: '0', isError: '0', txreceipt_status: '1',
+    input: '0x', contractAddress: '', cumulativeGasUsed: '0', gasUsed: '0', confirmations: String(h), methodId: '0x', functionName: '',
+  };
   // Only calls with a selector and no stored name can use a verified ABI: plain transfers need no lookup.
   const abis = await loadVerifiedAbis(db, rows.flatMap((r) => (r.to_address && mayNeedAbi(r) ? [r.to_address] : [])));
-  return list(
-    rows.map((r) => ({
+  const txs = rows.map((r) => ({
       blockNumber: String(r.block_number),
       timeStamp: String(r.timestamp),
       hash: r.hash,
@@ -79,7 +113,6 @@ export async function txlist(deps: ApiDeps, params: Params): Promise<EtherscanAn
       confirmations: String(Math.max(0, h - Number(r.block_number))),
       methodId: r.input.length >= 10 ? r.input.slice(0, 10) : '0x',
       functionName: callName(r, r.to_address ? abis.get(r.to_address) : undefined),
-    })),
-    'No transactions found',
-  );
+    }));
+  return list([...(w.first && genesisRow ? [genesisRow] : []), ...txs, ...(last && genesisRow ? [genesisRow] : [])], 'No transactions found');
 }

@@ -64,6 +64,8 @@ export interface Anvil {
   url: string;
   genesisFile: string;
   rpc<T = any>(method: string, params?: unknown[]): Promise<T>;
+  /** Many calls in one HTTP request; throws on the first error. */
+  batch(calls: { method: string; params: unknown[] }[]): Promise<unknown[]>;
   send(tx: Record<string, unknown>): Promise<Hex>;
   mine(): Promise<void>;
   head(): Promise<number>;
@@ -87,9 +89,11 @@ export async function startAnvil(opts: { pruneHistory?: number; genesisFile?: st
   });
   child.stdout!.resume();
   let id = 1;
+  type Answer = { id: number; result?: any; error?: { message: string } };
+  const post = async (body: unknown) =>
+    (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as Answer | Answer[];
   const rpc = async (method: string, params: unknown[] = []) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: id++, method, params }) });
-    const r = (await res.json()) as { result?: any; error?: { message: string } };
+    const r = (await post({ jsonrpc: '2.0', id: id++, method, params })) as Answer;
     if (r.error) throw new Error(`${method}: ${r.error.message}`);
     return r.result;
   };
@@ -97,6 +101,15 @@ export async function startAnvil(opts: { pruneHistory?: number; genesisFile?: st
     url,
     genesisFile,
     rpc,
+    async batch(calls) {
+      const asked = calls.map((c) => ({ jsonrpc: '2.0', id: id++, ...c }));
+      const byId = new Map(((await post(asked)) as Answer[]).map((r) => [r.id, r]));
+      return asked.map((c) => {
+        const r = byId.get(c.id)!;
+        if (r.error) throw new Error(`${c.method}: ${r.error.message}`);
+        return r.result;
+      });
+    },
     send: (tx) => rpc('eth_sendTransaction', [tx]),
     mine: () => rpc('evm_mine'),
     head: async () => parseInt(await rpc('eth_blockNumber'), 16),
