@@ -48,7 +48,7 @@ async function send(from: Hex, data: Hex, at: number): Promise<void> {
 async function kpi() {
   await w.index();
   await w.server.head.poll();
-  const r = await gql(w.server.url, '{ kpi(id: PATENTS) { id current target periodStart periodEnd period progress expectedProgress status ended reachedAt asOf targetTxHash } }');
+  const r = await gql(w.server.url, '{ kpi(id: PATENTS) { id current target periodStart periodEnd period progress expectedProgress status startLevel projectedAtEnd projectedShare ended reachedAt asOf targetTxHash } }');
   expect(r.body.errors).toBeUndefined();
   return r.body.data.kpi;
 }
