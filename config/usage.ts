@@ -19,6 +19,11 @@ Usage:
   yuscan serve   [--db URL] [--port 4000] [--rpc URL] [--rate-limit 1200] [--trust-proxy loopback]
                  [--coin-symbol S] [--coin-name N] [--coin-decimals 18] [--workers 1]
   yuscan migrate [--db URL]
+  yuscan audit   --rpc URL --registry 0x.. [--period ID] [--at BLOCK] [--json] [--against URL]
+  yuscan audit   --rpc URL --evidence FILE
+                 recompute every KPI from the node's logs, with no database; --against compares
+                 with a running yuscan, --evidence checks a downloaded evidence file; exit 1 on
+                 any difference
 
 Environment: RPC_URL, DATABASE_URL (default ${DEFAULT_DATABASE_URL}), PORT (default ${DEFAULT_PORT}),
 ALLIANCE_REGISTRY, START_BLOCK, CONFIRMATIONS, RATE_LIMIT (requests a minute per client, 0 = off,
