@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, splitDuration, topNWithRest, withGuideLines } from '../web/alliance/lib/kpi';
 import { kpiProjection, projectionText, statusBasisText } from '../web/alliance/lib/standing';
+import { auditCommand } from '../web/alliance/lib/audit';
 import enAlliance from '../web/i18n/locales/en/alliance.json';
 import zhAlliance from '../web/i18n/locales/zh-CN/alliance.json';
 import { alignByElapsed, compareAtSameElapsed, valueAtElapsed } from '../web/alliance/lib/compare';
@@ -49,6 +50,13 @@ describe('the words beside a status', () => {
     expect(statusBasisText('MISSED', kpiProjection({ ...kpi, asOf: end }), 1000n, en, words('en'))).toBe('Missed: the period ended short of the target.');
     expect(statusBasisText('ON_TRACK', kpiProjection({ ...kpi, asOf: start - DAY }), 1000n, en, words('en'))).toBe('On track: the period has not begun, so nothing is due yet.');
     expect(projectionText(kpiProjection({ ...kpi, current: '0', asOf: start + DAY }), translator('zh-CN'), words('zh-CN'))).toBe('规划期开始以来尚无进展，按此速度期末仍为 0。');
+  });
+});
+
+describe('the audit command', () => {
+  it('names the registry, the period and the block, and takes the node from $RPC_URL', () => {
+    expect(auditCommand({ registry: '0xabc', period: '2025-04-13_2030-04-13', block: 1234 })).toBe('yuscan audit --rpc "$RPC_URL" --registry 0xabc --period 2025-04-13_2030-04-13 --at 1234');
+    expect(auditCommand({ registry: '0xabc', block: 7 })).toBe('yuscan audit --rpc "$RPC_URL" --registry 0xabc --at 7');
   });
 });
 
