@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, splitDuration, topNWithRest, withGuideLines } from '../web/alliance/lib/kpi';
-import { kpiProjection, projectionText, statusBasisText } from '../web/alliance/lib/standing';
+import { kpiProjection, projectionText, statusBasisText, statusRuleText } from '../web/alliance/lib/standing';
 import { auditCommand } from '../web/alliance/lib/audit';
 import enAlliance from '../web/i18n/locales/en/alliance.json';
 import zhAlliance from '../web/i18n/locales/zh-CN/alliance.json';
@@ -30,19 +30,23 @@ describe('the words beside a status', () => {
   const words = (lang: string) => ({
     value: (v: bigint | number | string) => new Intl.NumberFormat(lang).format(BigInt(v)),
     date: (ts: number) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(ts * 1000),
-    percent: (r: number) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(r),
+    percent: (r: number, digits = 1) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(r),
   });
   const kpi = { current: '500', target: '1000', startLevel: '0', periodStart: start, periodEnd: end, asOf: start + (end - start) * 0.9 };
   it('states the projection and the rule that decided the status, in both languages', () => {
     const p = kpiProjection(kpi);
     expect(p).toMatchObject({ kind: 'eta', withinPeriod: false, atPeriodEnd: 555n });
     expect(statusBasisText('BEHIND', p, 1000n, translator('en'), words('en'))).toBe(
-      'Behind: projected 555 at period end, 55.5% of the target (Ahead from 110%, On track from 100%, At risk from 90%, else Behind).',
+      'Behind: projected 555 at period end, 55.5% of the target (Behind is < 90%).',
     );
     expect(statusBasisText('BEHIND', p, 1000n, translator('zh-CN'), words('zh-CN'))).toBe(
-      '落后：按当前速度，期末预计 555，为目标的 55.5%（达 110% 为超前，达 100% 为正常，达 90% 为有风险，否则为落后）。',
+      '落后：按当前速度，期末预计 555，为目标的 55.5%（落后为 < 90%）。',
     );
     expect(projectionText(p, translator('en'), words('en'))).toContain('after the period ends (555 by its end)');
+    const atRisk = kpiProjection({ ...kpi, current: '873' }); // 970 by the end
+    expect(statusBasisText('AT_RISK', atRisk, 1000n, translator('en'), words('en'))).toBe('At risk: projected 970 at period end, 97% of the target (At risk is 90%–100%).');
+    expect(statusBasisText('AHEAD', kpiProjection({ ...kpi, current: '990' }), 1000n, translator('en'), words('en'))).toContain('(Ahead is ≥ 110%)');
+    expect(statusRuleText(translator('zh-CN'), words('zh-CN'))).toBe('达 110% 为超前，达 100% 为正常，达 90% 为有风险，否则为落后');
   });
   it('says why for reached, missed and not begun', () => {
     const en = translator('en');
@@ -97,6 +101,10 @@ describe('guide lines and breakdowns', () => {
     const rows = withGuideLines([{ t: start, value: 0 }, { t: now, value: 250 }, { t: end, value: 250 }], { target: 1000, periodStart: start, periodEnd: end, now, current: 250 });
     expect(rows.map((r) => r.plan)).toEqual([0, 500, 1000]);
     expect(rows.map((r) => r.pace)).toEqual([0, 250, 500]);
+    // A stock's pace counts from its level at the period start: 110 -> 115 half-way ends at 120.
+    const mid = (start + end) / 2;
+    const stock = withGuideLines([{ t: start, value: 110 }, { t: mid, value: 115 }, { t: end, value: 115 }], { target: 120, periodStart: start, periodEnd: end, now: mid, current: 115, startLevel: 110 });
+    expect(stock.map((r) => r.pace)).toEqual([110, 115, 120]);
   });
   it('keeps the top N and sums the rest', () => {
     const rows = [5, 1, 9, 3, 7].map((value, i) => ({ name: `m${i}`, value }));

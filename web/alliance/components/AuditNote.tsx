@@ -17,7 +17,7 @@ export function AuditNote({ status, registry, period }: { status: DashboardData[
       <pre className="al-audit-command" data-testid="audit-command">
         <code>{auditCommand({ registry, period, block: status.indexedHead })}</code>
       </pre>
-      <p className="muted">{t('audit.rule', { rule: statusRuleText(tr, { percent: (r: number) => f.percent(r, 0) }) })}</p>
+      <p className="muted">{t('audit.rule', { rule: statusRuleText(tr, f) })}</p>
     </section>
   );
 }

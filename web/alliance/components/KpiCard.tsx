@@ -23,7 +23,7 @@ export function KpiCard({ kpi, onEvidence }: { kpi: Kpi; onEvidence(): void }) {
   const progress = kpi.progress;
   const time = planTime(kpi.periodStart, kpi.periodEnd, kpi.asOf);
   const projection = kpiProjection(kpi);
-  const standing = { value: (v: bigint | number | string) => formatKpiValue(f, kpi.id, v.toString()), date: f.date, percent: (r: number) => f.percent(r) };
+  const standing = { value: (v: bigint | number | string) => formatKpiValue(f, kpi.id, v.toString()), date: f.date, percent: f.percent };
   const tr = (key: string, vars?: Record<string, string | number>) => t(key, vars);
   const projectionText = projectionLine(projection, tr, standing);
   const basisText = statusBasisText(kpi.status, projection, BigInt(kpi.target), tr, standing);

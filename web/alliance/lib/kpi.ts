@@ -52,22 +52,22 @@ export function formatDuration(seconds: number, locale: string): string {
 /**
  * Pace and target lines for a cumulative series: the straight line from 0 at the period
  * start to the target at its end (the plan), and the current average pace extended to the
- * period end (the projection).
+ * period end (the projection; from the level at the period start, as rules/kpi.ts projects).
  */
 export function withGuideLines(
   series: readonly SeriesPoint[],
-  opts: { target: number; periodStart: number; periodEnd: number; now: number; current: number },
+  opts: { target: number; periodStart: number; periodEnd: number; now: number; current: number; startLevel?: number },
 ): Array<SeriesPoint & { plan: number; pace: number | null }> {
-  const { target, periodStart, periodEnd, now, current } = opts;
+  const { target, periodStart, periodEnd, now, current, startLevel = 0 } = opts;
   const length = Math.max(1, periodEnd - periodStart);
   const elapsed = Math.max(0, Math.min(now, periodEnd) - periodStart);
-  const rate = elapsed > 0 ? current / elapsed : 0;
+  const rate = elapsed > 0 ? Math.max(0, current - startLevel) / elapsed : 0;
   return series.map((p) => {
     const into = Math.max(0, Math.min(length, p.t - periodStart));
     return {
       ...p,
       plan: Math.round((target * into) / length * 100) / 100,
-      pace: elapsed > 0 ? Math.round(rate * into * 100) / 100 : null,
+      pace: elapsed > 0 ? Math.round((startLevel + rate * into) * 100) / 100 : null,
     };
   });
 }

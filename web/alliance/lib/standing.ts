@@ -10,7 +10,7 @@ export interface StandingFormat {
   /** A KPI figure (a count, or yuan). */
   value(v: bigint | number | string): string;
   date(ts: number): string;
-  percent(ratio: number): string;
+  percent(ratio: number, digits?: number): string;
 }
 
 /** The fields of a Kpi the projection needs (the API's, as strings for BigInt). */
@@ -52,10 +52,18 @@ export function projectionText(p: Projection, t: Translate, f: StandingFormat): 
   }
 }
 
-/** The status floors in words, e.g. "Ahead ≥ 110 %, On track ≥ 100 %, At risk ≥ 90 %, else Behind". */
+/** The status floors in words, e.g. "Ahead from 110%, On track from 100%, At risk from 90%, else Behind". */
 export function statusRuleText(t: Translate, f: Pick<StandingFormat, 'percent'>): string {
-  const floors = STATUS_FLOORS.map((s) => t('basis.floor', { status: t(`status.${s.status}`), percent: f.percent(s.percent / 100) }));
+  const floors = STATUS_FLOORS.map((s) => t('basis.floor', { status: t(`status.${s.status}`), percent: f.percent(s.percent / 100, 0) }));
   return t('basis.rule', { floors: floors.join(t('basis.separator')), below: t('status.BEHIND') });
+}
+
+/** The band of projected shares a running status stands for, e.g. "90–100%". */
+function statusBand(status: KpiStatus, f: Pick<StandingFormat, 'percent'>): string {
+  const i = STATUS_FLOORS.findIndex((s) => s.status === status);
+  const pct = (p: number) => f.percent(p / 100, 0);
+  if (i < 0) return `< ${pct(STATUS_FLOORS.at(-1)!.percent)}`;
+  return i === 0 ? `≥ ${pct(STATUS_FLOORS[0].percent)}` : `${pct(STATUS_FLOORS[i]!.percent)}–${pct(STATUS_FLOORS[i - 1]!.percent)}`;
 }
 
 /** One line: how this status was decided. */
@@ -73,7 +81,7 @@ export function statusBasisText(status: KpiStatus, p: Projection, target: bigint
         status: name,
         value: f.value(p.atPeriodEnd),
         share: f.percent(projectedShare(p.atPeriodEnd, target)),
-        rule: statusRuleText(t, f),
+        band: statusBand(status, f),
       });
   }
 }
