@@ -19,8 +19,13 @@ import { startApiWorld, freshDatabaseUrl, gql, type ApiWorld } from '../test/hel
 const rule = vi.hoisted(() => ({ endsEarlyBy: 0 }));
 vi.mock('../rules/kpi', async (importOriginal) => {
   const real = await importOriginal<typeof import('../rules/kpi')>();
-  // The changed rule: a period counts as ended `endsEarlyBy` seconds before its end date.
-  return { ...real, planTime: (start: number, end: number, now: number) => real.planTime(start, end - rule.endsEarlyBy, now) };
+  // The changed rule: a period counts as ended `endsEarlyBy` seconds before its end date, both
+  // where plan time is read and where the projection (which decides the status) is made.
+  return {
+    ...real,
+    planTime: (start: number, end: number, now: number) => real.planTime(start, end - rule.endsEarlyBy, now),
+    projectKpi: (input: Parameters<typeof real.projectKpi>[0]) => real.projectKpi({ ...input, periodEnd: input.periodEnd - rule.endsEarlyBy }),
+  };
 });
 
 const DAY = 86_400;
