@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { EVIDENCE_FORMAT, evidenceRecord, type EvidenceFile, type EvidenceRecord } from '../../api/kpi/evidence-file';
 import { allianceStateFromRows, KPI_BY_KEY } from '../../api/state';
+import { byChainOrder } from '../../api/kpi/ledger';
 import type { KpiModel } from '../../api/models';
 import type { KpiKey } from '../../config/constants';
 import { auditFigures, type AuditedKpi } from './figures';
@@ -23,7 +24,7 @@ export const eventKey = (r: { blockNumber: number; logIndex: number }) => `${r.b
 /** The audit's records for a KPI, as an evidence file lists them (block hashes from the node's logs). */
 export function auditRecords(k: KpiModel, logs: ReadonlyMap<string, RegistryEvent>): EvidenceRecord[] {
   return [...k.entries]
-    .sort((a, b) => a.record.blockNumber - b.record.blockNumber || a.record.logIndex - b.record.logIndex)
+    .sort((a, b) => byChainOrder(a.record, b.record))
     .map((e) => evidenceRecord(e, logs.get(eventKey(e.record))?.blockHash ?? ''));
 }
 
