@@ -28,8 +28,14 @@ async function blockAt(rpc: RpcClient, at: number | 'latest'): Promise<{ number:
   return { number: Number(BigInt(b.number)), hash: b.hash.toLowerCase(), timestamp: Number(BigInt(b.timestamp)) };
 }
 
+/** On a terminal, how far the log reading has come (stderr, so --json output stays clean). */
+function progress(done: number, total: number): void {
+  if (!process.stderr.isTTY) return;
+  process.stderr.write(done > total ? '\r\x1b[K' : `\rreading the registry's logs: block ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`);
+}
+
 /** Every event the registry logged in blocks 0..toBlock, in ranges. */
-export async function registryEvents(rpc: RpcClient, registry: string, toBlock: number): Promise<RegistryEvent[]> {
+async function registryEvents(rpc: RpcClient, registry: string, toBlock: number): Promise<RegistryEvent[]> {
   const out: RegistryEvent[] = [];
   let range = LOG_RANGE;
   for (let from = 0; from <= toBlock; ) {
@@ -52,6 +58,7 @@ export async function registryEvents(rpc: RpcClient, registry: string, toBlock: 
       if (e) out.push(e);
     }
     from = to + 1;
+    progress(from, toBlock);
   }
   return out;
 }
