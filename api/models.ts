@@ -147,6 +147,10 @@ export interface KpiModel {
   progress: number;
   expectedProgress: number;
   status: KpiStatus;
+  /** The figure when the period began (0 for a flow); the pace counts from it. */
+  startLevel: bigint;
+  /** The figure at period end at the current pace (rules/kpi.ts projectKpi), or null. */
+  projectedAtEnd: bigint | null;
   /** The period has ended: the figure is final (ACHIEVED or MISSED). */
   ended: boolean;
   /** When the figure first reached the target, or null. */

@@ -26,6 +26,7 @@ import { responseCache } from './http/response-cache';
 import { securityHeaders } from './http/security-headers';
 import { subscriptionServer } from './http/subscriptions';
 import { webApp } from './http/web-app';
+import { evidenceRoutes } from './http/evidence';
 import { mountEtherscanApi } from './etherscan';
 import { contractReads } from './contracts/reads';
 import { clusterMetrics, primaryRateLimitStore } from './cluster';
@@ -118,7 +119,8 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
       responseCache: responseCache(head, options.responseCacheSize ?? 2000, metrics, () => etherscan.verifier.generation),
     }),
   );
-  for (const prefix of ['/healthz', '/metrics']) app.use(prefix, apiNotFound);
+  app.use(evidenceRoutes(db.db, head));
+  for (const prefix of ['/healthz', '/metrics', '/evidence']) app.use(prefix, apiNotFound);
   app.use(webApp(options.webDir ?? WEB_DIST));
   app.use(errorHandler(logger));
 

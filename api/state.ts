@@ -2,7 +2,9 @@
 // not millions — so it is read whole into memory once per indexed head, and every KPI figure,
 // series and breakdown is computed from it and memoised on it. Nothing else is cached.
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type {
+  Database, KpiTargetsTable, MemberEventsTable, OutputReportsTable, PatentsTable, ScenariosTable, ScenarioStagesTable,
+} from '../db/schema';
 import { bytes32ToAscii, kpiFromKey } from '../contracts/registry';
 import type { KpiKey } from '../config/constants';
 import type { KpiId, ScenarioStage } from './generated/enums';
@@ -16,7 +18,7 @@ import { inForce } from '../rules/kpi';
 
 const STAGES: ScenarioStage[] = ['PILOT', 'IN_DEPTH', 'RETIRED'];
 export const KPI_ORDER: KpiId[] = ['PATENTS', 'SCENARIOS', 'OUTPUT_VALUE', 'MEMBERS'];
-const KPI_BY_KEY: Record<KpiKey, KpiId> = {
+export const KPI_BY_KEY: Record<KpiKey, KpiId> = {
   patents: 'PATENTS',
   scenarios: 'SCENARIOS',
   outputValue: 'OUTPUT_VALUE',
@@ -144,9 +146,19 @@ function applicationText(hex: string): string {
   }
 }
 
+/** The registry's tables, as the indexer writes them (a patent row with its block's time, when known). */
+export interface AllianceRows {
+  memberEvents: MemberEventsTable[];
+  patents: Array<PatentsTable & { timestamp: number | null }>;
+  outputReports: OutputReportsTable[];
+  scenarios: ScenariosTable[];
+  scenarioStages: ScenarioStagesTable[];
+  kpiTargets: KpiTargetsTable[];
+}
+
 /** Read the whole registry. A handful of statements; run once per indexed head. */
 export async function loadAllianceState(db: Kysely<Database>, asOf: number): Promise<AllianceState> {
-  const [memberRows, patentRows, reportRows, scenarioRows, stageRows, targetRows] = await Promise.all([
+  const [memberEvents, patents, outputReports, scenarios, scenarioStages, kpiTargets] = await Promise.all([
     db.selectFrom('member_events').selectAll().execute(),
     db
       .selectFrom('patents')
@@ -158,6 +170,16 @@ export async function loadAllianceState(db: Kysely<Database>, asOf: number): Pro
     db.selectFrom('scenario_stages').selectAll().execute(),
     db.selectFrom('kpi_targets').selectAll().execute(),
   ]);
+  return allianceStateFromRows({ memberEvents, patents, outputReports, scenarios, scenarioStages, kpiTargets }, asOf);
+}
+
+/**
+ * The registry state from its rows: the API reads them from the database, `yuscan audit`
+ * decodes them from the node's logs. (PostgreSQL returns BIGINT columns as strings, hence
+ * the Number()s.)
+ */
+export function allianceStateFromRows(rows: AllianceRows, asOf: number): AllianceState {
+  const { memberEvents: memberRows, patents: patentRows, outputReports: reportRows, scenarios: scenarioRows, scenarioStages: stageRows, kpiTargets: targetRows } = rows;
   const membership: MembershipModel[] = memberRows.map((r) => ({
     kind: 'membership', blockNumber: Number(r.block_number), logIndex: r.log_index, txHash: r.tx_hash,
     at: Number(r.at), time: Number(r.at), member: r.member, change: r.kind, name: r.name, country: r.country, sector: r.sector,

@@ -16,6 +16,9 @@ async function run(command: Exclude<Command, { name: 'help' }>): Promise<void> {
       return (await import('../api/cli')).runServeCommand(command.config);
     case 'start':
       return (await import('./start')).runStart(command.config);
+    case 'audit':
+      process.exitCode = await (await import('./audit')).runAudit(command.config);
+      return;
   }
 }
 

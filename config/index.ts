@@ -107,12 +107,27 @@ export interface MigrateConfig {
   databaseUrl: string;
 }
 
+export interface AuditConfig {
+  rpcUrl: string;
+  /** Required unless an evidence file names it. */
+  registry?: `0x${string}`;
+  period?: string;
+  /** Block to audit at; default the node's latest (or, with `against`, the API's indexed head). */
+  at?: number;
+  json: boolean;
+  /** A running yuscan's base URL, e.g. http://host:4000. */
+  against?: string;
+  /** An evidence file (JSON) to check. */
+  evidence?: string;
+}
+
 export type Command =
   | { name: 'start'; config: StartConfig }
   | { name: 'devnet'; config: DevnetConfig }
   | { name: 'index'; config: IndexConfig }
   | { name: 'serve'; config: ServeConfig }
   | { name: 'migrate'; config: MigrateConfig }
+  | { name: 'audit'; config: AuditConfig }
   | { name: 'help'; text: string };
 
 type Env = Record<string, string | undefined>;
@@ -169,6 +184,14 @@ const SCHEMAS = {
   'rate-limit': positiveCount('a whole number of requests per minute ≥ 0 (0 turns it off)'),
   'trust-proxy': trustProxy,
   workers: inRange('a whole number of processes from 1 to 64', 1, 64),
+  period: z.string().regex(/^\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/, 'a plan period id, YYYY-MM-DD_YYYY-MM-DD (see alliance.periods)'),
+  at: blockNumber,
+  json: z.boolean(),
+  against: z
+    .string()
+    .refine((u) => /^https?:\/\/[^/?#]+/.test(u), 'the http(s):// URL of a running yuscan, e.g. http://host:4000')
+    .transform((u) => u.replace(/\/+$/, '')),
+  evidence: filePath,
 } satisfies Record<{ [C in CommandName]: keyof (typeof COMMANDS)[C]['flags'] }[CommandName], z.ZodType>;
 
 function parseFlags<C extends CommandName>(command: C, args: string[], env: Env) {
@@ -286,8 +309,30 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
       const v = parseFlags(name, args, env);
       return { name, config: { databaseUrl: v.db as string } };
     }
+    case 'audit': {
+      const v = parseFlags(name, args, env);
+      if (v.rpc === undefined) throw new ConfigError('yuscan audit: --rpc (or RPC_URL) is required; it takes an http(s):// or ws(s):// JSON-RPC URL');
+      if (v.registry === undefined && v.evidence === undefined) {
+        throw new ConfigError('yuscan audit: --registry (or ALLIANCE_REGISTRY) is required; it takes a 0x-prefixed 20-byte hex address');
+      }
+      if (v.evidence !== undefined && (v.against !== undefined || v.period !== undefined || v.at !== undefined)) {
+        throw new ConfigError('yuscan audit: --evidence takes no --against, --period or --at; the file states its own period and block');
+      }
+      return {
+        name,
+        config: {
+          rpcUrl: v.rpc as string,
+          registry: v.registry as `0x${string}` | undefined,
+          period: v.period as string | undefined,
+          at: v.at as number | undefined,
+          json: v.json as boolean,
+          against: v.against as string | undefined,
+          evidence: v.evidence as string | undefined,
+        },
+      };
+    }
     default:
-      throw new ConfigError(`yuscan: unknown command "${name}"; it takes one of start, devnet, index, serve, migrate`);
+      throw new ConfigError(`yuscan: unknown command "${name}"; it takes one of ${Object.keys(COMMANDS).join(', ')}`);
   }
 }
 

@@ -89,6 +89,19 @@ export const COMMANDS = {
     flags: { db },
     env: [LOG_LEVEL],
   },
+  audit: {
+    summary: 'recompute every KPI straight from the node\'s logs, with no database; exit 1 on any difference',
+    flags: {
+      rpc: { env: 'RPC_URL', value: 'URL', required: true, doc: 'the JSON-RPC node whose logs are read' },
+      registry: { env: 'ALLIANCE_REGISTRY', value: '0x..', doc: 'the AllianceRegistry contract (not needed with --evidence)' },
+      period: { value: 'ID', doc: 'one plan period, YYYY-MM-DD_YYYY-MM-DD (default: every period)' },
+      at: { value: 'BLOCK', doc: "the block to audit at (default: the node's latest, or with --against the API's indexed head)" },
+      json: { default: false, doc: 'print JSON instead of a table' },
+      against: { value: 'URL', doc: 'a running yuscan (http://host:port) whose figures and evidence to compare' },
+      evidence: { value: 'FILE', doc: 'a downloaded evidence file (JSON) to prove record by record' },
+    },
+    env: [LOG_LEVEL],
+  },
 } satisfies Record<string, { summary: string; flags: Record<string, Flag>; env: [string, string][] }>;
 
 export type CommandName = keyof typeof COMMANDS;

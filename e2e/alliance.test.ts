@@ -3,7 +3,8 @@
 // evidence counts, the patents-series CSV, framing rules, embeds on a foreign origin,
 // printing to A4, and the embed bundle's size.
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -188,7 +189,7 @@ describe('alliance dashboard', () => {
         ? new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(BigInt(k.current))
         : new Intl.NumberFormat('en').format(BigInt(k.current));
       expect(shown).toBe(expected);
-      expect(await page.getByTestId(`kpi-status-${k.id}`).textContent()).toMatch(/Achieved|Ahead|On track|Behind/);
+      expect(await page.getByTestId(`kpi-status-${k.id}`).textContent()).toMatch(/Achieved|Ahead|On track|At risk|Behind/);
       expect(await page.getByTestId(`kpi-projection-${k.id}`).textContent()).toMatch(/target|period/i);
     }
     const source = (await page.getByTestId('data-source').textContent())!;
@@ -212,6 +213,73 @@ describe('alliance dashboard', () => {
     await zh.screenshot({ path: join(SHOTS, 'alliance-zh-CN.png'), fullPage: true });
     await zh.context().close();
     await page.context().close();
+  });
+
+  it("the card's badge and projection agree, in both languages, with one line on how the status was decided", async () => {
+    const d = await gql<{ kpis: Array<{ id: KpiId; target: string; status: string; projectedAtEnd: string | null; projectedShare: number | null }> }>(
+      '{ kpis { id target status projectedAtEnd projectedShare } }',
+    );
+    // Phase 2 runs: the status is the first floor its projection reaches (DESIGN.md), or ACHIEVED.
+    const floors = [['AHEAD', 110n], ['ON_TRACK', 100n], ['AT_RISK', 90n]] as const;
+    const running = d.kpis.filter((k) => k.status !== 'ACHIEVED');
+    expect(running.length).toBeGreaterThan(0);
+    for (const k of running) {
+      const p = BigInt(k.projectedAtEnd!);
+      expect(k.status, k.id).toBe(floors.find(([, pc]) => p * 100n >= BigInt(k.target) * pc)?.[0] ?? 'BEHIND');
+    }
+    const words = {
+      en: { ACHIEVED: 'Achieved', AHEAD: 'Ahead', ON_TRACK: 'On track', AT_RISK: 'At risk', BEHIND: 'Behind', byEnd: 'by its end', projected: 'projected' },
+      'zh-CN': { ACHIEVED: '已达成', AHEAD: '超前', ON_TRACK: '正常', AT_RISK: '有风险', BEHIND: '落后', byEnd: '期末', projected: '期末预计' },
+    } as const;
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const w = words[lang];
+      const page = await newPage(lang);
+      await page.goto(`${stack.url}/alliance?lang=${lang}`);
+      for (const k of d.kpis) {
+        const chip = page.getByTestId(`kpi-status-${k.id}`);
+        await chip.waitFor();
+        expect(await chip.getAttribute('data-value'), `${lang} ${k.id}`).toBe(k.status);
+        expect(await chip.textContent()).toBe(w[k.status as keyof typeof w]);
+        const projection = page.getByTestId(`kpi-projection-${k.id}`);
+        expect(await projection.getAttribute('data-value')).toBe(k.projectedAtEnd);
+        const basis = (await page.getByTestId(`kpi-basis-${k.id}`).textContent())!;
+        expect(basis.startsWith(w[k.status as keyof typeof w])).toBe(true);
+        if (k.projectedAtEnd === null) continue;
+        const value = k.id === 'OUTPUT_VALUE'
+          ? new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(BigInt(k.projectedAtEnd))
+          : new Intl.NumberFormat(lang).format(BigInt(k.projectedAtEnd));
+        const share = new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(k.projectedShare!);
+        // The badge's line and the projection state the same figure.
+        expect(basis).toContain(`${w.projected} ${value}`);
+        expect(basis).toContain(share);
+        const text = (await projection.textContent())!;
+        if (text.includes(w.byEnd)) expect(text).toContain(value);
+      }
+      await page.context().close();
+    }
+  });
+
+  it('the printable report carries the yuscan audit command, which recomputes its figures', async () => {
+    const d = await gql<{ status: { indexedHead: number }; alliance: { registry: string; currentPeriod: { id: string } }; kpis: Array<{ id: KpiId; current: string; status: string }> }>(
+      '{ status { indexedHead } alliance { registry currentPeriod { id } } kpis { id current status } }',
+    );
+    const page = await newPage();
+    await page.goto(`${stack.url}/alliance?lang=en`);
+    await page.emulateMedia({ media: 'print' });
+    const command = page.getByTestId('audit-command');
+    await command.waitFor();
+    expect(await command.isVisible()).toBe(true);
+    const text = (await command.textContent())!;
+    expect(text).toBe(`yuscan audit --rpc "$RPC_URL" --registry ${d.alliance.registry} --period ${d.alliance.currentPeriod.id} --at ${d.status.indexedHead}`);
+    const note = (await page.getByTestId('audit-note').textContent())!;
+    expect(note).toContain(`block #${new Intl.NumberFormat('en').format(d.status.indexedHead)}`);
+    expect(note).toContain('At risk from 90%');
+    await page.context().close();
+    // Run as printed, with RPC_URL set to the chain's node: the same figures and statuses.
+    const args = text.replace('yuscan audit ', '').replace('"$RPC_URL"', stack.rpcUrl).split(' ');
+    // Asynchronously: the devnet answers from this very process.
+    const out = JSON.parse((await promisify(execFile)(process.execPath, ['bin/yuscan.js', 'audit', ...args, '--json'], { encoding: 'utf8' })).stdout);
+    expect(out.kpis.map((k: { kpi: string; figure: string; status: string }) => [k.kpi, k.figure, k.status])).toEqual(d.kpis.map((k) => [k.id, k.current, k.status]));
   });
 
   it('defaults to phase 2, the plan in force, which counts only its own records', async () => {
@@ -389,6 +457,11 @@ describe('alliance dashboard', () => {
       // Counts equal the figure; for output value (yuan) the counted records are the latest
       // report of each (member, quarter) pair, and the figure is their sum (checked above).
       expect(count, k.id).toBe(k.id === 'OUTPUT_VALUE' ? ind.reportPairs : Number(k.current));
+      // The downloadable evidence file: every record behind the figure, counted ones as many as shown.
+      const download = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('evidence-file-json').click()]).then(([d]) => d);
+      const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { kpi: string; figure: string; records: Array<{ counted: boolean }> };
+      expect(file).toMatchObject({ kpi: k.id, figure: k.current });
+      expect(file.records.filter((r) => r.counted)).toHaveLength(count);
       const first = dialog.getByTestId('evidence-row').first();
       await first.waitFor();
       const txLink = first.locator('a[href^="/tx/0x"]');

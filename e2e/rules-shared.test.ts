@@ -19,8 +19,13 @@ import { startApiWorld, freshDatabaseUrl, gql, type ApiWorld } from '../test/hel
 const rule = vi.hoisted(() => ({ endsEarlyBy: 0 }));
 vi.mock('../rules/kpi', async (importOriginal) => {
   const real = await importOriginal<typeof import('../rules/kpi')>();
-  // The changed rule: a period counts as ended `endsEarlyBy` seconds before its end date.
-  return { ...real, planTime: (start: number, end: number, now: number) => real.planTime(start, end - rule.endsEarlyBy, now) };
+  // The changed rule: a period counts as ended `endsEarlyBy` seconds before its end date, both
+  // where plan time is read and where the projection (which decides the status) is made.
+  return {
+    ...real,
+    planTime: (start: number, end: number, now: number) => real.planTime(start, end - rule.endsEarlyBy, now),
+    projectKpi: (input: Parameters<typeof real.projectKpi>[0]) => real.projectKpi({ ...input, periodEnd: input.periodEnd - rule.endsEarlyBy }),
+  };
 });
 
 const DAY = 86_400;
@@ -48,7 +53,7 @@ async function send(from: Hex, data: Hex, at: number): Promise<void> {
 async function kpi() {
   await w.index();
   await w.server.head.poll();
-  const r = await gql(w.server.url, '{ kpi(id: PATENTS) { id current target periodStart periodEnd period progress expectedProgress status ended reachedAt asOf targetTxHash } }');
+  const r = await gql(w.server.url, '{ kpi(id: PATENTS) { id current target periodStart periodEnd period progress expectedProgress status startLevel projectedAtEnd projectedShare ended reachedAt asOf targetTxHash } }');
   expect(r.body.errors).toBeUndefined();
   return r.body.data.kpi;
 }

@@ -1,18 +1,11 @@
 // The KPI rules of DESIGN.md that do not depend on records: progress, the elapsed share of a
-// plan period, status (with its one epsilon policy), shortfall and when a target was reached.
+// plan period, the projection at the current pace and the status it decides, shortfall and
+// when a target was reached.
 // Pure: no clock, no I/O; times are unix seconds. Used by the API, the web, the embeds and
 // the devnet's planner alike, so a rule changed here changes them all.
 import type { KpiStatus } from '../api/generated/enums';
 
 export type { KpiStatus };
-
-/** Half-width of the ON_TRACK band around the expected progress. */
-export const STATUS_BAND = 0.05;
-/**
- * Comparisons of shares allow this much slack, so exact boundaries (0.55 against 0.5 + 0.05)
- * fall on the generous side despite binary floating point. The one epsilon policy.
- */
-export const EPSILON = 1e-9;
 
 /** current / target (0 when the target is 0 and nothing is done; 1 when done with a 0 target). */
 export function progress(current: bigint, target: bigint): number {
@@ -57,17 +50,104 @@ export function expectedProgress(now: number, start: number, end: number): numbe
 }
 
 /**
- * DESIGN.md's status. ACHIEVED once the target is met; MISSED when the period has ended
- * short of it; otherwise AHEAD / ON_TRACK / BEHIND against the expected progress ± the band.
+ * Where a KPI is heading, at the pace since its period began. Pace = (current - level at the
+ * period's start) / time elapsed: for a flow (patents, output value) the start level is 0; for
+ * a stock (members, in-depth scenarios) it is what the stock stood at when the period began,
+ * so 110 members aiming for 120 have 10 to go, not 120.
  */
-export function kpiStatus(input: { progress: number; expected: number; ended: boolean }): KpiStatus {
-  const { progress: p, expected, ended } = input;
-  // progress() floors, so 1 means the target is met exactly or more: no slack here.
-  if (p >= 1) return 'ACHIEVED';
-  if (ended) return 'MISSED';
-  if (p >= expected + STATUS_BAND - EPSILON) return 'AHEAD';
-  if (p >= expected - STATUS_BAND - EPSILON) return 'ON_TRACK';
-  return 'BEHIND';
+export type Projection =
+  /** Target reached, on `at` when known. */
+  | { kind: 'reached'; at: number | null }
+  /** Not reached yet; at the current pace it is reached on `at`, before/after the period ends, with `atPeriodEnd` by its end (floored). */
+  | { kind: 'eta'; at: number; withinPeriod: boolean; atPeriodEnd: bigint }
+  /** No gain since the period began: at this pace the figure stays at its level, `atPeriodEnd`. */
+  | { kind: 'noPace'; atPeriodEnd: bigint }
+  /** The period has not begun: no pace, and nothing due yet. */
+  | { kind: 'notStarted' }
+  /** The period ended short of the target: by how much, and by what share of the target. */
+  | { kind: 'missed'; shortBy: bigint; shortShare: number };
+
+export interface ProjectionInput {
+  current: bigint;
+  target: bigint;
+  /** The figure when the period began (0 for a flow). */
+  startLevel: bigint;
+  periodStart: number;
+  periodEnd: number;
+  now: number;
+  /** When the figure reached the target, if known. */
+  reachedAt: number | null;
+}
+
+export function projectKpi(input: ProjectionInput): Projection {
+  const { current, target, startLevel } = input;
+  if (progress(current, target) >= 1) return { kind: 'reached', at: input.reachedAt };
+  const time = planTime(input.periodStart, input.periodEnd, input.now);
+  if (time.ended) {
+    const short = shortfall(current, target);
+    return { kind: 'missed', shortBy: short.amount, shortShare: short.share };
+  }
+  const elapsed = BigInt(Math.round(time.elapsed));
+  if (elapsed <= 0n) return { kind: 'notStarted' };
+  const gain = current - startLevel;
+  if (gain <= 0n) return { kind: 'noPace', atPeriodEnd: current };
+  // In integers (seconds, units), so that the status boundaries below are exact:
+  // at period end = current + gain / elapsed x remaining.
+  const atPeriodEnd = current + (gain * BigInt(Math.round(time.remaining))) / elapsed;
+  const at = Math.round(input.now + (Number(target - current) * Number(elapsed)) / Number(gain));
+  return { kind: 'eta', at, withinPeriod: at <= input.periodEnd, atPeriodEnd };
+}
+
+/** The projected figure at period end, where the pace gives one (eta, noPace), else null. */
+export function projectedAtEnd(p: Projection): bigint | null {
+  return p.kind === 'eta' || p.kind === 'noPace' ? p.atPeriodEnd : null;
+}
+
+/**
+ * The running statuses by the projected figure at period end, as a share of the target in
+ * percent: the first row whose floor it reaches; below them all, BEHIND.
+ */
+export const STATUS_FLOORS = [
+  { status: 'AHEAD', percent: 110 },
+  { status: 'ON_TRACK', percent: 100 },
+  { status: 'AT_RISK', percent: 90 },
+] as const satisfies ReadonlyArray<{ status: KpiStatus; percent: number }>;
+
+/** projected / target, floored to 0.1 % so that a shown share never rounds across a floor. */
+export function projectedShare(projected: bigint, target: bigint): number {
+  if (target <= 0n) return projected > 0n ? 1 : 0;
+  return Number((projected * 1000n) / target) / 1000;
+}
+
+/**
+ * DESIGN.md's status, from the projection: ACHIEVED once the target is met; MISSED when the
+ * period has ended short of it; before the period begins nothing is due (ON_TRACK);
+ * otherwise by STATUS_FLOORS on the projected figure at period end. Exact (integers).
+ */
+export function kpiStatus(projection: Projection, target: bigint): KpiStatus {
+  switch (projection.kind) {
+    case 'reached':
+      return 'ACHIEVED';
+    case 'missed':
+      return 'MISSED';
+    case 'notStarted':
+      return 'ON_TRACK';
+    default: {
+      const projected = projection.atPeriodEnd;
+      for (const floor of STATUS_FLOORS) if (projected * 100n >= target * BigInt(floor.percent)) return floor.status;
+      return 'BEHIND';
+    }
+  }
+}
+
+/**
+ * The level a KPI stood at when its period began: the changes dated before it. Zero for a
+ * flow, whose ledger holds only the period's own records.
+ */
+export function levelAt(changes: Iterable<{ time: number; delta: bigint }>, start: number): bigint {
+  let total = 0n;
+  for (const c of changes) if (c.time < start) total += c.delta;
+  return total;
 }
 
 /** How far short of the target: the amount and the share of the target (0 when met). */

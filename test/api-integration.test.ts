@@ -28,32 +28,39 @@ function independentKpis(events: Ev[], now: number, periodStart?: number) {
     }
   }
   const { start, end } = targets.get('patents')!;
-  const members = new Map<string, boolean>();
-  const stages = new Map<bigint, number>();
-  const reports = new Map<string, { period: number; amount: bigint }>();
-  for (const e of sorted) {
-    const a = e.args;
-    const before = a.at === undefined || Number(a.at) < end;
-    switch (e.eventName) {
-      case 'MemberAdmitted':
-        if (before) members.set(a.member.toLowerCase(), true);
-        break;
-      case 'MemberRemoved':
-        if (before) members.set(a.member.toLowerCase(), false);
-        break;
-      case 'ScenarioLaunched':
-        if (before) stages.set(a.scenarioId, 0);
-        break;
-      case 'ScenarioStageChanged':
-        if (before) stages.set(a.scenarioId, Number(a.stage));
-        break;
-      case 'OutputReported': {
-        const key = `${a.member.toLowerCase()}:${a.period}`;
-        reports.set(key, { period: Number(a.period), amount: a.amountCny });
-        break;
+  // Members and in-depth scenarios as they stood before `cutoff`; the latest report per (member, quarter).
+  const standing = (cutoff: number) => {
+    const members = new Map<string, boolean>();
+    const stages = new Map<bigint, number>();
+    const reports = new Map<string, { period: number; amount: bigint }>();
+    for (const e of sorted) {
+      const a = e.args;
+      const before = a.at === undefined || Number(a.at) < cutoff;
+      switch (e.eventName) {
+        case 'MemberAdmitted':
+          if (before) members.set(a.member.toLowerCase(), true);
+          break;
+        case 'MemberRemoved':
+          if (before) members.set(a.member.toLowerCase(), false);
+          break;
+        case 'ScenarioLaunched':
+          if (before) stages.set(a.scenarioId, 0);
+          break;
+        case 'ScenarioStageChanged':
+          if (before) stages.set(a.scenarioId, Number(a.stage));
+          break;
+        case 'OutputReported': {
+          const key = `${a.member.toLowerCase()}:${a.period}`;
+          reports.set(key, { period: Number(a.period), amount: a.amountCny });
+          break;
+        }
       }
     }
-  }
+    const inDepth = BigInt([...stages.values()].filter((s) => s === 1).length);
+    return { members: BigInt([...members.values()].filter(Boolean).length), inDepth, reports };
+  };
+  const { reports, ...atEnd } = standing(end);
+  const atStart = standing(start);
   // A quarter counts toward the plan that holds most of its days (its midpoint).
   const quarterCounts = (q: number) => {
     const y = Math.floor(q / 10);
@@ -64,19 +71,29 @@ function independentKpis(events: Ev[], now: number, periodStart?: number) {
   };
   const current = {
     PATENTS: BigInt(sorted.filter((e) => e.eventName === 'PatentFiled' && Number(e.args.filedAt) >= start && Number(e.args.filedAt) < end).length),
-    SCENARIOS: BigInt([...stages.values()].filter((s) => s === 1).length),
+    SCENARIOS: atEnd.inDepth,
     OUTPUT_VALUE: [...reports.values()].filter((r) => quarterCounts(r.period)).reduce((s, r) => s + r.amount, 0n),
-    MEMBERS: BigInt([...members.values()].filter(Boolean).length),
+    MEMBERS: atEnd.members,
   };
+  // Stocks count their pace from where they stood when the period began; flows from 0.
+  const startLevel = { PATENTS: 0n, SCENARIOS: atStart.inDepth, OUTPUT_VALUE: 0n, MEMBERS: atStart.members };
   const keyOf = { PATENTS: 'patents', SCENARIOS: 'scenarios', OUTPUT_VALUE: 'outputValue', MEMBERS: 'members' } as const;
   const out: Record<string, any> = {};
   for (const id of Object.keys(current) as Array<keyof typeof current>) {
     const t = targets.get(keyOf[id])!;
     const progress = Number(current[id]) / Number(t.target);
     const expected = Math.min(1, Math.max(0, (now - t.start) / (t.end - t.start)));
+    // DESIGN.md: the projected figure at period end, at the pace since the start, against 110 / 100 / 90 % of the target.
+    const elapsed = BigInt(Math.max(0, Math.min(now, t.end) - t.start));
+    const gain = current[id] - startLevel[id];
+    const projected = elapsed > 0n && now < t.end ? current[id] + (gain > 0n ? (gain * BigInt(t.end - now)) / elapsed : 0n) : null;
+    const share = (p: number) => projected !== null && projected * 100n >= t.target * BigInt(p);
     const status =
-      current[id] >= t.target ? 'ACHIEVED' : now >= t.end ? 'MISSED' : progress >= expected + 0.05 ? 'AHEAD' : progress >= expected - 0.05 ? 'ON_TRACK' : 'BEHIND';
-    out[id] = { current: current[id], target: t.target, start: t.start, end: t.end, progress, expected, status };
+      current[id] >= t.target ? 'ACHIEVED' : now >= t.end ? 'MISSED' : share(110) ? 'AHEAD' : share(100) ? 'ON_TRACK' : share(90) ? 'AT_RISK' : 'BEHIND';
+    out[id] = {
+      current: current[id], target: t.target, start: t.start, end: t.end, progress, expected, status, startLevel: startLevel[id],
+      projected: current[id] >= t.target ? null : projected,
+    };
   }
   return out;
 }
@@ -190,7 +207,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
     it('every KPI matches an independent count of registry events', async () => {
       const expected = independentKpis(events, now);
-      const d = await data('{ kpis { id current target periodStart periodEnd progress expectedProgress status asOf series(interval: MONTH) { value from to } evidence(first: 1) { totalCount } } }');
+      const d = await data('{ kpis { id current target periodStart periodEnd progress expectedProgress status startLevel projectedAtEnd asOf series(interval: MONTH) { value from to } evidence(first: 1) { totalCount } } }');
       expect(d.kpis.map((k: any) => k.id)).toEqual(['PATENTS', 'SCENARIOS', 'OUTPUT_VALUE', 'MEMBERS']);
       for (const k of d.kpis) {
         const e = expected[k.id];
@@ -201,6 +218,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         expect(k.progress).toBeCloseTo(e.progress, 6);
         expect(k.expectedProgress).toBeCloseTo(e.expected, 9);
         expect(k.status, k.id).toBe(e.status);
+        expect(k.startLevel, k.id).toBe(e.startLevel.toString());
+        expect(k.projectedAtEnd, k.id).toBe(e.projected?.toString() ?? null);
         expect(k.asOf).toBe(now);
         expect(k.series.at(-1).value, `${k.id} series ends at current`).toBe(k.current);
       }

@@ -96,12 +96,29 @@ describe('parseCommand', () => {
   });
 });
 
+describe('yuscan audit flags', () => {
+  it('parses them, registry lowercased and the URL without its trailing slash', () => {
+    const reg = `0x${'aB'.repeat(20)}`;
+    expect(parseCommand(['audit', '--rpc', 'http://127.0.0.1:8545', '--registry', reg, '--period', '2025-04-14_2030-04-14', '--at', '12', '--json', '--against', 'http://h:4000/'], {})).toEqual({
+      name: 'audit',
+      config: { rpcUrl: 'http://127.0.0.1:8545', registry: reg.toLowerCase(), period: '2025-04-14_2030-04-14', at: 12, json: true, against: 'http://h:4000', evidence: undefined },
+    });
+    expect(parseCommand(['audit', '--evidence', 'e.json'], { RPC_URL: 'ws://n:8546' })).toMatchObject({ config: { rpcUrl: 'ws://n:8546', registry: undefined, evidence: 'e.json', json: false } });
+  });
+});
+
 describe('yuscan CLI on bad input', () => {
   it.each([
     [['serve', '--port', 'abc'], 'yuscan serve: --port "abc" is not valid'],
     [['index', '--bogus'], "yuscan index: Unknown option '--bogus'"],
     [['migrate', '--db', 'mysql://localhost/x'], 'yuscan migrate: --db "mysql://localhost/x" is not valid'],
     [['serve', '--rate-limit', '1.5'], 'yuscan serve: --rate-limit "1.5" is not valid'],
+    [['audit', '--rpc', 'http://127.0.0.1:1', '--registry', '0x12'], 'yuscan audit: --registry "0x12" is not valid'],
+    [['audit', '--rpc', 'http://127.0.0.1:1', '--registry', `0x${'1'.repeat(40)}`, '--period', '2025'], 'yuscan audit: --period "2025" is not valid'],
+    [['audit', '--rpc', 'http://127.0.0.1:1', '--registry', `0x${'1'.repeat(40)}`, '--at', '1.5'], 'yuscan audit: --at "1.5" is not valid'],
+    [['audit', '--rpc', 'http://127.0.0.1:1', '--registry', `0x${'1'.repeat(40)}`, '--against', 'ftp://x'], 'yuscan audit: --against "ftp://x" is not valid'],
+    [['audit', '--rpc', 'http://127.0.0.1:1'], 'yuscan audit: --registry (or ALLIANCE_REGISTRY) is required'],
+    [['audit', '--rpc', 'http://127.0.0.1:1', '--evidence', 'f.json', '--at', '5'], 'yuscan audit: --evidence takes no --against, --period or --at'],
   ])('%j exits 2 with one clear line and touches nothing', (argv, message) => {
     const r = spawnSync(process.execPath, ['bin/yuscan.js', ...argv], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
     expect(r.status).toBe(2);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, projectTarget, splitDuration, topNWithRest, withGuideLines } from '../web/alliance/lib/kpi';
+import { formatDuration, splitDuration, topNWithRest, withGuideLines } from '../web/alliance/lib/kpi';
+import { kpiProjection, projectionText, statusBasisText, statusRuleText } from '../web/alliance/lib/standing';
+import { auditCommand } from '../web/alliance/lib/audit';
+import enAlliance from '../web/i18n/locales/en/alliance.json';
+import zhAlliance from '../web/i18n/locales/zh-CN/alliance.json';
 import { alignByElapsed, compareAtSameElapsed, valueAtElapsed } from '../web/alliance/lib/compare';
 import { choosePeriod } from '../web/alliance/lib/periods';
 import { parseCsv, toCsv } from '../web/alliance/lib/csv';
@@ -13,29 +17,50 @@ const DAY = 86_400;
 const start = Date.UTC(2020, 3, 14) / 1000;
 const end = Date.UTC(2025, 3, 14) / 1000;
 
-describe('projection', () => {
-  const at = (now: number, current: bigint, reachedAt: number | null = null) =>
-    projectTarget({ current, target: 1000n, periodStart: start, periodEnd: end, now, reachedAt });
-  it('gives the ETA at the average pace so far', () => {
-    const now = start + 100 * DAY;
-    const p = at(now, 100n);
-    expect(p.kind).toBe('eta');
-    if (p.kind !== 'eta') return;
-    expect(p.at).toBe(start + 1000 * DAY);
-    expect(p.withinPeriod).toBe(true);
-    expect(p.atPeriodEnd).toBeCloseTo(100 + (end - now) / DAY, 5);
+describe('the words beside a status', () => {
+  const dict = (lang: string): Record<string, unknown> => (lang === 'en' ? enAlliance : zhAlliance);
+  const translator = (lang: string) => {
+    const d = dict(lang);
+    return (key: string, vars: Record<string, string | number> = {}) => {
+      const v = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], d);
+      if (typeof v !== 'string') throw new Error(`missing ${lang} ${key}`);
+      return v.replace(/\{\{(\w+)\}\}/g, (_, n: string) => String(vars[n]));
+    };
+  };
+  const words = (lang: string) => ({
+    value: (v: bigint | number | string) => new Intl.NumberFormat(lang).format(BigInt(v)),
+    date: (ts: number) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(ts * 1000),
+    percent: (r: number, digits = 1) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(r),
   });
-  it('reports a late ETA as after the period', () => {
-    expect(at(start + 1000 * DAY, 100n)).toMatchObject({ kind: 'eta', withinPeriod: false });
+  const kpi = { current: '500', target: '1000', startLevel: '0', periodStart: start, periodEnd: end, asOf: start + (end - start) * 0.9 };
+  it('states the projection and the rule that decided the status, in both languages', () => {
+    const p = kpiProjection(kpi);
+    expect(p).toMatchObject({ kind: 'eta', withinPeriod: false, atPeriodEnd: 555n });
+    expect(statusBasisText('BEHIND', p, 1000n, translator('en'), words('en'))).toBe(
+      'Behind: projected 555 at period end, 55.5% of the target (Behind is < 90%).',
+    );
+    expect(statusBasisText('BEHIND', p, 1000n, translator('zh-CN'), words('zh-CN'))).toBe(
+      '落后：按当前速度，期末预计 555，为目标的 55.5%（落后为 < 90%）。',
+    );
+    expect(projectionText(p, translator('en'), words('en'))).toContain('after the period ends (555 by its end)');
+    const atRisk = kpiProjection({ ...kpi, current: '873' }); // 970 by the end
+    expect(statusBasisText('AT_RISK', atRisk, 1000n, translator('en'), words('en'))).toBe('At risk: projected 970 at period end, 97% of the target (At risk is 90%–100%).');
+    expect(statusBasisText('AHEAD', kpiProjection({ ...kpi, current: '990' }), 1000n, translator('en'), words('en'))).toContain('(Ahead is ≥ 110%)');
+    expect(statusRuleText(translator('zh-CN'), words('zh-CN'))).toBe('达 110% 为超前，达 100% 为正常，达 90% 为有风险，否则为落后');
   });
-  it('says when the target was reached, from the API', () => {
-    expect(at(start + 70 * DAY, 1200n, start + 30 * DAY)).toEqual({ kind: 'reached', at: start + 30 * DAY });
+  it('says why for reached, missed and not begun', () => {
+    const en = translator('en');
+    expect(statusBasisText('ACHIEVED', kpiProjection({ ...kpi, current: '1000' }), 1000n, en, words('en'))).toBe('Achieved: the figure has reached the target.');
+    expect(statusBasisText('MISSED', kpiProjection({ ...kpi, asOf: end }), 1000n, en, words('en'))).toBe('Missed: the period ended short of the target.');
+    expect(statusBasisText('ON_TRACK', kpiProjection({ ...kpi, asOf: start - DAY }), 1000n, en, words('en'))).toBe('On track: the period has not begun, so nothing is due yet.');
+    expect(projectionText(kpiProjection({ ...kpi, current: '0', asOf: start + DAY }), translator('zh-CN'), words('zh-CN'))).toBe('规划期开始以来尚无进展，按此速度期末仍为 0。');
   });
-  it('after the period: by how much and by what share it fell short; no pace without progress', () => {
-    expect(at(end + DAY, 991n)).toEqual({ kind: 'missed', shortBy: 9n, shortShare: expect.closeTo(0.009, 9) });
-    expect(at(end, 500n)).toMatchObject({ kind: 'missed', shortBy: 500n });
-    expect(at(end - 1, 500n)).toMatchObject({ kind: 'eta' });
-    expect(at(start + DAY, 0n)).toEqual({ kind: 'noPace' });
+});
+
+describe('the audit command', () => {
+  it('names the registry, the period and the block, and takes the node from $RPC_URL', () => {
+    expect(auditCommand({ registry: '0xabc', period: '2025-04-13_2030-04-13', block: 1234 })).toBe('yuscan audit --rpc "$RPC_URL" --registry 0xabc --period 2025-04-13_2030-04-13 --at 1234');
+    expect(auditCommand({ registry: '0xabc', block: 7 })).toBe('yuscan audit --rpc "$RPC_URL" --registry 0xabc --at 7');
   });
 });
 
@@ -76,6 +101,10 @@ describe('guide lines and breakdowns', () => {
     const rows = withGuideLines([{ t: start, value: 0 }, { t: now, value: 250 }, { t: end, value: 250 }], { target: 1000, periodStart: start, periodEnd: end, now, current: 250 });
     expect(rows.map((r) => r.plan)).toEqual([0, 500, 1000]);
     expect(rows.map((r) => r.pace)).toEqual([0, 250, 500]);
+    // A stock's pace counts from its level at the period start: 110 -> 115 half-way ends at 120.
+    const mid = (start + end) / 2;
+    const stock = withGuideLines([{ t: start, value: 110 }, { t: mid, value: 115 }, { t: end, value: 115 }], { target: 120, periodStart: start, periodEnd: end, now: mid, current: 115, startLevel: 110 });
+    expect(stock.map((r) => r.pace)).toEqual([110, 115, 120]);
   });
   it('keeps the top N and sums the rest', () => {
     const rows = [5, 1, 9, 3, 7].map((value, i) => ({ name: `m${i}`, value }));

@@ -68,13 +68,15 @@ export type KpiId =
 export type KpiStatus =
   /** progress >= 1. */
   | 'ACHIEVED'
-  /** progress >= expectedProgress + 0.05. */
+  /** Projected figure at period end (`Kpi.projectedAtEnd`) >= 110 % of the target. */
   | 'AHEAD'
-  /** Otherwise. */
+  /** Projected >= 90 % of the target. */
+  | 'AT_RISK'
+  /** Projected below 90 % of the target. */
   | 'BEHIND'
   /** The period has ended (asOf >= periodEnd) with progress < 1. */
   | 'MISSED'
-  /** progress >= expectedProgress - 0.05. */
+  /** Projected >= 100 % of the target (also before the period begins: nothing is due yet). */
   | 'ON_TRACK';
 
 /** How much of the deployed bytecode the verified source accounts for. */

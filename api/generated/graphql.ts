@@ -471,11 +471,17 @@ export type Kpi = {
   periodStart: Scalars['Timestamp']['output'];
   /** current / target. */
   progress: Scalars['Float']['output'];
+  /** The figure at period end at the pace since the period began ((current - startLevel) / elapsed time), floored; the status is decided by it. Null when the target is reached, the period has ended, or it has not begun. */
+  projectedAtEnd?: Maybe<Scalars['BigInt']['output']>;
+  /** projectedAtEnd / target, floored to 0.001. Null with projectedAtEnd. */
+  projectedShare?: Maybe<Scalars['Float']['output']>;
   /** When the figure first reached the target; null while (or if) it has not. */
   reachedAt?: Maybe<Scalars['Timestamp']['output']>;
   /** Cumulative figure per bucket from the period start to `asOf`, or to the period end once it has ended, with the pace line. The last point equals `current`. */
   series: Array<KpiPoint>;
-  /** ACHIEVED if progress >= 1, MISSED if the period has ended short, AHEAD if >= expected + 0.05, ON_TRACK if >= expected - 0.05, else BEHIND. */
+  /** The figure when the period began: 0 for a flow (patents, output value); for a stock (members, in-depth scenarios) its level then. The pace counts from here. */
+  startLevel: Scalars['BigInt']['output'];
+  /** ACHIEVED if progress >= 1, MISSED if the period has ended short; otherwise by `projectedAtEnd` as a share of the target: AHEAD >= 110 %, ON_TRACK >= 100 %, AT_RISK >= 90 %, else BEHIND. */
   status: KpiStatus;
   /** Target set on chain (TargetSet). */
   target: Scalars['BigInt']['output'];
@@ -542,13 +548,15 @@ export type KpiPoint = {
 export type KpiStatus =
   /** progress >= 1. */
   | 'ACHIEVED'
-  /** progress >= expectedProgress + 0.05. */
+  /** Projected figure at period end (`Kpi.projectedAtEnd`) >= 110 % of the target. */
   | 'AHEAD'
-  /** Otherwise. */
+  /** Projected >= 90 % of the target. */
+  | 'AT_RISK'
+  /** Projected below 90 % of the target. */
   | 'BEHIND'
   /** The period has ended (asOf >= periodEnd) with progress < 1. */
   | 'MISSED'
-  /** progress >= expectedProgress - 0.05. */
+  /** Projected >= 100 % of the target (also before the period begins: nothing is due yet). */
   | 'ON_TRACK';
 
 /** An event log. */
@@ -2252,8 +2260,11 @@ export type KpiResolvers<ContextType = Context, ParentType extends ResolversPare
   periodEnd?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
   periodStart?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  projectedAtEnd?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  projectedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reachedAt?: Resolver<Maybe<ResolversTypes['Timestamp']>, ParentType, ContextType>;
   series?: Resolver<Array<ResolversTypes['KpiPoint']>, ParentType, ContextType, RequireFields<KpiSeriesArgs, 'interval'>>;
+  startLevel?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['KpiStatus'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   targetTxHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -5,6 +5,7 @@
 import type {
   EventBase, LedgerEntry, MembershipModel, PatentModel, ReportModel, StageChangeModel,
 } from '../models';
+import type { ScenarioStage } from '../generated/enums';
 import { quarterInPeriod } from '../../rules/quarter';
 
 export const byChainOrder = (a: Pick<EventBase, 'blockNumber' | 'logIndex'>, b: Pick<EventBase, 'blockNumber' | 'logIndex'>) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex;
@@ -56,16 +57,20 @@ export function outputLedger(reports: ReportModel[], start: number, end: number)
 
 /**
  * Scenarios: stage changes before `end`; a scenario counts when its latest stage then is
- * IN_DEPTH. Launches enter as PILOT.
+ * IN_DEPTH. Launches enter as PILOT, so a scenario's first change starts from PILOT even when
+ * its launch is not among `changes` (an evidence file holds only the changes).
  */
 export function scenarioLedger(changes: StageChangeModel[], end = Infinity): LedgerEntry[] {
   const sorted = changes.filter((c) => c.at < end).sort(byChainOrder);
   const current = new Map<number, StageChangeModel>();
   for (const c of sorted) current.set(c.scenarioId, c);
+  const stageNow = new Map<number, ScenarioStage>();
   const entries: LedgerEntry[] = [];
   for (const c of sorted) {
+    const before = stageNow.get(c.scenarioId) ?? 'PILOT';
+    stageNow.set(c.scenarioId, c.stage);
     if (c.isLaunch) continue;
-    const was = c.previousStage === 'IN_DEPTH' ? 1n : 0n;
+    const was = before === 'IN_DEPTH' ? 1n : 0n;
     const now = c.stage === 'IN_DEPTH' ? 1n : 0n;
     const counted = current.get(c.scenarioId) === c && c.stage === 'IN_DEPTH';
     entries.push({ record: c, time: c.at, delta: now - was, counted, contribution: counted ? 1n : 0n });

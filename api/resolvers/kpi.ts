@@ -7,6 +7,7 @@ import * as v from '../validate';
 import { buildKpi, kpiBreakdown, kpiEvidence } from '../data/kpi';
 import { eventKey } from '../data/registry';
 import { kpiSeries } from '../kpi/series';
+import { projectedShare } from '../../rules/kpi';
 import { memberAt, resolvePeriod } from './lookup';
 
 function breakdownLimit(limit: number | null | undefined): number {
@@ -44,6 +45,9 @@ export const kpiResolvers: Resolvers = {
   Kpi: {
     current: (k) => k.current.toString(),
     target: (k) => k.target.toString(),
+    startLevel: (k) => k.startLevel.toString(),
+    projectedAtEnd: (k) => k.projectedAtEnd?.toString() ?? null,
+    projectedShare: (k) => (k.projectedAtEnd === null ? null : projectedShare(k.projectedAtEnd, k.target)),
     series: (k, { interval }) => {
       const iv = interval ?? 'MONTH';
       return k.registry.cached(`series:${k.id}:${k.period}:${iv}`, () =>

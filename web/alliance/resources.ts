@@ -21,7 +21,7 @@ export type SeriesKpi = NonNullable<KpiSeriesQuery['kpi']>;
 
 graphql(`fragment AllianceMemberRef on Member { address name nameEn nameZh country sector }`);
 graphql(`fragment AllianceStatus on Status { chainId isDevnet indexedHead latestBlockTime registry }`);
-graphql(`fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status ended reachedAt asOf targetTxHash }`);
+graphql(`fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status startLevel projectedAtEnd projectedShare ended reachedAt asOf targetTxHash }`);
 graphql(`fragment PlanPeriodFields on PlanPeriod { id start end startDate endDate }`);
 graphql(`fragment MemberRow on Member {
   ...AllianceMemberRef domestic region admittedAt removedAt active patentCount outputValue

@@ -10,7 +10,8 @@ import { barChartSvg, DARK, LIGHT, legendHtml, lineChartSvg, escapeXml } from '.
 import { clipToRange, parseEmbedOptions, parseEmbedPath, rangeSeconds, type EmbedOptions, type StatsMetric } from './params';
 import { csvBlob } from '../alliance/lib/csv';
 import { breakdownCsv, chainStatsCsv, pipelineCsv, quarterlyCsv, seriesCsv } from '../alliance/lib/chart-csv';
-import { projectTarget, type KpiId } from '../alliance/lib/kpi';
+import type { KpiId } from '../alliance/lib/kpi';
+import { kpiProjection, projectionText, statusBasisText } from '../alliance/lib/standing';
 import { memberName } from '../alliance/lib/names';
 import { allianceResources as R, type StatusInfo } from '../alliance/resources';
 import type { Resource } from '../lib/registry';
@@ -126,13 +127,9 @@ async function renderKpi(kpi: KpiId, o: EmbedOptions): Promise<Rendered> {
     new Intl.NumberFormat(o.lang, money ? { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 } : {}).format(v);
   const percent = (v: number) => new Intl.NumberFormat(o.lang, { style: 'percent', maximumFractionDigits: 1 }).format(v);
   const planDate = (s: number) => new Intl.DateTimeFormat(o.lang, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(s * 1000);
-  const projection = projectTarget({ current: BigInt(k.current), target: BigInt(k.target), periodStart: k.periodStart, periodEnd: k.periodEnd, now: k.asOf, reachedAt: k.reachedAt });
-  const standing =
-    projection.kind === 'missed'
-      ? t('projection.missed', { amount: full(projection.shortBy), share: percent(projection.shortShare) })
-      : projection.kind === 'reached' && projection.at
-        ? t('projection.reached', { date: planDate(projection.at) })
-        : t('card.progress', { percent: percent(k.progress) });
+  const projection = kpiProjection(k);
+  const words = { value: (v: bigint | number | string) => full(BigInt(v)), date: planDate, percent };
+  const standing = `${projectionText(projection, t, words)} ${statusBasisText(k.status, projection, BigInt(k.target), t, words)}`;
   // An ended period's series stops at its end: a range counts back from there, not from today.
   const points = clipToRange(k.series, o.range, k.ended ? k.periodEnd : k.asOf);
   const title = t('chart.cumulative', { kpi: kpiName });

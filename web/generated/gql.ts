@@ -17,7 +17,7 @@ import * as types from './graphql';
 type Documents = {
     "fragment AllianceMemberRef on Member { address name nameEn nameZh country sector }": typeof types.AllianceMemberRefFragmentDoc,
     "fragment AllianceStatus on Status { chainId isDevnet indexedHead latestBlockTime registry }": typeof types.AllianceStatusFragmentDoc,
-    "fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status ended reachedAt asOf targetTxHash }": typeof types.KpiFieldsFragmentDoc,
+    "fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status startLevel projectedAtEnd projectedShare ended reachedAt asOf targetTxHash }": typeof types.KpiFieldsFragmentDoc,
     "fragment PlanPeriodFields on PlanPeriod { id start end startDate endDate }": typeof types.PlanPeriodFieldsFragmentDoc,
     "fragment MemberRow on Member {\n  ...AllianceMemberRef domestic region admittedAt removedAt active patentCount outputValue\n}": typeof types.MemberRowFragmentDoc,
     "fragment EvidenceNode on RegistryEvent {\n  __typename txHash blockNumber logIndex at time date member { ...AllianceMemberRef }\n  ... on Patent { applicationNo title filedAt }\n  ... on OutputReport { period periodLabel amount superseded }\n  ... on ScenarioStageChange { stage previousStage isLaunch scenario { id name nameEn nameZh } }\n  ... on MembershipChange { kind name country sector }\n}": typeof types.EvidenceNodeFragmentDoc,
@@ -83,7 +83,7 @@ type Documents = {
 const documents: Documents = {
     "fragment AllianceMemberRef on Member { address name nameEn nameZh country sector }": types.AllianceMemberRefFragmentDoc,
     "fragment AllianceStatus on Status { chainId isDevnet indexedHead latestBlockTime registry }": types.AllianceStatusFragmentDoc,
-    "fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status ended reachedAt asOf targetTxHash }": types.KpiFieldsFragmentDoc,
+    "fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status startLevel projectedAtEnd projectedShare ended reachedAt asOf targetTxHash }": types.KpiFieldsFragmentDoc,
     "fragment PlanPeriodFields on PlanPeriod { id start end startDate endDate }": types.PlanPeriodFieldsFragmentDoc,
     "fragment MemberRow on Member {\n  ...AllianceMemberRef domestic region admittedAt removedAt active patentCount outputValue\n}": types.MemberRowFragmentDoc,
     "fragment EvidenceNode on RegistryEvent {\n  __typename txHash blockNumber logIndex at time date member { ...AllianceMemberRef }\n  ... on Patent { applicationNo title filedAt }\n  ... on OutputReport { period periodLabel amount superseded }\n  ... on ScenarioStageChange { stage previousStage isLaunch scenario { id name nameEn nameZh } }\n  ... on MembershipChange { kind name country sector }\n}": types.EvidenceNodeFragmentDoc,
@@ -158,7 +158,7 @@ export function graphql(source: "fragment AllianceStatus on Status { chainId isD
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status ended reachedAt asOf targetTxHash }"): typeof import('./graphql').KpiFieldsFragmentDoc;
+export function graphql(source: "fragment KpiFields on Kpi { id current target periodStart periodEnd period progress expectedProgress status startLevel projectedAtEnd projectedShare ended reachedAt asOf targetTxHash }"): typeof import('./graphql').KpiFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

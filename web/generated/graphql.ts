@@ -74,13 +74,15 @@ export type KpiId =
 export type KpiStatus =
   /** progress >= 1. */
   | 'ACHIEVED'
-  /** progress >= expectedProgress + 0.05. */
+  /** Projected figure at period end (`Kpi.projectedAtEnd`) >= 110 % of the target. */
   | 'AHEAD'
-  /** Otherwise. */
+  /** Projected >= 90 % of the target. */
+  | 'AT_RISK'
+  /** Projected below 90 % of the target. */
   | 'BEHIND'
   /** The period has ended (asOf >= periodEnd) with progress < 1. */
   | 'MISSED'
-  /** progress >= expectedProgress - 0.05. */
+  /** Projected >= 100 % of the target (also before the period begins: nothing is due yet). */
   | 'ON_TRACK';
 
 /** How much of the deployed bytecode the verified source accounts for. */
@@ -205,7 +207,7 @@ export type AllianceMemberRefFragment = { address: string, name: string, nameEn:
 
 export type AllianceStatusFragment = { chainId: number, isDevnet: boolean, indexedHead: number, latestBlockTime: number | null, registry: string | null };
 
-export type KpiFieldsFragment = { id: KpiId, current: string, target: string, periodStart: number, periodEnd: number, period: string, progress: number, expectedProgress: number, status: KpiStatus, ended: boolean, reachedAt: number | null, asOf: number, targetTxHash: string };
+export type KpiFieldsFragment = { id: KpiId, current: string, target: string, periodStart: number, periodEnd: number, period: string, progress: number, expectedProgress: number, status: KpiStatus, startLevel: string, projectedAtEnd: string | null, projectedShare: number | null, ended: boolean, reachedAt: number | null, asOf: number, targetTxHash: string };
 
 export type PlanPeriodFieldsFragment = { id: string, start: number, end: number, startDate: string, endDate: string };
 
@@ -231,7 +233,7 @@ export type AllianceDashboardQueryVariables = Exact<{
 }>;
 
 
-export type AllianceDashboardQuery = { status: { chainId: number, isDevnet: boolean, indexedHead: number, latestBlockTime: number | null, registry: string | null }, alliance: { name: string, chainName: string, launchDate: string, registry: string | null, periods: Array<{ id: string, start: number, end: number, startDate: string, endDate: string }>, currentPeriod: { id: string, start: number, end: number, startDate: string, endDate: string } | null }, kpis: Array<{ id: KpiId, current: string, target: string, periodStart: number, periodEnd: number, period: string, progress: number, expectedProgress: number, status: KpiStatus, ended: boolean, reachedAt: number | null, asOf: number, targetTxHash: string }> };
+export type AllianceDashboardQuery = { status: { chainId: number, isDevnet: boolean, indexedHead: number, latestBlockTime: number | null, registry: string | null }, alliance: { name: string, chainName: string, launchDate: string, registry: string | null, periods: Array<{ id: string, start: number, end: number, startDate: string, endDate: string }>, currentPeriod: { id: string, start: number, end: number, startDate: string, endDate: string } | null }, kpis: Array<{ id: KpiId, current: string, target: string, periodStart: number, periodEnd: number, period: string, progress: number, expectedProgress: number, status: KpiStatus, startLevel: string, projectedAtEnd: string | null, projectedShare: number | null, ended: boolean, reachedAt: number | null, asOf: number, targetTxHash: string }> };
 
 export type KpiSeriesQueryVariables = Exact<{
   id: KpiId;
@@ -240,7 +242,7 @@ export type KpiSeriesQueryVariables = Exact<{
 }>;
 
 
-export type KpiSeriesQuery = { kpi: { id: KpiId, current: string, target: string, periodStart: number, periodEnd: number, period: string, progress: number, expectedProgress: number, status: KpiStatus, ended: boolean, reachedAt: number | null, asOf: number, targetTxHash: string, series: Array<{ date: string, from: number, to: number, value: string, delta: string, expected: number }> } | null };
+export type KpiSeriesQuery = { kpi: { id: KpiId, current: string, target: string, periodStart: number, periodEnd: number, period: string, progress: number, expectedProgress: number, status: KpiStatus, startLevel: string, projectedAtEnd: string | null, projectedShare: number | null, ended: boolean, reachedAt: number | null, asOf: number, targetTxHash: string, series: Array<{ date: string, from: number, to: number, value: string, delta: string, expected: number }> } | null };
 
 export type KpiBreakdownQueryVariables = Exact<{
   id: KpiId;
@@ -667,6 +669,9 @@ export const KpiFieldsFragmentDoc = new TypedDocumentString(`
   progress
   expectedProgress
   status
+  startLevel
+  projectedAtEnd
+  projectedShare
   ended
   reachedAt
   asOf
@@ -1003,6 +1008,9 @@ fragment KpiFields on Kpi {
   progress
   expectedProgress
   status
+  startLevel
+  projectedAtEnd
+  projectedShare
   ended
   reachedAt
   asOf
@@ -1039,6 +1047,9 @@ export const KpiSeriesDocument = new TypedDocumentString(`
   progress
   expectedProgress
   status
+  startLevel
+  projectedAtEnd
+  projectedShare
   ended
   reachedAt
   asOf

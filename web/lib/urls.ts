@@ -26,4 +26,6 @@ export const urls = {
   stats: (query: { lang?: string; interval?: string } = {}) => href('/stats', query),
   embedKpi: (kpi: string, query: Record<string, QueryValue>) => href(`/embed/kpi/${seg(kpi)}`, query),
   embedStats: (metric: string, query: Record<string, QueryValue>) => href(`/embed/stats/${seg(metric)}`, query),
+  /** A KPI's evidence file, served by the API (not an app route). */
+  evidenceFile: (kpi: string, format: 'json' | 'csv', query: { period?: string } = {}) => href(`/evidence/${seg(kpi)}.${format}`, query),
 };

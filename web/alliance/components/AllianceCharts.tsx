@@ -53,7 +53,7 @@ function CumulativeChart({ kpi, period, interval, onEvidence }: { kpi: Dashboard
   const rows = k
     ? withGuideLines(
         k.series.map((p) => ({ t: p.to, value: Number(p.value) })),
-        { target: Number(k.target), periodStart: k.periodStart, periodEnd: k.periodEnd, now: k.asOf, current: Number(k.current) },
+        { target: Number(k.target), periodStart: k.periodStart, periodEnd: k.periodEnd, now: k.asOf, current: Number(k.current), startLevel: Number(k.startLevel) },
       ).map((r, i) => ({ ...r, label: dateFmt.format(k.series[i]!.from * 1000), expected: k.series[i]!.expected, point: k.series[i]! }))
     : [];
   const title = t('chart.cumulative', { kpi: t(`kpi.${kpi.id}`) });

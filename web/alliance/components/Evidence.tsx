@@ -143,6 +143,17 @@ export function EvidenceDialog({ req, onClose }: { req: EvidenceRequest; onClose
           </button>
         </div>
       </header>
+      {req.kind === 'kpi' && (
+        <p className="al-evidence-files" data-testid="evidence-files">
+          <a href={urls.evidenceFile(req.kpi, 'json', { period: req.period })} download data-testid="evidence-file-json">
+            {t('evidence.fileJson')}
+          </a>
+          <a href={urls.evidenceFile(req.kpi, 'csv', { period: req.period })} download data-testid="evidence-file-csv">
+            {t('evidence.fileCsv')}
+          </a>
+          <span className="muted">{t('evidence.fileHint')}</span>
+        </p>
+      )}
       {req.kind === 'kpi' && req.from !== undefined && req.to !== undefined && (
         <p className="muted" data-testid="evidence-bucket" data-from={req.from} data-to={req.to}>
           {t('evidence.bucket', { from: f.date(req.from), to: f.date(req.to) })}

@@ -3,8 +3,9 @@
 // ended, the final figure and when the target was reached or by how much it was missed.
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
-import { planTime } from '../../../rules/kpi';
-import { formatDuration, projectTarget } from '../lib/kpi';
+import { planTime, projectedAtEnd } from '../../../rules/kpi';
+import { formatDuration } from '../lib/kpi';
+import { kpiProjection, projectionText as projectionLine, statusBasisText } from '../lib/standing';
 import { planDateFormat } from '../lib/planDate';
 import type { DashboardData } from '../resources';
 
@@ -21,31 +22,11 @@ export function KpiCard({ kpi, onEvidence }: { kpi: Kpi; onEvidence(): void }) {
   const planDate = planDateFormat(lang);
   const progress = kpi.progress;
   const time = planTime(kpi.periodStart, kpi.periodEnd, kpi.asOf);
-  const projection = projectTarget({
-    current: BigInt(kpi.current),
-    target: BigInt(kpi.target),
-    periodStart: kpi.periodStart,
-    periodEnd: kpi.periodEnd,
-    now: kpi.asOf,
-    reachedAt: kpi.reachedAt ?? null,
-  });
-  let projectionText: string;
-  switch (projection.kind) {
-    case 'reached':
-      projectionText = projection.at ? t('projection.reached', { date: f.date(projection.at) }) : t('projection.reachedUnknown');
-      break;
-    case 'eta':
-      projectionText = t(projection.withinPeriod ? 'projection.etaWithin' : 'projection.etaAfter', {
-        date: f.date(projection.at),
-        value: formatKpiValue(f, kpi.id, Math.round(projection.atPeriodEnd)),
-      });
-      break;
-    case 'missed':
-      projectionText = t('projection.missed', { amount: formatKpiValue(f, kpi.id, projection.shortBy.toString()), share: f.percent(projection.shortShare) });
-      break;
-    default:
-      projectionText = t('projection.noPace');
-  }
+  const projection = kpiProjection(kpi);
+  const standing = { value: (v: bigint | number | string) => formatKpiValue(f, kpi.id, v.toString()), date: f.date, percent: f.percent };
+  const tr = (key: string, vars?: Record<string, string | number>) => t(key, vars);
+  const projectionText = projectionLine(projection, tr, standing);
+  const basisText = statusBasisText(kpi.status, projection, BigInt(kpi.target), tr, standing);
   const fill = Math.min(1, Math.max(0, progress));
   const marker = Math.min(1, Math.max(0, kpi.expectedProgress));
   return (
@@ -89,8 +70,11 @@ export function KpiCard({ kpi, onEvidence }: { kpi: Kpi; onEvidence(): void }) {
         </div>
       </dl>
       <div className="al-kpi-line muted">{t('card.periodRange', { start: planDate(kpi.periodStart), end: planDate(kpi.periodEnd) })}</div>
-      <p className="al-kpi-projection" data-testid={`kpi-projection-${kpi.id}`}>
+      <p className="al-kpi-projection" data-testid={`kpi-projection-${kpi.id}`} data-value={projectedAtEnd(projection)?.toString()}>
         {projectionText}
+      </p>
+      <p className="al-kpi-basis muted" data-testid={`kpi-basis-${kpi.id}`}>
+        {basisText}
       </p>
       <button type="button" className="btn btn-ghost btn-sm al-kpi-evidence no-print" onClick={onEvidence} data-testid={`kpi-evidence-${kpi.id}`} title={t('card.showEvidence')}>
         {t('card.evidenceShort')}

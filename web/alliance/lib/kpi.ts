@@ -1,6 +1,5 @@
-// Pure dashboard maths on top of the shared KPI rules (rules/): projection, guide lines,
-// durations. Times are unix seconds. Nothing here touches the DOM, the network or the clock.
-import { planTime, shortfall } from '../../../rules/kpi';
+// Pure dashboard maths on top of the shared KPI rules (rules/; the projection is there):
+// guide lines, durations. Times are unix seconds. Nothing here touches the DOM, the network or the clock.
 import type { KpiId } from '../../generated/graphql';
 
 export type { KpiId };
@@ -16,46 +15,6 @@ export interface SeriesPoint {
   t: number;
   /** Cumulative value at the end of the bucket. */
   value: number;
-}
-
-export type Projection =
-  /** Target reached, on `at` when known. */
-  | { kind: 'reached'; at: number | null }
-  /** Not reached yet; at the current pace it will be reached on `at`, before/after the period ends. */
-  | { kind: 'eta'; at: number; withinPeriod: boolean; atPeriodEnd: number }
-  /** The period ended short of the target: by how much, and by what share of the target. */
-  | { kind: 'missed'; shortBy: bigint; shortShare: number }
-  /** No progress yet (or the period has not started): no pace to project. */
-  | { kind: 'noPace' };
-
-/**
- * When is (or will) the target be reached at the current pace? Pace = current / time elapsed
- * in the period (the average rate since it began); once the period has ended nothing is
- * projected past its end: the target was reached, or it was missed by so much.
- */
-export function projectTarget(input: {
-  current: bigint;
-  target: bigint;
-  periodStart: number;
-  periodEnd: number;
-  now: number;
-  /** When the figure reached the target (the API's Kpi.reachedAt). */
-  reachedAt: number | null;
-}): Projection {
-  const { periodStart, periodEnd, now } = input;
-  if (input.target > 0n && input.current >= input.target) return { kind: 'reached', at: input.reachedAt };
-  const time = planTime(periodStart, periodEnd, now);
-  if (time.ended) {
-    const short = shortfall(input.current, input.target);
-    return { kind: 'missed', shortBy: short.amount, shortShare: short.share };
-  }
-  const current = Number(input.current);
-  const target = Number(input.target);
-  if (time.elapsed <= 0 || current <= 0) return { kind: 'noPace' };
-  const pace = current / time.elapsed; // units per second
-  const at = Math.round(now + (target - current) / pace);
-  const atPeriodEnd = current + pace * time.remaining;
-  return { kind: 'eta', at, withinPeriod: at <= periodEnd, atPeriodEnd };
 }
 
 /** Split seconds into whole years, months (30.44 days) and days, for "3 years 2 months". */
@@ -93,22 +52,22 @@ export function formatDuration(seconds: number, locale: string): string {
 /**
  * Pace and target lines for a cumulative series: the straight line from 0 at the period
  * start to the target at its end (the plan), and the current average pace extended to the
- * period end (the projection).
+ * period end (the projection; from the level at the period start, as rules/kpi.ts projects).
  */
 export function withGuideLines(
   series: readonly SeriesPoint[],
-  opts: { target: number; periodStart: number; periodEnd: number; now: number; current: number },
+  opts: { target: number; periodStart: number; periodEnd: number; now: number; current: number; startLevel?: number },
 ): Array<SeriesPoint & { plan: number; pace: number | null }> {
-  const { target, periodStart, periodEnd, now, current } = opts;
+  const { target, periodStart, periodEnd, now, current, startLevel = 0 } = opts;
   const length = Math.max(1, periodEnd - periodStart);
   const elapsed = Math.max(0, Math.min(now, periodEnd) - periodStart);
-  const rate = elapsed > 0 ? current / elapsed : 0;
+  const rate = elapsed > 0 ? Math.max(0, current - startLevel) / elapsed : 0;
   return series.map((p) => {
     const into = Math.max(0, Math.min(length, p.t - periodStart));
     return {
       ...p,
       plan: Math.round((target * into) / length * 100) / 100,
-      pace: elapsed > 0 ? Math.round(rate * into * 100) / 100 : null,
+      pace: elapsed > 0 ? Math.round((startLevel + rate * into) * 100) / 100 : null,
     };
   });
 }

@@ -11,6 +11,7 @@ import { ErrorState, SkeletonRows } from '../../components/states';
 import { planDateFormat } from '../lib/planDate';
 import { choosePeriod } from '../lib/periods';
 import { YearOverYear } from '../components/YearOverYear';
+import { AuditNote } from '../components/AuditNote';
 import '../alliance.css';
 
 const AllianceCharts = lazy(() => import('../components/AllianceCharts'));
@@ -123,6 +124,7 @@ export default function AlliancePage() {
           ))}
         </section>
       )}
+      {d?.alliance.registry && <AuditNote status={d.status} registry={d.alliance.registry} period={periodId} />}
       {pair && (
         <Suspense fallback={<p className="muted">{t('chart.loading')}</p>}>
           <PeriodCompare a={pair[0]!} b={pair[1]!} kpi={params.get('ckpi')} onKpi={(v) => setParam('ckpi', v)} />
