@@ -195,7 +195,11 @@ export function buildRows(fetched: FetchedBlock[], registry: string | null): Bat
 
 type Key = { block_number: number; log_index: number; tx_hash: string };
 
-function pushAllianceRow(out: BatchRows, name: string, a: Record<string, string>, key: Key): void {
+/** The registry's tables: what the indexer writes, and what `yuscan audit` rebuilds from a node's logs. */
+export type AllianceTables = Pick<BatchRows, 'memberEvents' | 'kpiTargets' | 'patents' | 'scenarios' | 'scenarioStages' | 'outputReports'>;
+
+/** One decoded registry event as the row of its table; events that do not bear on the KPIs (nodes) add none. */
+export function pushAllianceRow(out: AllianceTables, name: string, a: Record<string, string>, key: Key): void {
   switch (name) {
     case 'MemberAdmitted':
       out.memberEvents.push({ ...key, member: a.member!, kind: 'admitted', name: a.name!, country: a.country!, sector: a.sector!, at: Number(a.at) });

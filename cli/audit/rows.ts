@@ -3,6 +3,7 @@
 // applies the very rules the API applies. Pure.
 import type { Hex } from 'viem';
 import { decodeRegistryLog } from '../../indexer/decode';
+import { pushAllianceRow, type AllianceTables } from '../../indexer/rows';
 import type { AllianceRows } from '../../api/state';
 
 /** One registry event: its name and arguments by ABI name (values as strings), and where it was logged. */
@@ -41,39 +42,10 @@ export function decodeRegistryEvent(log: RpcLog): RegistryEvent | null {
   };
 }
 
-export function emptyRows(): AllianceRows {
-  return { memberEvents: [], patents: [], outputReports: [], scenarios: [], scenarioStages: [], kpiTargets: [] };
-}
-
-/** Add each event to its table; events that do not bear on the KPIs (nodes) are skipped. */
-export function registryRows(events: Iterable<RegistryEvent>, rows: AllianceRows = emptyRows()): AllianceRows {
-  for (const e of events) {
-    const a = e.values;
-    const key = { block_number: e.blockNumber, log_index: e.logIndex, tx_hash: e.txHash };
-    switch (e.event) {
-      case 'MemberAdmitted':
-        rows.memberEvents.push({ ...key, member: a.member!, kind: 'admitted', name: a.name!, country: a.country!, sector: a.sector!, at: Number(a.at) });
-        break;
-      case 'MemberRemoved':
-        rows.memberEvents.push({ ...key, member: a.member!, kind: 'removed', name: null, country: null, sector: null, at: Number(a.at) });
-        break;
-      case 'TargetSet':
-        rows.kpiTargets.push({ ...key, kpi: a.kpi! /* bytes32; allianceStateFromRows names it */, target: a.target!, period_start: Number(a.periodStart), period_end: Number(a.periodEnd) });
-        break;
-      case 'PatentFiled':
-        // The block's time is shown, never counted (a patent counts by filedAt): not fetched.
-        rows.patents.push({ ...key, member: a.member!, application_no: a.applicationNo!, title: a.title!, filed_at: Number(a.filedAt), timestamp: null });
-        break;
-      case 'ScenarioLaunched':
-        rows.scenarios.push({ ...key, scenario_id: Number(a.scenarioId), lead_member: a.leadMember!, name: a.name!, sector: a.sector!, launched_at: Number(a.at) });
-        break;
-      case 'ScenarioStageChanged':
-        rows.scenarioStages.push({ ...key, scenario_id: Number(a.scenarioId), stage: Number(a.stage), at: Number(a.at) });
-        break;
-      case 'OutputReported':
-        rows.outputReports.push({ ...key, member: a.member!, period: Number(a.period), amount_cny: a.amountCny!, at: Number(a.at) });
-        break;
-    }
-  }
-  return rows;
+/** The events as the registry's table rows, built by the indexer's own mapping. */
+export function registryRows(events: Iterable<RegistryEvent>): AllianceRows {
+  const t: AllianceTables = { memberEvents: [], patents: [], outputReports: [], scenarios: [], scenarioStages: [], kpiTargets: [] };
+  for (const e of events) pushAllianceRow(t, e.event, e.values, { block_number: e.blockNumber, log_index: e.logIndex, tx_hash: e.txHash });
+  // The block's time of a patent is shown, never counted (a patent counts by filedAt): not fetched.
+  return { ...t, patents: t.patents.map((p) => ({ ...p, timestamp: null })) } as AllianceRows;
 }
