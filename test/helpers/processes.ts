@@ -17,16 +17,17 @@ export function descendants(pid: number): number[] {
   return out;
 }
 
-function commandOf(pid: number): string {
+/** A process's command line, its arguments joined by spaces ('' once it is gone). */
+export function commandLine(pid: number): string {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]!;
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
   } catch {
     return '';
   }
 }
 
 /** The anvil processes (the devnet's node) below `pid`. */
-export const anvilBelow = (pid: number): number[] => descendants(pid).filter((p) => commandOf(p).endsWith('/anvil'));
+export const anvilBelow = (pid: number): number[] => descendants(pid).filter((p) => commandLine(p).split(' ')[0]!.endsWith('/anvil'));
 
 const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
 
