@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { type Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { allianceRegistryAbi as abi, bytes32ToAscii, kpiFromKey } from '../contracts/registry';
 import { deriveAccounts } from '../devnet/accounts';
 import { ENTERPRISES, patentNumber, SECTORS } from '../devnet/catalogue';
@@ -263,6 +264,18 @@ describe('devnet node', () => {
       expect(await rpc('evm_revert', [snap])).toBe(true);
       expect(await pc.getBlockNumber()).toBe(1n);
       await rpc('evm_setAutomine', [true]);
+      // Automining: a send is answered once its block is mined, so the receipt is there at once.
+      const sent = (await rpc('eth_sendTransaction', [{ from: devnet.users[1], to: devnet.users[2], value: '0x2', gas: '0x5208' }])) as Hex;
+      expect(((await rpc('eth_getTransactionReceipt', [sent])) as { blockNumber: Hex } | null)?.blockNumber).toBe('0x2');
+      // The same port speaks websocket JSON-RPC.
+      const ws = new WebSocket(devnet.rpcUrl.replace('http', 'ws'));
+      const answer = await new Promise<{ id: number; result: string }>((resolve, reject) => {
+        ws.once('open', () => ws.send(JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'eth_blockNumber', params: [] })));
+        ws.once('message', (m) => resolve(JSON.parse(String(m))));
+        ws.once('error', reject);
+      });
+      ws.close();
+      expect(answer).toMatchObject({ id: 9, result: '0x2' });
     } finally {
       await devnet.stop();
     }
