@@ -63,7 +63,7 @@ const BASE_FEE = 1_000_000_000n;
  * Block 0: every account the devnet signs for, funded. A fixed date makes the history chain
  * reproducible; without history the chain simply starts now, like any fresh dev node.
  */
-export function devnetGenesis(accounts: ReturnType<typeof deriveAccounts>, timestamp: number): GenesisSpec {
+function devnetGenesis(accounts: ReturnType<typeof deriveAccounts>, timestamp: number): GenesisSpec {
   return {
     chainId: DEVNET_CHAIN_ID,
     timestamp,
