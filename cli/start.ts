@@ -68,6 +68,7 @@ export async function runStart(config: StartConfig): Promise<void> {
   try {
     let rpcUrl = config.rpcUrl;
     let registry = config.registry;
+    let genesisFile = config.genesisFile;
     let devnetChain = false;
     if (!rpcUrl) {
       const { startDevnet } = await import('../devnet');
@@ -92,6 +93,7 @@ export async function runStart(config: StartConfig): Promise<void> {
       stops.push(() => devnet.stop());
       rpcUrl = devnet.rpcUrl;
       registry ??= devnet.registry;
+      genesisFile ??= devnet.genesisFile;
       devnetChain = true;
     }
     if (signalled) return;
@@ -143,6 +145,8 @@ export async function runStart(config: StartConfig): Promise<void> {
       registry,
       fromBlock: config.fromBlock,
       confirmations: config.confirmations,
+      // The balances at block 0: the devnet's own genesis, or --genesis for another chain.
+      ...(genesisFile === undefined ? {} : { genesisFile }),
       once: false,
       genesisFile: config.genesisFile,
       traceMethod: config.traceMethod,

@@ -53,7 +53,7 @@ export async function runDevnetCommand(config: DevnetConfig): Promise<void> {
     onProgress: (p) => progress.update(p),
     onLiveError: (err) => process.stderr.write(`devnet: live block failed: ${err instanceof Error ? err.message : String(err)}\n`),
   }).finally(() => progress.done());
-  process.stdout.write(`RPC URL: ${devnet.rpcUrl}\nChain ID: ${devnet.chainId}\nRegistry: ${devnet.registry}\n`);
+  process.stdout.write(`RPC URL: ${devnet.rpcUrl}\nChain ID: ${devnet.chainId}\nRegistry: ${devnet.registry}\nGenesis: ${devnet.genesisFile}\n`);
   await new Promise<void>((resolve) => {
     const onSignal = () => {
       process.off('SIGINT', onSignal);

@@ -12,7 +12,7 @@ export function registryAddress(owner: Hex): Hex {
   return getContractAddress({ from: owner, nonce: 0n }).toLowerCase() as Hex;
 }
 
-/** Sends the deployment; with automine off, `mineAt` mines it in a block with that timestamp. */
+/** Sends the deployment and mines it (automine off), in a block stamped `mineAt` if given. */
 export async function deployRegistry(provider: Eip1193, owner: Hex, mineAt?: number): Promise<Hex> {
   const hash = (await provider.request({
     method: 'eth_sendTransaction',
@@ -26,7 +26,7 @@ export async function deployRegistry(provider: Eip1193, owner: Hex, mineAt?: num
       },
     ],
   })) as Hex;
-  if (mineAt !== undefined) await provider.request({ method: 'evm_mine', params: [mineAt] });
+  await provider.request({ method: 'evm_mine', params: mineAt === undefined ? [] : [mineAt] });
   const receipt = (await provider.request({ method: 'eth_getTransactionReceipt', params: [hash] })) as {
     status: string;
     contractAddress: Hex | null;

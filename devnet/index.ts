@@ -5,6 +5,7 @@ import { allAccounts, deriveAccounts, GENESIS_BALANCE } from './accounts';
 import { deployRegistry } from './deploy';
 import { startLive, type LiveLoop } from './live';
 import { startNode } from './node';
+import type { GenesisSpec } from './genesis';
 import { GENESIS_DATE, planHistory } from './plan';
 import { liveRotation, withSealing } from './sealers';
 import { runHistory } from './simulate';
@@ -44,11 +45,33 @@ export interface Devnet {
   users: Hex[];
   /** The demo token and payout contracts (history 'full' only). */
   contracts?: DemoContracts;
+  /** The geth-style genesis JSON the chain started from (its block 0); removed by stop(). */
+  genesisFile: string;
   stop(): Promise<void>;
 }
 
 export function startOfTodayUtc(now = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+// Fixed so that block hashes never depend on the node's defaults changing under us.
+const COINBASE: Hex = '0x00000000000000000000000000000000000c0ffe';
+const BLOCK_GAS_LIMIT = 60_000_000n;
+const BASE_FEE = 1_000_000_000n;
+
+/**
+ * Block 0: every account the devnet signs for, funded. A fixed date makes the history chain
+ * reproducible; without history the chain simply starts now, like any fresh dev node.
+ */
+function devnetGenesis(accounts: ReturnType<typeof deriveAccounts>, timestamp: number): GenesisSpec {
+  return {
+    chainId: DEVNET_CHAIN_ID,
+    timestamp,
+    gasLimit: BLOCK_GAS_LIMIT,
+    coinbase: COINBASE,
+    baseFeePerGas: BASE_FEE,
+    accounts: allAccounts(accounts).map((a) => ({ address: a.address, balance: GENESIS_BALANCE, privateKey: a.privateKey })),
+  };
 }
 
 export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
@@ -60,12 +83,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   const node = await startNode({
     host: opts.host ?? '127.0.0.1',
     port: opts.port,
-    chainId: DEVNET_CHAIN_ID,
-    accounts: allAccounts(accounts).map((a) => ({ privateKey: a.privateKey, balance: GENESIS_BALANCE })),
-    // A fixed genesis date makes the history chain reproducible; without history the
-    // chain simply starts now, like any fresh dev node.
-    initialDate: full ? GENESIS_DATE : undefined,
-    automine: !full,
+    genesis: devnetGenesis(accounts, Math.floor((full ? GENESIS_DATE.getTime() : Date.now()) / 1000)),
   });
   // Early RPC callers are told what the node is busy with.
   const progress = (p: DevnetProgress) => {
@@ -93,10 +111,10 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
       };
       const behind = Math.floor(Date.now() / 1000) - Number(head.timestamp);
       if (behind > 0) await provider.request({ method: 'evm_increaseTime', params: [behind] });
-      await provider.request({ method: 'evm_setAutomine', params: [true] });
     } else {
       registry = await deployRegistry(provider, owner);
     }
+    await provider.request({ method: 'evm_setAutomine', params: [true] });
     node.ready();
     progress({ phase: 'ready', done: 1, total: 1 });
     if (live) {
@@ -120,6 +138,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
       members: accounts.members.map((m) => m.address),
       users: accounts.users.map((u) => u.address),
       contracts,
+      genesisFile: node.genesisFile,
       stop() {
         stopped ??= (async () => {
           await liveLoop?.stop();

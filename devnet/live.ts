@@ -51,7 +51,7 @@ export async function startLive(opts: LiveOptions): Promise<LiveLoop> {
     serial += txs.length;
     for (const tx of txs) await provider.request({ method: 'eth_sendTransaction', params: [encodeTx(tx)] });
     lastTimestamp = now;
-    if (opts.nextSealer) await provider.request({ method: 'hardhat_setCoinbase', params: [opts.nextSealer()] });
+    if (opts.nextSealer) await provider.request({ method: 'anvil_setCoinbase', params: [opts.nextSealer()] });
     await provider.request({ method: 'evm_mine', params: [lastTimestamp] });
   };
 

@@ -1,33 +1,41 @@
-// Starts Hardhat's in-process EVM (EDR) and serves it over HTTP + websocket JSON-RPC.
-// No hardhat.config: everything is configured here so the chain is a pure function of
-// the options (genesis date, accounts, coinbase, gas settings) and of what we send it.
-import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+// The devnet's node: anvil in a child process (anvil.ts), started from a genesis file we
+// write, behind a front port of our own. The front answers every request with a "starting"
+// JSON-RPC error while the devnet builds its history; then it hands HTTP requests to anvil
+// as they are, and websocket connections byte for byte.
+//
+// One thing the front adds: with automining on, anvil answers eth_sendTransaction as soon as
+// the transaction is in its pool and mines it a moment later, on another thread. A script
+// (or test) that sends and then reads the receipt or the head could read either. The front
+// answers a send only once anvil has mined it, as the automining dev nodes people know do.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
-import type { Eip1193 } from './eip1193';
-import { withCallTracer } from './tracer';
+import { createRpcClient, RpcError, type RpcClient } from '../indexer/rpc';
+import { startAnvil, type AnvilProcess } from './anvil';
+import type { BatchProvider } from './eip1193';
+import { gethGenesis, type GenesisSpec } from './genesis';
+import { sentHashes } from './sends';
 import { startingResponse } from './starting';
 
-const require = createRequire(import.meta.url);
-
-export type { Eip1193 } from './eip1193';
+export type { BatchProvider, Eip1193 } from './eip1193';
 
 export interface NodeOptions {
   host: string;
   port: number;
-  chainId: number;
-  /** Private keys funded at genesis; the node signs eth_sendTransaction for them. */
-  accounts: { privateKey: `0x${string}`; balance: bigint }[];
-  /** Genesis timestamp. Absent: wall clock (non-deterministic genesis hash). */
-  initialDate?: Date;
-  automine: boolean;
+  genesis: GenesisSpec;
 }
 
 export interface RunningNode {
-  provider: Eip1193;
+  /** Straight to anvil, for the devnet's own calls. */
+  provider: BatchProvider;
+  /** The front: what users and the indexer talk to. */
   rpcUrl: string;
   port: number;
+  /** The genesis JSON anvil started from; removed by close(). */
+  genesisFile: string;
   /** What "starting" answers say the node is doing. */
   setStatus(text: string): void;
   /** Serve requests from now on; until then each gets a "starting" JSON-RPC error. */
@@ -35,154 +43,168 @@ export interface RunningNode {
   close(): Promise<void>;
 }
 
-// Fixed so block hashes never depend on hardhat defaults changing under us.
-const COINBASE = '0x00000000000000000000000000000000000c0ffe';
-const BLOCK_GAS_LIMIT = 60_000_000;
+/** How long a send's answer may wait for its block; anvil mines within milliseconds. */
+const MINED_WITHIN_MS = 10_000;
 
-export async function createProvider(opts: Omit<NodeOptions, 'host' | 'port'>): Promise<Eip1193> {
-  // Internal path on purpose: hardhat 2's public API needs a config file and an HRE.
-  const { createHardhatNetworkProvider } = require('hardhat/internal/hardhat-network/provider/provider') as {
-    createHardhatNetworkProvider(config: unknown, logger: { enabled: boolean }): Promise<Eip1193>;
-  };
-  const edr = await createHardhatNetworkProvider(
-    {
-      hardfork: 'osaka',
-      chainId: opts.chainId,
-      networkId: opts.chainId,
-      blockGasLimit: BLOCK_GAS_LIMIT,
-      minGasPrice: 0n,
-      automine: opts.automine,
-      intervalMining: 0,
-      // fifo: a block's tx order is the order we sent them, independent of fees.
-      mempoolOrder: 'fifo',
-      chains: new Map(),
-      genesisAccounts: opts.accounts.map((a) => ({ privateKey: a.privateKey, balance: a.balance })),
-      allowUnlimitedContractSize: false,
-      // Like a real node: a reverting transaction is mined with status 0 rather than turned
-      // into a JSON-RPC error, so the explorer has failed transactions to show.
-      throwOnTransactionFailures: false,
-      throwOnCallFailures: true,
-      allowBlocksWithSameTimestamp: false,
-      initialDate: opts.initialDate,
-      coinbase: COINBASE,
-      enableTransientStorage: false,
-      enableRip7212: false,
-    },
-    { enabled: false },
-  );
-  return gethCompatible(withCallTracer(edr));
-}
-
-/**
- * Two places where hardhat 2.29 differs from geth in ways clients notice:
- * - eth_getBlockReceipts is "not supported"; indexers use it to fetch a block's receipts in
- *   one round trip, so we answer it from per-tx receipts.
- * - a reverting eth_call / eth_estimateGas comes back as -32603 "internal error", which viem
- *   (rightly, for a real internal error) retries with back-off: a second per failed call.
- *   geth answers code 3 with the revert data, which clients decode without retrying.
- */
-function gethCompatible(inner: Eip1193): Eip1193 {
-  return {
-    async request(args) {
-      if (args.method === 'eth_call' || args.method === 'eth_estimateGas') {
-        try {
-          return await inner.request(args);
-        } catch (err) {
-          // EDR throws a SolidityError carrying the revert data; hardhat's HTTP handler keeps
-          // the code of anything flagged as a provider error.
-          const e = err as { message?: string; code?: number; data?: unknown; _isProviderError?: boolean };
-          if (e.code === undefined && typeof e.data === 'string' && e.data.startsWith('0x')) {
-            throw Object.assign(new Error(e.message ?? 'execution reverted'), {
-              code: 3,
-              data: e.data,
-              _isProviderError: true,
-            });
-          }
-          throw err;
-        }
-      }
-      if (args.method !== 'eth_getBlockReceipts') return inner.request(args);
-      const [tag] = (args.params ?? []) as [unknown];
-      const byHash = typeof tag === 'string' && /^0x[0-9a-fA-F]{64}$/.test(tag);
-      const block = (await inner.request({
-        method: byHash ? 'eth_getBlockByHash' : 'eth_getBlockByNumber',
-        params: [tag, false],
-      })) as { transactions: string[] } | null;
-      if (block === null) return null;
-      return Promise.all(
-        block.transactions.map((hash) => inner.request({ method: 'eth_getTransactionReceipt', params: [hash] })),
-      );
-    },
-  };
-}
-
-export async function startNode(opts: NodeOptions): Promise<RunningNode> {
-  // The provider first: creating it loads hardhat, seconds of synchronous work during which
-  // an open port would accept connections and leave them hanging. Our own server rather than
-  // hardhat's JsonRpcServer: that one never reports a listen error, so a busy port would
-  // hang instead of failing.
-  const provider = await createProvider(opts);
-  const { JsonRpcHandler } = require('hardhat/internal/hardhat-network/jsonrpc/handler') as {
-    JsonRpcHandler: new (p: Eip1193) => {
-      handleHttp(req: unknown, res: unknown): Promise<void>;
-      handleWs(ws: unknown): Promise<void>;
-    };
-  };
-  const handler = new JsonRpcHandler(provider);
-  // Until ready() the node is busy with its own setup (history, registry): every request is
-  // answered at once with a "starting" error rather than served from a half-built chain.
-  let ready = false;
-  let status = 'starting node';
-  const http: Server = createServer((req, res) => {
-    if (ready) return void handler.handleHttp(req, res);
-    const parts: Buffer[] = [];
-    req.on('data', (p: Buffer) => parts.push(p));
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json', 'retry-after': '1' });
-      res.end(startingResponse(Buffer.concat(parts).toString('utf8'), status));
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
+function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
-      http.off('listening', onListening);
-      if (err.code === 'EADDRINUSE') reject(new Error(`port ${opts.port} is already in use`));
-      else if (err.code === 'EACCES') reject(new Error(`port ${opts.port} needs more privileges than this process has`));
+      server.off('listening', onListening);
+      if (err.code === 'EADDRINUSE') reject(new Error(`port ${port} is already in use`));
+      else if (err.code === 'EACCES') reject(new Error(`port ${port} needs more privileges than this process has`));
       else reject(err);
     };
     const onListening = () => {
-      http.off('error', onError);
+      server.off('error', onError);
       resolve();
     };
-    http.once('error', onError);
-    http.once('listening', onListening);
-    http.listen(opts.port, opts.host);
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
   });
-  // After listening: a WebSocketServer re-emits the server's errors, and a listen error
-  // must reach the handler above, not crash the process as an unhandled 'error' event.
-  const wss = new WebSocketServer({ server: http });
-  // 1013: "try again later", the websocket close code for exactly this.
-  wss.on('connection', (ws) => (ready ? void handler.handleWs(ws) : ws.close(1013, 'devnet is starting')));
-  const port = (http.address() as AddressInfo).port;
-  const urlHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-  let closed: Promise<void> | undefined;
-  return {
-    provider,
-    rpcUrl: `http://${urlHost}:${port}`,
-    port,
-    setStatus(text) {
-      status = text;
-    },
-    ready() {
-      ready = true;
-    },
-    close() {
-      closed ??= (async () => {
-        for (const ws of wss.clients) ws.terminate();
-        await new Promise<void>((resolve) => wss.close(() => resolve()));
-        http.closeAllConnections();
-        await new Promise<void>((resolve) => http.close(() => resolve()));
-      })();
-      return closed;
-    },
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on('data', (p: Buffer) => parts.push(p));
+    req.on('end', () => resolve(Buffer.concat(parts)));
+    req.on('error', reject);
+  });
+}
+
+/** Resolves once every transaction is in a block (or after MINED_WITHIN_MS: the client then polls, as for any node). */
+async function untilMined(rpc: RpcClient, hashes: string[]): Promise<void> {
+  const deadline = Date.now() + MINED_WITHIN_MS;
+  let waiting = hashes;
+  while (waiting.length > 0 && Date.now() < deadline) {
+    const receipts = await rpc.batch(waiting.map((h) => ({ method: 'eth_getTransactionReceipt', params: [h] })));
+    waiting = waiting.filter((_, k) => !receipts[k]!.result);
+    if (waiting.length > 0) await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+export async function startNode(opts: NodeOptions): Promise<RunningNode> {
+  let ready = false;
+  let status = 'starting node';
+  let anvil: AnvilProcess | undefined;
+  let rpc: RpcClient | undefined;
+  const agent = new Agent({ keepAlive: true });
+  const sockets = new Set<Socket>();
+  const track = (s: Socket) => {
+    sockets.add(s);
+    s.once('close', () => sockets.delete(s));
   };
+
+  const forward = async (req: IncomingMessage, res: ServerResponse, node: AnvilProcess, client: RpcClient) => {
+    const body = await readBody(req);
+    const upstream = httpRequest({
+      host: '127.0.0.1', port: node.port, path: req.url, method: req.method, agent,
+      headers: { 'content-type': req.headers['content-type'] ?? 'application/json', 'content-length': body.length },
+    });
+    upstream.on('error', () => res.destroy());
+    upstream.on('response', async (answer) => {
+      const hashes = sentHashes(body.toString('utf8'));
+      if (hashes === null) {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        return;
+      }
+      const text = (await readBody(answer)).toString('utf8');
+      try {
+        const sent = hashes(text);
+        if (sent.length > 0 && (await client.request<boolean>('anvil_getAutomine'))) await untilMined(client, sent);
+      } catch {
+        // The answer itself is what matters; a client that finds the receipt missing polls for it.
+      }
+      res.writeHead(answer.statusCode ?? 502, { 'content-type': 'application/json' });
+      res.end(text);
+    });
+    upstream.end(body);
+  };
+
+  const front = createServer((req, res) => {
+    if (ready && anvil && rpc) return void forward(req, res, anvil, rpc).catch(() => res.destroy());
+    // One "starting" answer per request, and the connection closed after it, so that a
+    // client's kept-alive connection does not stay on this path once anvil serves.
+    void readBody(req).then((body) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'retry-after': '1', connection: 'close' });
+      res.end(startingResponse(body.toString('utf8'), status));
+    });
+  });
+  front.on('connection', track);
+  // 1013: "try again later", the websocket close code for exactly this.
+  const wss = new WebSocketServer({ noServer: true });
+  front.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    if (!ready || !anvil) return void wss.handleUpgrade(req, socket, head, (ws) => ws.close(1013, 'devnet is starting'));
+    const upstream = connect(anvil.port, '127.0.0.1');
+    track(upstream);
+    const drop = () => {
+      socket.destroy();
+      upstream.destroy();
+    };
+    socket.on('error', drop);
+    upstream.on('error', drop);
+    const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+    for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+    upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+    upstream.write(head);
+    socket.pipe(upstream).pipe(socket);
+  });
+  // The port first, so that a busy port fails at once, before anvil is even started.
+  await listen(front, opts.port, opts.host);
+
+  const dir = mkdtempSync(join(tmpdir(), 'yuscan-devnet-'));
+  const genesisFile = join(dir, 'genesis.json');
+  let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= (async () => {
+      ready = false;
+      await new Promise<void>((resolve) => {
+        front.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      agent.destroy();
+      await rpc?.close();
+      await anvil?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    })();
+    return closed;
+  };
+
+  try {
+    writeFileSync(genesisFile, `${JSON.stringify(gethGenesis(opts.genesis), null, 1)}\n`);
+    anvil = await startAnvil({ genesisFile, gasLimit: opts.genesis.gasLimit, cachePath: join(dir, 'states') });
+    const client = createRpcClient(anvil.url);
+    rpc = client;
+    const port = (front.address() as AddressInfo).port;
+    const urlHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+    return {
+      provider: {
+        request: ({ method, params }) => client.request(method, params ?? []),
+        async batch(calls) {
+          const results = await client.batch(calls);
+          return results.map((r, k) => {
+            if (r.error) throw new RpcError(calls[k]!.method, r.error.code, r.error.message);
+            return r.result;
+          });
+        },
+      },
+      rpcUrl: `http://${urlHost}:${port}`,
+      port,
+      genesisFile,
+      setStatus(text) {
+        status = text;
+      },
+      ready() {
+        ready = true;
+      },
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }

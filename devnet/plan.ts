@@ -46,7 +46,7 @@ export interface PlannedTx {
 export interface PlannedBlock {
   timestamp: number;
   txs: PlannedTx[];
-  /** The sealing node (hardhat_setCoinbase), when sealers.ts has scheduled one. */
+  /** The sealing node (anvil_setCoinbase), when sealers.ts has scheduled one. */
   coinbase?: Hex;
 }
 

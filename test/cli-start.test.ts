@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connect, sqlitePath } from '../db';
 import { freePort } from './helpers/api';
+import { anvilBelow, outlive } from './helpers/processes';
 
 function waitFor(read: () => string, pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
   return new Promise((ok, fail) => {
@@ -41,10 +42,13 @@ describe('yuscan start', () => {
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
+    let anvil: number[] = [];
     try {
       await waitFor(() => stdout, new RegExp(`➜  http://localhost:${port}`), 60_000);
       expect(stdout).toContain('devnet (chain id 20200414) — demo network, simulated data');
       expect(stdout.match(/yuscan — Yu Express Chain/g)).toHaveLength(1);
+      anvil = anvilBelow(child.pid!);
+      expect(anvil).toHaveLength(1);
 
       // The live devnet mines every 500 ms; the indexer follows it and the API reports it.
       const base = `http://127.0.0.1:${port}`;
@@ -69,6 +73,8 @@ describe('yuscan start', () => {
       child.kill('SIGINT');
     }
     expect(await exited).toBe(0);
+    // The devnet's node stopped with it.
+    expect(await outlive(anvil, 5_000)).toEqual([]);
     expect(stderr).not.toMatch(/error/i);
     // The banner, then progress lines only; the logs (JSON here: stderr is a pipe) say only what needs attention.
     const afterBanner = stdout.slice(stdout.indexOf('  GraphQL:')).split('\n').slice(1).filter((l) => l.trim());

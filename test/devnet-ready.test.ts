@@ -7,6 +7,7 @@ import { DEVNET_CHAIN_ID } from '../config/constants';
 import { startDevnet } from '../devnet/index';
 import { startingResponse, STARTING_CODE } from '../devnet/starting';
 import { freePort } from './helpers/api';
+import { anvilBelow, descendants, outlive } from './helpers/processes';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BOUND_MS = 1_000;
@@ -70,10 +71,32 @@ describe('devnet readiness', () => {
       const late = outcomes.filter((o) => o.ms > BOUND_MS || o.kind === 'other');
       expect(late, `requests that hung or failed oddly: ${JSON.stringify(late.slice(0, 3))}`).toEqual([]);
       expect(outcomes.filter((o) => o.kind === 'result').length).toBeGreaterThanOrEqual(5);
+      expect(out).toMatch(/Genesis: \S+genesis\.json/);
     } finally {
+      const anvil = anvilBelow(child.pid!);
+      expect(anvil).toHaveLength(1);
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
+      // A clean stop leaves no node behind.
+      expect(await outlive(anvil, 5_000)).toEqual([]);
     }
+  });
+
+  it('`yuscan devnet` killed outright (SIGKILL): its anvil exits too', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['bin/yuscan.js', 'devnet', '--port', String(port), '--history', 'none'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += String(d)));
+    const deadline = Date.now() + 60_000;
+    while (!out.includes('RPC URL') && Date.now() < deadline) await sleep(50);
+    const below = descendants(child.pid!);
+    expect(anvilBelow(child.pid!)).toHaveLength(1);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(await outlive(below, 5_000)).toEqual([]);
   });
 
   it('while the history builds, every request gets a "starting" error within 1 s', async () => {

@@ -1,15 +1,19 @@
 // The embedded demo chain: node behaviour, the simulated history's content (counted from
 // the registry's events through viem), and the pure plan behind it.
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { type Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { allianceRegistryAbi as abi, bytes32ToAscii, kpiFromKey } from '../contracts/registry';
 import { deriveAccounts } from '../devnet/accounts';
 import { ENTERPRISES, patentNumber, SECTORS } from '../devnet/catalogue';
 import { clients } from '../devnet/clients';
 import { startDevnet, type Devnet } from '../devnet/index';
 import { PHASE1, planHistory } from '../devnet/plan';
+import { gethGenesis } from '../devnet/genesis';
 import { PHASE2 } from '../devnet/phase2';
+import { sentHashes } from '../devnet/sends';
 import { quarterInPeriod } from '../rules/quarter';
 
 const HISTORY_END = new Date('2026-01-01T00:00:00Z');
@@ -260,9 +264,50 @@ describe('devnet node', () => {
       expect(await rpc('evm_revert', [snap])).toBe(true);
       expect(await pc.getBlockNumber()).toBe(1n);
       await rpc('evm_setAutomine', [true]);
+      // Automining: a send is answered once its block is mined, so the receipt is there at once.
+      const sent = (await rpc('eth_sendTransaction', [{ from: devnet.users[1], to: devnet.users[2], value: '0x2', gas: '0x5208' }])) as Hex;
+      expect(((await rpc('eth_getTransactionReceipt', [sent])) as { blockNumber: Hex } | null)?.blockNumber).toBe('0x2');
+      // The same port speaks websocket JSON-RPC.
+      const ws = new WebSocket(devnet.rpcUrl.replace('http', 'ws'));
+      const answer = await new Promise<{ id: number; result: string }>((resolve, reject) => {
+        ws.once('open', () => ws.send(JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'eth_blockNumber', params: [] })));
+        ws.once('message', (m) => resolve(JSON.parse(String(m))));
+        ws.once('error', reject);
+      });
+      ws.close();
+      expect(answer).toMatchObject({ id: 9, result: '0x2' });
     } finally {
       await devnet.stop();
     }
+  });
+
+  it('publishes the genesis it runs: block 0 and every allocated balance match the file, and stop() removes it', async () => {
+    const devnet = await startDevnet({ port: 0, seed: 3, history: 'none', blockTimeMs: 1000, live: false });
+    const file = devnet.genesisFile;
+    try {
+      const genesis = JSON.parse(readFileSync(file, 'utf8')) as {
+        config: { chainId: number }; timestamp: string; gasLimit: string; coinbase: string; baseFeePerGas: string;
+        alloc: Record<string, { balance: string; secretKey?: string }>;
+      };
+      const { publicClient: pc } = clients(devnet.rpcUrl);
+      const block0 = await pc.getBlock({ blockNumber: 0n });
+      expect(genesis.config.chainId).toBe(20200414);
+      expect(block0.timestamp).toBe(BigInt(genesis.timestamp));
+      expect(block0.gasLimit).toBe(BigInt(genesis.gasLimit));
+      expect(block0.gasLimit).toBe(60_000_000n);
+      expect(block0.miner.toLowerCase()).toBe(genesis.coinbase);
+      expect(block0.baseFeePerGas).toBe(BigInt(genesis.baseFeePerGas));
+      const alloc = Object.entries(genesis.alloc);
+      expect(alloc.map(([a]) => a).sort()).toEqual([devnet.owner, ...devnet.members, ...devnet.users].sort());
+      for (const [address, { balance }] of alloc) {
+        expect(await pc.getBalance({ address: address as Hex, blockNumber: 0n })).toBe(BigInt(balance));
+      }
+      // Nothing at block 0 beyond the file: no deployer contract of the node's own.
+      expect(await pc.getCode({ address: '0x4e59b44847b379578588920ca78fbf26c0b4956c', blockNumber: 0n })).toBeUndefined();
+    } finally {
+      await devnet.stop();
+    }
+    expect(existsSync(file)).toBe(false);
   });
 
   it('live mode mines wall-clock blocks with activity on its own', async () => {
@@ -277,6 +322,28 @@ describe('devnet node', () => {
     } finally {
       await devnet.stop();
     }
+  });
+});
+
+describe('genesis and sends (pure)', () => {
+  it('writes a geth-style genesis with hex quantities and the signing keys as secretKey', () => {
+    const g = gethGenesis({
+      chainId: 7, timestamp: 1_586_826_000, gasLimit: 60_000_000n, coinbase: '0x00000000000000000000000000000000000c0ffe', baseFeePerGas: 10n ** 9n,
+      accounts: [{ address: '0xABCDEF0000000000000000000000000000000001', balance: 10n ** 24n, privateKey: '0x01' }, { address: '0x0000000000000000000000000000000000000002', balance: 5n }],
+    });
+    expect(g).toMatchObject({ config: { chainId: 7 }, timestamp: '0x5e950b10', gasLimit: '0x3938700', baseFeePerGas: '0x3b9aca00', coinbase: '0x00000000000000000000000000000000000c0ffe' });
+    expect(g.alloc).toEqual({
+      '0xabcdef0000000000000000000000000000000001': { balance: '0xd3c21bcecceda1000000', secretKey: '0x01' },
+      '0x0000000000000000000000000000000000000002': { balance: '0x5' },
+    });
+  });
+
+  it('picks the hashes of the sends that succeeded, and ignores every other request', () => {
+    expect(sentHashes('{"id":1,"method":"eth_blockNumber"}')).toBeNull();
+    expect(sentHashes('{"id":1,"method":"eth_sendTransaction"')).toBeNull();
+    const pick = sentHashes('[{"id":1,"method":"eth_sendTransaction"},{"id":2,"method":"eth_chainId"},{"id":"x","method":"eth_sendRawTransaction"},{"id":4,"method":"eth_sendTransaction"}]')!;
+    expect(pick('[{"id":2,"result":"0x1"},{"id":1,"result":"0xaa"},{"id":"x","result":"0xbb"},{"id":4,"error":{"code":-32000,"message":"nonce too low"}}]')).toEqual(['0xaa', '0xbb']);
+    expect(pick('not json')).toEqual([]);
   });
 });
 

@@ -1,11 +1,10 @@
 // Pure pieces of accounts and tokens: event and metadata decoding, tracer formats, the
-// balance-disagreement rule, the devnet's callTracer frames and its token plan. No network.
+// balance-disagreement rule and the devnet's token plan. No network.
 import { encodeAbiParameters, stringToHex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { deriveAccounts } from '../devnet/accounts';
 import { planHistory } from '../devnet/plan';
 import { addTokenActivity } from '../devnet/tokens';
-import { callFrameFromTrace, type EdrTraceItem } from '../devnet/tracer';
 import { runningSums } from '../indexer/account-rows';
 import { holderCountChanges } from '../indexer/account-writer';
 import { holdingKey } from '../indexer/enrich';
@@ -127,28 +126,6 @@ describe('tracer formats', () => {
     ]);
     expect([...byTx.keys()]).toEqual(['0xaa']);
     expect(byTx.get('0xaa')).toEqual([{ idx: 0, traceAddress: '0', depth: 1, callType: 'DELEGATECALL', from: B, to: A, value: '0', gasUsed: 9, error: null }]);
-  });
-
-  it('the devnet builds callTracer frames from execution traces, typed by the opcode that opened them', () => {
-    const bytes = (a: string) => Uint8Array.from(Buffer.from(a.slice(2), 'hex'));
-    const msg = (depth: number, from: string, to: string | undefined, value: bigint) =>
-      ({ caller: bytes(from), to: to ? bytes(to) : undefined, isStaticCall: false, gasLimit: 100n, depth, data: new Uint8Array(), value, codeAddress: to ? bytes(to) : undefined }) as EdrTraceItem;
-    const items: EdrTraceItem[] = [
-      msg(0, A, B, 0n),
-      { depth: 0, pc: 1n, opcode: 'CALL' },
-      msg(1, B, A, 7n),
-      { executionResult: { result: { gasUsed: 5n, reason: 'Revert', output: new Uint8Array() } } },
-      { depth: 0, pc: 2n, opcode: 'CREATE2' },
-      msg(1, B, undefined, 0n),
-      { executionResult: { result: { gasUsed: 9n, logs: [], output: { returnValue: new Uint8Array() } } as never, contractAddress: bytes(A) } },
-      { executionResult: { result: { gasUsed: 50n, logs: [], output: new Uint8Array() } as never } },
-    ];
-    const root = callFrameFromTrace(items)!;
-    expect(root.type).toBe('CALL');
-    expect(root.calls!.map((c) => [c.type, c.to, c.value, c.error])).toEqual([
-      ['CALL', A, '0x7', 'Revert'],
-      ['CREATE2', A, '0x0', undefined],
-    ]);
   });
 });
 

@@ -42,7 +42,7 @@ beforeAll(async () => {
   const r = await send(devnet.users[1]!, 'registerNode', [spoofNode, 'spoof-node']);
   expect(parseEventLogs({ abi, logs: r.logs }).map((l) => l.eventName)).toEqual(['NodeRegistered']);
   // ...and a block sealed by the node it claims.
-  await c.publicClient.request({ method: 'hardhat_setCoinbase' as never, params: [spoofNode] as never });
+  await c.publicClient.request({ method: 'anvil_setCoinbase' as never, params: [spoofNode] as never });
   await c.publicClient.request({ method: 'evm_mine' as never, params: [] as never });
   for (const d of DIALECTS) {
     const db = await openDb(d, 'validators');

@@ -150,7 +150,7 @@ export async function startChain(): Promise<TestChain> {
       ]),
     mine: async (count = 1) => {
       if (count === 1) await rpc('evm_mine');
-      else await rpc('hardhat_mine', [`0x${count.toString(16)}`]);
+      else await rpc('anvil_mine', [`0x${count.toString(16)}`]);
     },
     automine: (on) => rpc('evm_setAutomine', [on]),
     snapshot: () => rpc('evm_snapshot'),
