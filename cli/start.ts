@@ -148,7 +148,6 @@ export async function runStart(config: StartConfig): Promise<void> {
       // The balances at block 0: the devnet's own genesis, or --genesis for another chain.
       ...(genesisFile === undefined ? {} : { genesisFile }),
       once: false,
-      genesisFile: config.genesisFile,
       traceMethod: config.traceMethod,
       logger: createLogger('indexer', START_LOG_LEVEL),
       observer: indexerMetrics.observer,

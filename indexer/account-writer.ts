@@ -94,9 +94,11 @@ export async function writeAccountTokens(trx: Q, db: Pick<Db, 'dialect' | 'sqlit
   const issues: { token: string; block_number: number; issue: TokenIssue }[] = [];
   const touched = [...new Set([...r.transferCounts.keys(), ...r.newTokens.map((t) => t.address)])].sort();
   const existing = await existingTokens(trx, dialect, touched);
+  const inserted = new Set<string>();
   for (const t of r.newTokens) {
     if (existing.has(t.address)) continue; // seen by an earlier batch still in flight when this one was fetched
     existing.add(t.address);
+    inserted.add(t.address);
     const m = t.meta;
     await insert('tokens', C.tokens, [{
       address: t.address, type: m.type, name: m.name, symbol: m.symbol, decimals: m.decimals, total_supply: null,
@@ -112,11 +114,9 @@ export async function writeAccountTokens(trx: Q, db: Pick<Db, 'dialect' | 'sqlit
   // started at 0 when the index starts at block 0; otherwise its supply is unknown until the
   // head check reads totalSupply().
   const supplyTokens = [...new Set(r.supplies.flatMap((b) => [...b.deltas.keys()]))];
-  const supply = runningSums(
-    await currentValues(trx, dialect, 'tokens', 'address', 'total_supply', supplyTokens),
-    r.supplies,
-    opts.zeroBase ? 0n : null,
-  );
+  const held = await currentValues(trx, dialect, 'tokens', 'address', 'total_supply', supplyTokens);
+  for (const t of inserted) held.delete(t); // a token first seen now starts from the base, not from its row's null
+  const supply = runningSums(held, r.supplies, opts.zeroBase ? 0n : null);
   if (supply.steps.length) {
     await insert('token_supplies', C.token_supplies, supply.steps.map((s) => ({ token: s.key, block_number: s.block, total_supply: s.value === null ? null : String(s.value) })));
     for (const [token, l] of supply.last) {

@@ -142,15 +142,18 @@ export async function applyHeadCheck(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>,
   const supplies = await current(trx, dialect, (m) => `select "address" as k, "total_supply" as v from "tokens" where "address" in (${m})`, [...v.supplies.keys()]);
   for (const [token, node] of v.supplies) {
     const ours = supplies.get(token);
-    if (node === null || (ours != null && BigInt(ours) === node)) continue;
-    await insert('token_supplies', ['token', 'block_number', 'total_supply'], [{ token, block_number: v.block, total_supply: node.toString() }],
+    // A token with no readable totalSupply() has no supply to show: the sum of its events is
+    // not one the token stands by (an ERC-1155's ids are of different things; a liar's events lie).
+    if (node === null ? ours == null : ours != null && BigInt(ours) === node) continue;
+    const value = node === null ? null : node.toString();
+    await insert('token_supplies', ['token', 'block_number', 'total_supply'], [{ token, block_number: v.block, total_supply: value }],
       upsertAt(['token', 'block_number'], 'total_supply'));
-    await trx.executeQuery(CompiledQuery.raw(`update "tokens" set "total_supply" = ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [node.toString(), token]));
+    await trx.executeQuery(CompiledQuery.raw(`update "tokens" set "total_supply" = ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [value, token]));
     // A supply that was unknown (the index did not start at block 0) is learnt, not corrected.
-    if (ours != null) {
+    if (ours != null && node !== null) {
       fixed.supplies++;
       await insert('token_issues', ['token', 'block_number', 'issue'], [{ token, block_number: v.block, issue: 'EVENTS_DISAGREE_WITH_BALANCES' }], ' on conflict do nothing');
-      logger.warn({ token, block: v.block, indexed: ours, node: node.toString() }, 'token supply differs from totalSupply() at the head; totalSupply() wins');
+      logger.warn({ token, block: v.block, indexed: ours, node: value }, 'token supply differs from totalSupply() at the head; totalSupply() wins');
     }
   }
   return fixed;

@@ -165,8 +165,9 @@ describe.each(DIALECTS)('anvil exactness on %s', (dialect) => {
       expect(h.balance, `${h.token} ${h.holder} ${h.token_id}`).toBe(want.toString());
     }
     for (const t of await dumpTable(db(), 'tokens')) {
-      if (t.type === 'ERC1155') continue; // the demo ERC-1155 has no totalSupply()
-      expect(t.total_supply, t.address!).toBe((await call(t.address!, SELECTOR.totalSupply)).toString());
+      // The demo ERC-1155 has no totalSupply(): no supply is shown for it.
+      const supply = await a.rpc('eth_call', [{ to: t.address, data: SELECTOR.totalSupply }, tag(head)]).then((r: string) => BigInt(r).toString(), () => null);
+      expect(t.total_supply, t.address!).toBe(supply);
     }
   });
 });

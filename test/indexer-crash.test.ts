@@ -33,7 +33,7 @@ beforeAll(async () => {
   }
   head = (await c.head()).number;
   const ref = await openDb('sqlite', 'reference');
-  await indexOnce(c.rpcUrl, ref);
+  await indexOnce(c.rpcUrl, ref, { genesisFile: c.genesisFile });
   reference = await checksums(ref);
   await ref.close();
 });

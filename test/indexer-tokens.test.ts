@@ -78,7 +78,7 @@ describe.each(DIALECTS)('accounts and tokens on %s', (dialect) => {
   let db: Db;
   beforeAll(async () => {
     db = await openDb(dialect, 'tokens');
-    await indexOnce(c.rpcUrl, db);
+    await indexOnce(c.rpcUrl, db, { genesisFile: c.genesisFile });
   });
   afterAll(() => db?.close());
 
@@ -150,7 +150,7 @@ describe.each(DIALECTS)('accounts and tokens on %s', (dialect) => {
     // holding lands in a batch of its own.
     const stepwise = await openDb(dialect, 'tokens-stepwise');
     try {
-      await indexOnce(c.rpcUrl, stepwise, { maxBlocksPerBatch: 1 });
+      await indexOnce(c.rpcUrl, stepwise, { genesisFile: c.genesisFile, maxBlocksPerBatch: 1 });
       for (const table of ['tokens', 'token_holdings'] as const) expect(await dumpTable(stepwise, table), table).toEqual(await dumpTable(db, table));
     } finally {
       await stepwise.close();

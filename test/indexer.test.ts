@@ -150,12 +150,12 @@ describe.each(DIALECTS)('indexer on %s', (dialect) => {
   it('writes exactly what the node holds, decodes only the real registry, and keeps corrections', async () => {
     const db = await openDb(dialect, 'exact');
     try {
-      await indexOnce(c.rpcUrl, db);
+      await indexOnce(c.rpcUrl, db, { genesisFile: c.genesisFile });
       const before: Record<string, unknown> = {};
       for (const t of ALLIANCE_TABLES) before[t] = await dumpTable(db, t);
 
       await spoof(c, impostor);
-      await indexOnce(c.rpcUrl, db);
+      await indexOnce(c.rpcUrl, db, { genesisFile: c.genesisFile });
       await expectDatabaseEqualsChain(c, db);
 
       // Spoofing: the impostor's look-alike events are stored as raw logs only.
@@ -222,10 +222,10 @@ describe.each(DIALECTS)('indexer on %s', (dialect) => {
     const { logger } = captureLogger();
     const standbyLog = captureLogger();
     try {
-      const first = await startIndexer({ rpcUrl: c.rpcUrl, db, fromBlock: 0, confirmations: 0, once: false, logger, pollIntervalMs: 50 });
+      const first = await startIndexer({ rpcUrl: c.rpcUrl, genesisFile: c.genesisFile, db, fromBlock: 0, confirmations: 0, once: false, logger, pollIntervalMs: 50 });
       const other = (await import('../db/connect')).connect(db.url);
       try {
-        const second = startIndexer({ rpcUrl: c.rpcUrl, db: other, fromBlock: 0, confirmations: 0, once: true, logger: standbyLog.logger });
+        const second = startIndexer({ rpcUrl: c.rpcUrl, genesisFile: c.genesisFile, db: other, fromBlock: 0, confirmations: 0, once: true, logger: standbyLog.logger });
         if (dialect === 'sqlite') {
           await expect(second).rejects.toThrow(/another indexer .*already writing/);
         } else {
@@ -244,7 +244,7 @@ describe.each(DIALECTS)('indexer on %s', (dialect) => {
       }
       await first.stop();
       // Released on stop: a new indexer starts.
-      await indexOnce(c.rpcUrl, db);
+      await indexOnce(c.rpcUrl, db, { genesisFile: c.genesisFile });
     } finally {
       await db.close();
     }
@@ -253,7 +253,7 @@ describe.each(DIALECTS)('indexer on %s', (dialect) => {
   it('holds back --confirmations blocks', async () => {
     const db = await openDb(dialect, 'conf');
     try {
-      await indexOnce(c.rpcUrl, db, { confirmations: 3 });
+      await indexOnce(c.rpcUrl, db, { genesisFile: c.genesisFile, confirmations: 3 });
       expect((await lastIndexed(db))!.block).toBe(Number(await c.client.getBlockNumber()) - 3);
     } finally {
       await db.close();
@@ -264,7 +264,7 @@ describe.each(DIALECTS)('indexer on %s', (dialect) => {
     const db = await openDb(dialect, 'cache');
     try {
       expect(db.sqlite!.pragma('cache_size', { simple: true })).toBe(-16_000);
-      await indexOnce(c.rpcUrl, db);
+      await indexOnce(c.rpcUrl, db, { genesisFile: c.genesisFile });
       expect(db.sqlite!.pragma('cache_size', { simple: true })).toBe(-INDEXER_PAGE_CACHE_KIB);
     } finally {
       await db.close();
@@ -283,7 +283,7 @@ describe.each(DIALECTS)('reorgs while following on %s', (dialect) => {
       await c.automine(false);
       await tokenBlock(c, tokens, 0);
       await bulkTransfers(c, 5, 3);
-      const ix = await startIndexer({ rpcUrl: c.rpcUrl, db, fromBlock: 0, confirmations: 0, once: false, logger, pollIntervalMs: 20 });
+      const ix = await startIndexer({ rpcUrl: c.rpcUrl, genesisFile: c.genesisFile, db, fromBlock: 0, confirmations: 0, once: false, logger, pollIntervalMs: 20 });
       const caughtUp = () =>
         waitFor('indexer at head', async () => {
           const [h, l] = await Promise.all([c.head(), lastIndexed(db)]);
@@ -322,7 +322,7 @@ describe.each(DIALECTS)('reorgs while following on %s', (dialect) => {
 
       const fresh = await openDb(dialect, 'reorg_fresh');
       try {
-        await indexOnce(c.rpcUrl, fresh);
+        await indexOnce(c.rpcUrl, fresh, { genesisFile: c.genesisFile });
         const [a, b] = [await dumpAll(db), await dumpAll(fresh)];
         for (const t of Object.keys(a)) expect(a[t], t).toEqual(b[t]);
         expect((await dumpTable(db, 'patents')).some((p) => p.title === 'old branch')).toBe(false);
