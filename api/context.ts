@@ -24,6 +24,8 @@ export interface Context {
   cache: { finalOnly: boolean; reusable: boolean };
   /** View calls of verified contracts; absent when the server has no node. */
   reads?: ContractReads;
+  /** The solc versions verification offers, newest first (long form). */
+  compilers?: () => Promise<string[]>;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -27,6 +27,8 @@ import { securityHeaders } from './http/security-headers';
 import { subscriptionServer } from './http/subscriptions';
 import { webApp } from './http/web-app';
 import { mountEtherscanApi } from './etherscan';
+import { sourcifyRouter } from './sourcify/router';
+import { createVerifier, type VerifySettings } from './verify';
 import { contractReads } from './contracts/reads';
 import { clusterMetrics, primaryRateLimitStore } from './cluster';
 import type { RpcClient } from '../indexer/rpc';
@@ -62,6 +64,8 @@ export interface ServerOptions {
    * primary, and /metrics answers for all the workers (api/cluster.ts).
    */
   clusterWorker?: boolean;
+  /** Source verification's limits and compilers folder (config VERIFY_*, SOLC_COMPILERS_DIR). */
+  verify?: VerifySettings;
 }
 
 export interface YuscanServer {
@@ -86,7 +90,11 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   const httpServer = createHttpServer(app);
 
   const reads = options.rpc && contractReads(options.rpc);
-  const makeContext = (): Context => ({ db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin, reads });
+  // One verifier, one store: a contract verified through /api or /sourcify/ shows everywhere.
+  const verifier = createVerifier(db.db, { ...options.verify, rpc: options.rpc, logger });
+  await verifier.start();
+  const compilers = async () => (await verifier.compilers.list()).map((c) => c.longVersion);
+  const makeContext = (): Context => ({ db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin, reads, compilers });
   const subscriptions = subscriptionServer(httpServer, schema, { limits, maxPayload: maxBodyBytes, makeContext });
   const apollo = await startApollo({ schema, httpServer, limits, metrics, logger, onDrain: async () => { await subscriptions.dispose(); } });
   const limiter = options.rateLimit === false ? undefined : rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.clusterWorker ? primaryRateLimitStore() : undefined);
@@ -105,12 +113,13 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   const compress = compression();
   app.use((req, res, next) => (req.headers['accept-encoding'] ? compress(req, res, next) : next()));
   app.use(monitoringRoutes(db, head, metrics, metricsText));
-  const etherscan = mountEtherscanApi(app, { db, head, rpc: options.rpc, logger, limiter });
+  mountEtherscanApi(app, { db, head, verifier, logger, limiter });
+  app.use('/sourcify', sourcifyRouter({ db: db.db, verifier, chainId: () => head.current.chainId, logger, limiter }));
   app.use(
     graphqlRoute({
       apollo, makeContext, maxBodyBytes, maxBatch: options.maxBatch ?? 10,
       rateLimit: limiter,
-      responseCache: responseCache(head, options.responseCacheSize ?? 2000, metrics, () => etherscan.verifier.generation),
+      responseCache: responseCache(head, options.responseCacheSize ?? 2000, metrics, () => verifier.generation),
     }),
   );
   for (const prefix of ['/healthz', '/metrics']) app.use(prefix, apiNotFound);
@@ -134,7 +143,8 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
     close: () =>
       (closed ??= (async () => {
         head.stop();
-        await etherscan.verifier.idle();
+        // At once, whatever is queued: pending jobs stay in the database for the next start.
+        await verifier.stop();
         subscriptions.terminateClients();
         httpServer.closeIdleConnections();
         await apollo.stop();

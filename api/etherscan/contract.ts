@@ -33,6 +33,11 @@ function sourceCodeField(row: VerifiedContractsTable): string {
   return `{${JSON.stringify(input)}}`;
 }
 
+/** Etherscan's Library field: "Name:address" pairs, separated by ";". */
+function libraryField(settings: { libraries?: Record<string, Record<string, string>> }): string {
+  return Object.values(settings.libraries ?? {}).flatMap((byName) => Object.entries(byName).map(([name, addr]) => `${name}:${addr.replace(/^0x/, '')}`)).join(';');
+}
+
 export async function getsourcecode(deps: ApiDeps, params: Params): Promise<EtherscanAnswer> {
   const { row } = await verified(deps, params);
   if (!row) {
@@ -40,7 +45,7 @@ export async function getsourcecode(deps: ApiDeps, params: Params): Promise<Ethe
     return ok([{ SourceCode: '', ABI: 'Contract source code not verified', ContractName: '', CompilerVersion: '', OptimizationUsed: '', Runs: '',
       ConstructorArguments: '', EVMVersion: '', Library: '', LicenseType: '', Proxy: '0', Implementation: '', SwarmSource: '' }]);
   }
-  const settings = JSON.parse(row.settings) as { optimizer?: { enabled?: boolean; runs?: number }; evmVersion?: string };
+  const settings = JSON.parse(row.settings) as { optimizer?: { enabled?: boolean; runs?: number }; evmVersion?: string; libraries?: Record<string, Record<string, string>> };
   return ok([{
     SourceCode: sourceCodeField(row),
     ABI: row.abi,
@@ -50,7 +55,7 @@ export async function getsourcecode(deps: ApiDeps, params: Params): Promise<Ethe
     Runs: String(settings.optimizer?.runs ?? 200),
     ConstructorArguments: row.constructor_args,
     EVMVersion: settings.evmVersion ?? 'Default',
-    Library: '',
+    Library: libraryField(settings),
     LicenseType: row.license ?? '',
     Proxy: '0',
     Implementation: '',
@@ -60,7 +65,7 @@ export async function getsourcecode(deps: ApiDeps, params: Params): Promise<Ethe
   }]);
 }
 
-export async function verifysourcecode(deps: ContractDeps, params: Params): Promise<EtherscanAnswer> {
+export async function verifysourcecode(deps: ContractDeps, params: Params, client = 'unknown'): Promise<EtherscanAnswer> {
   const codeFormat = (str(params, 'codeformat') ?? 'solidity-single-file') as CodeFormat;
   if (!FORMATS.includes(codeFormat)) throw new ApiInputError(`Error! Invalid codeformat: it takes ${FORMATS.join(' or ')}`);
   const addr = address(required(params, 'contractaddress', 'the 0x address of the contract to verify'), 'contractaddress');
@@ -81,7 +86,7 @@ export async function verifysourcecode(deps: ContractDeps, params: Params): Prom
       runs: int(str(params, 'runs'), 'runs', 200, 0, 4_294_967_295),
       evmVersion: str(params, 'evmversion'),
       licenseType: str(params, 'licenseType'),
-    });
+    }, client);
     return ok(guid);
   } catch (err) {
     if (err instanceof SubmissionError || err instanceof BadRequestError) return notOk(err.message);
@@ -92,16 +97,11 @@ export async function verifysourcecode(deps: ContractDeps, params: Params): Prom
 export async function checkverifystatus(deps: ContractDeps, params: Params): Promise<EtherscanAnswer> {
   const guid = required(params, 'guid', 'the guid verifysourcecode returned');
   if (!/^[0-9a-zA-Z]{1,64}$/.test(guid)) throw new ApiInputError('Error! Invalid guid format');
-  const s = await deps.verifier.status(guid);
-  switch (s.state) {
-    case 'pending':
-      return notOk('Pending in queue');
-    case 'pass':
-      return { ...ok('Pass - Verified'), matchKind: s.matchKind } as EtherscanAnswer;
-    case 'fail':
-      // The result is Etherscan's exact words, which clients compare; the reason rides beside it.
-      return { ...notOk('Fail - Unable to verify'), reason: s.reason } as EtherscanAnswer;
-    default:
-      return notOk('Unknown UID');
-  }
+  const job = await deps.verifier.job(guid);
+  // The results are Etherscan's exact words, which clients compare; the reason rides beside them.
+  if (!job) return notOk('Unknown UID');
+  if (job.state === 'pending') return notOk('Pending in queue');
+  if (job.state === 'fail') return { ...notOk('Fail - Unable to verify'), reason: job.reason } as EtherscanAnswer;
+  if (job.alreadyVerified) return ok('Already Verified');
+  return { ...ok('Pass - Verified'), matchKind: job.matchKind } as EtherscanAnswer;
 }

@@ -1,31 +1,21 @@
-// Mounts /api on the server's express app: the Etherscan-compatible API and the verifier
-// behind it. The only writer in `yuscan serve`, to its own tables (verified_contracts,
-// verification_jobs).
+// Mounts /api on the server's express app: the Etherscan-compatible API over the shared verifier.
 import type { Express, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/connect';
-import type { RpcClient } from '../../indexer/rpc';
 import type { HeadTracker } from '../head';
-import { Verifier } from '../verify/verifier';
+import type { Verifier } from '../verify/verifier';
 import { etherscanRouter } from './router';
-
-export interface EtherscanMount {
-  verifier: Verifier;
-}
 
 export function mountEtherscanApi(
   app: Express,
-  options: { db: Db; head: HeadTracker; rpc?: RpcClient; logger?: Logger; limiter?: RequestHandler },
-): EtherscanMount {
-  const { rpc } = options;
-  const verifier = new Verifier(options.db.db, {
-    logger: options.logger,
-    // The indexer stores every created contract's code; the node is asked only for an index that predates that.
-    runtimeCode: rpc && (async (address) => rpc.request<string>('eth_getCode', [address, 'latest'])),
-  });
+  options: { db: Db; head: HeadTracker; verifier: Verifier; logger?: Logger; limiter?: RequestHandler },
+): void {
+  const { head } = options;
   app.use(
     '/api',
-    etherscanRouter({ db: options.db.db, sqlite: options.db.sqlite, head: () => options.head.current.indexedHead, verifier, logger: options.logger, limiter: options.limiter }),
+    etherscanRouter({
+      db: options.db.db, sqlite: options.db.sqlite, head: () => head.current.indexedHead, chainId: () => head.current.chainId,
+      verifier: options.verifier, logger: options.logger, limiter: options.limiter,
+    }),
   );
-  return { verifier };
 }

@@ -3,7 +3,6 @@
 import type { Resolvers } from '../generated/graphql';
 import { badInput } from '../errors';
 import * as v from '../validate';
-import { COMPILERS } from '../verify/compilers';
 import { ReadError } from '../contracts/read';
 
 const MAX_READ_ARGS = 32;
@@ -11,7 +10,7 @@ const MAX_ARG_LENGTH = 10_000;
 
 export const contractResolvers: Resolvers = {
   Query: {
-    verification: (_p, _a, ctx) => ({ compilers: COMPILERS.map((c) => c.longVersion).reverse(), readsAvailable: !!ctx.reads }),
+    verification: async (_p, _a, ctx) => ({ compilers: ctx.compilers ? await ctx.compilers() : [], readsAvailable: !!ctx.reads }),
 
     readContract: async (_p, { address, function: fn, args }, ctx) => {
       const addr = v.address(address);

@@ -19,6 +19,8 @@ export interface VerifyRequest {
   runs?: number;
   evmVersion?: string;
   licenseType?: string;
+  /** The creating transaction, when the client names it (Sourcify's creationTransactionHash). */
+  creationTxHash?: string;
 }
 
 export class BadRequestError extends Error {

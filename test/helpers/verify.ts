@@ -52,6 +52,8 @@ export interface VerifyWorld {
   ledger: Hex;
   /** A second deployment nobody verifies in the hardhat test. */
   other: Hex;
+  /** A third, for hardhat-verify's other apiKey form. */
+  third: Hex;
   recordTx: Hex;
   startServer(extra?: Partial<ServerOptions>): Promise<YuscanServer>;
   /** Run at close, after the server stops. */
@@ -72,6 +74,7 @@ export async function startVerifyWorld(dbUrl: string): Promise<VerifyWorld> {
   };
   const ledger = await deploy();
   const other = await deploy();
+  const third = await deploy();
   const recordTx = await chain.send({ from, to: ledger, data: encodeFunctionData({ abi: artifact.abi, functionName: 'record', args: ['first delivery', 1000n] }), gas: '0x2dc6c0' });
   await chain.client.waitForTransactionReceipt({ hash: recordTx });
 
@@ -83,7 +86,7 @@ export async function startVerifyWorld(dbUrl: string): Promise<VerifyWorld> {
     createServer({ db, port: 0, host: '127.0.0.1', rateLimit: false, pollIntervalMs: 200, rpc, ...extra });
   const closers: (() => Promise<void>)[] = [];
   const world: VerifyWorld = {
-    chain, db, dbUrl, rpc, hardhatOut, abi: artifact.abi, ledger: ledger.toLowerCase() as Hex, other: other.toLowerCase() as Hex, recordTx,
+    chain, db, dbUrl, rpc, hardhatOut, abi: artifact.abi, ledger: ledger.toLowerCase() as Hex, other: other.toLowerCase() as Hex, third: third.toLowerCase() as Hex, recordTx,
     server: await startServer(),
     startServer,
     onClose: (fn) => closers.push(fn),
