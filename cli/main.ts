@@ -16,6 +16,8 @@ async function run(command: Command): Promise<void> {
       return (await import('../api/cli')).runServeCommand(command.config);
     case 'start':
       return (await import('./start')).runStart(command.config);
+    case 'compilers':
+      return (await import('./compilers')).runCompilers(command.config);
   }
 }
 

@@ -1,10 +1,11 @@
 // The one place that reads flags and the environment. Everything else receives a typed,
 // validated config object, so a bad value fails here with one clear line and exit code 2
 // before anything is touched.
+import { existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE, type NativeCoin } from './constants';
+import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_VERIFY_LIMITS, type NativeCoin, type VerifyLimits } from './constants';
 import { isHelp, USAGE } from './usage';
 
 export * from './constants';
@@ -85,9 +86,22 @@ export interface ServeConfig {
   rpcUrl?: string;
   /** Server processes sharing the port (node:cluster); 1 serves from this process alone. */
   workers: number;
+  verify: VerifyConfig;
 }
 
-export interface StartConfig extends Pick<ServeConfig, 'rateLimit' | 'trustProxy'> {
+/** Source verification: what clients may ask of it, and the operator's compilers folder. */
+export interface VerifyConfig {
+  limits: VerifyLimits;
+  /** soljson-v<version>+commit.<hash>.js files, besides the npm solc builds. */
+  compilersDir?: string;
+}
+
+export interface CompilersConfig {
+  compilersDir?: string;
+  json: boolean;
+}
+
+export interface StartConfig extends Pick<ServeConfig, 'rateLimit' | 'trustProxy' | 'verify'> {
   /** As for serve. */
   nativeCoin?: NativeCoin;
   /** Absent: start the embedded devnet. */
@@ -113,6 +127,7 @@ export type Command =
   | { name: 'index'; config: IndexConfig }
   | { name: 'serve'; config: ServeConfig }
   | { name: 'migrate'; config: MigrateConfig }
+  | { name: 'compilers'; config: CompilersConfig }
   | { name: 'help'; text: string };
 
 type Env = Record<string, string | undefined>;
@@ -178,6 +193,34 @@ const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
   return z.NEVER;
 });
 
+const wholeAtLeast = (min: number, what: string) => {
+  const message = `a whole number of ${what} ≥ ${min}`;
+  return z.coerce.number({ message }).int(message).min(min, message);
+};
+
+// Source verification's limits (serve and start): per client, for everyone, and per job.
+const verifySpec = {
+  'verify-pending-per-client': { env: 'VERIFY_PENDING_PER_CLIENT', schema: wholeAtLeast(1, 'jobs'), default: DEFAULT_VERIFY_LIMITS.pendingPerClient },
+  'verify-per-minute': { env: 'VERIFY_PER_MINUTE', schema: wholeAtLeast(1, 'submissions a minute'), default: DEFAULT_VERIFY_LIMITS.submissionsPerMinute },
+  'verify-queue': { env: 'VERIFY_QUEUE', schema: wholeAtLeast(1, 'jobs'), default: DEFAULT_VERIFY_LIMITS.queueSize },
+  'verify-max-source-bytes': { env: 'VERIFY_MAX_SOURCE_BYTES', schema: wholeAtLeast(1000, 'bytes'), default: DEFAULT_VERIFY_LIMITS.maxSourceBytes },
+  'verify-compile-timeout': { env: 'VERIFY_COMPILE_TIMEOUT', schema: wholeAtLeast(1, 'seconds'), default: DEFAULT_VERIFY_LIMITS.compileTimeoutMs / 1000 },
+  'compilers-dir': { env: 'SOLC_COMPILERS_DIR', schema: z.string().min(1, 'a folder').refine((d) => existsSync(d) && statSync(d).isDirectory(), 'an existing folder of soljson-v*.js files') },
+} satisfies Spec;
+
+function verifyFrom(v: Record<string, unknown>): VerifyConfig {
+  return {
+    limits: {
+      pendingPerClient: v['verify-pending-per-client'] as number,
+      submissionsPerMinute: v['verify-per-minute'] as number,
+      queueSize: v['verify-queue'] as number,
+      maxSourceBytes: v['verify-max-source-bytes'] as number,
+      compileTimeoutMs: (v['verify-compile-timeout'] as number) * 1000,
+    },
+    ...(v['compilers-dir'] === undefined ? {} : { compilersDir: v['compilers-dir'] as string }),
+  };
+}
+
 const serveSpec = {
   db: { env: 'DATABASE_URL', schema: databaseUrl, default: DEFAULT_DATABASE_URL },
   port: { env: 'PORT', schema: port, default: DEFAULT_PORT },
@@ -194,6 +237,7 @@ const serveSpec = {
     schema: z.coerce.number({ message: 'a whole number of processes from 1 to 64' }).int('a whole number of processes from 1 to 64').min(1, 'a whole number of processes from 1 to 64').max(64, 'a whole number of processes from 1 to 64'),
     default: 1,
   },
+  ...verifySpec,
 } satisfies Spec;
 
 const startSpec = {
@@ -212,9 +256,11 @@ const startSpec = {
   history: devnetSpec.history,
   'block-time-ms': devnetSpec['block-time-ms'],
   ...coinSpec,
+  ...verifySpec,
 } satisfies Spec;
 
 const migrateSpec = { db: indexSpec.db } satisfies Spec;
+const compilersSpec = { 'compilers-dir': verifySpec['compilers-dir'], json: { schema: z.boolean(), default: false, boolean: true } } satisfies Spec;
 
 
 function parseFlags<S extends Spec>(command: string, spec: S, args: string[], env: Env) {
@@ -302,6 +348,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
         config: {
           databaseUrl: v.db as string, port: v.port as number, rpcUrl: v.rpc as string | undefined, nativeCoin: nativeCoinFrom(v), ...serveLimits(v),
           workers: v.workers as number,
+          verify: verifyFrom(v),
         },
       };
     }
@@ -322,6 +369,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
           traceMethod: v['trace-method'] as TraceMethod,
           devnet: devnetFrom(v, 'devnet-port'),
           nativeCoin: nativeCoinFrom(v),
+          verify: verifyFrom(v),
         },
       };
     }
@@ -329,8 +377,12 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
       const v = parseFlags(name, migrateSpec, args, env);
       return { name, config: { databaseUrl: v.db as string } };
     }
+    case 'compilers': {
+      const v = parseFlags(name, compilersSpec, args, env);
+      return { name, config: { json: v.json as boolean, ...(v['compilers-dir'] === undefined ? {} : { compilersDir: v['compilers-dir'] as string }) } };
+    }
     default:
-      throw new ConfigError(`yuscan: unknown command "${name}"; it takes one of start, devnet, index, serve, migrate`);
+      throw new ConfigError(`yuscan: unknown command "${name}"; it takes one of start, devnet, index, serve, migrate, compilers`);
   }
 }
 

@@ -3,7 +3,9 @@
 // when the server stops, is ended by terminating its thread: solc-js cannot be interrupted
 // any other way, and the thread's memory goes with it.
 import { Worker } from 'node:worker_threads';
-import type { Build, Compiler } from './compilers';
+
+/** What the compile worker loads: an npm package, or a soljson file. */
+export type Build = { package: string; file?: undefined } | { file: string; package?: undefined };
 
 export interface SolcOutput {
   errors?: { severity: string; formattedMessage?: string; message: string }[];
@@ -66,9 +68,9 @@ export function runInWorker<T>(job: WorkerJob, opts: { timeoutMs: number; signal
   });
 }
 
-/** Compile `input` (standard JSON, as text) with `compiler`. */
-export async function compileStandardJson(compiler: Compiler, input: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<SolcOutput> {
-  const reply = await runInWorker<{ output: string }>({ mode: 'compile', build: compiler.build, input }, opts);
+/** Compile `input` (standard JSON, as text) with the compiler `build`. */
+export async function compileStandardJson(build: Build, input: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<SolcOutput> {
+  const reply = await runInWorker<{ output: string }>({ mode: 'compile', build, input }, opts);
   try {
     return JSON.parse(reply.output) as SolcOutput;
   } catch {

@@ -9,10 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { runInWorker } from './compile';
-
-/** What the compile worker loads: an npm package, or a soljson file. */
-export type Build = { package: string; file?: undefined } | { file: string; package?: undefined };
+import { runInWorker, type Build } from './compile';
 
 export interface Compiler {
   /** Long version as solc reports it and Etherscan expects it, e.g. v0.8.24+commit.e11b9ed9. */

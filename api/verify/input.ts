@@ -36,7 +36,10 @@ interface StandardJson {
 /** Every output matching needs; whatever the client selected is replaced. */
 const OUTPUT_SELECTION = {
   '*': {
-    '*': ['abi', 'metadata', 'evm.bytecode.object', 'evm.deployedBytecode.object', 'evm.deployedBytecode.immutableReferences'],
+    '*': [
+      'abi', 'metadata', 'evm.bytecode.object', 'evm.bytecode.linkReferences',
+      'evm.deployedBytecode.object', 'evm.deployedBytecode.linkReferences', 'evm.deployedBytecode.immutableReferences',
+    ],
   },
 };
 

@@ -277,7 +277,7 @@ export class Verifier {
       const compiler = await this.compilers.resolve(req.compilerVersion);
       const prepared = prepareInput(req);
       const t0 = performance.now();
-      const output = await compileStandardJson(compiler, JSON.stringify(prepared.input), { timeoutMs: this.limits.compileTimeoutMs, signal: this.abort.signal });
+      const output = await compileStandardJson(compiler.build, JSON.stringify(prepared.input), { timeoutMs: this.limits.compileTimeoutMs, signal: this.abort.signal });
       compileMs = Math.round(performance.now() - t0);
       const verdict = await this.match(row.address, req, prepared, output, creation);
       if ('reason' in verdict) return await this.finish(guid, { reason: verdict.reason }, compileMs);

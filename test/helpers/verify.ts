@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import solc from 'solc';
 import { encodeDeployData, encodeFunctionData, type Abi, type Hex } from 'viem';
 import { connect, migrateToLatest, type Db } from '../../db';
 import { createRpcClient, type RpcClient } from '../../indexer/rpc';
@@ -121,4 +122,50 @@ export async function verifyStatus(url: string, guid: string) {
     await new Promise((ok) => setTimeout(ok, 100));
   }
   throw new Error('verification still pending after 60 s');
+}
+
+/** POST JSON to the Sourcify API v2, as forge and Hardhat 3 do. */
+export async function sourcifyPost(url: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${url}/sourcify/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+/** Poll a Sourcify verification job until it completes. */
+export async function sourcifyJob(url: string, verificationId: string) {
+  for (let i = 0; i < 600; i++) {
+    const res = await fetch(`${url}/sourcify/v2/verify/${verificationId}`);
+    const body = (await res.json()) as any;
+    if (res.status !== 200) throw new Error(`job ${verificationId}: HTTP ${res.status} ${JSON.stringify(body)}`);
+    if (body.isJobCompleted) return body;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error('verification job still pending after 60 s');
+}
+
+export interface FixtureContract {
+  abi: Abi;
+  bytecode: string;
+  metadata: string;
+}
+
+/** The contracts of test/fixtures/verify compiled with npm solc 0.8.28, as a build tool would. */
+export function compileFixtures() {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/verify');
+  const sources = Object.fromEntries(['Factory.sol', 'Linked.sol'].map((f) => [`contracts/${f}`, { content: readFileSync(join(dir, f), 'utf8') }]));
+  const settings = { optimizer: { enabled: true, runs: 200 }, evmVersion: 'cancun' };
+  const out = JSON.parse(solc.compile(JSON.stringify({ language: 'Solidity', sources, settings: { ...settings, outputSelection: { '*': { '*': ['abi', 'metadata', 'evm.bytecode.object'] } } } }))) as {
+    errors?: { severity: string; formattedMessage: string }[];
+    contracts: Record<string, Record<string, { abi: Abi; metadata: string; evm: { bytecode: { object: string } } }>>;
+  };
+  const err = out.errors?.find((e) => e.severity === 'error');
+  if (err) throw new Error(err.formattedMessage);
+  const pick = (file: string, name: string): FixtureContract => {
+    const c = out.contracts[`contracts/${file}`]![name]!;
+    return { abi: c.abi, bytecode: c.evm.bytecode.object, metadata: c.metadata };
+  };
+  return {
+    stdJsonInput: { language: 'Solidity', sources, settings },
+    compilerVersion: solc.version().replace(/\.Emscripten.*$/, ''),
+    factory: pick('Factory.sol', 'Factory'), child: pick('Factory.sol', 'Child'), tally: pick('Linked.sol', 'Tally'), counter: pick('Linked.sol', 'Counter'),
+  };
 }
