@@ -29,6 +29,7 @@ import { webApp } from './http/web-app';
 import { mountEtherscanApi } from './etherscan';
 import { sourcifyRouter } from './sourcify/router';
 import { createVerifier, type VerifySettings } from './verify';
+import { ProxyResolver } from './proxy/resolve';
 import { contractReads } from './contracts/reads';
 import { clusterMetrics, primaryRateLimitStore } from './cluster';
 import type { RpcClient } from '../indexer/rpc';
@@ -94,7 +95,8 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   const verifier = createVerifier(db.db, { ...options.verify, rpc: options.rpc, logger });
   await verifier.start();
   const compilers = async () => (await verifier.compilers.list()).map((c) => c.longVersion);
-  const makeContext = (): Context => ({ db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin, reads, compilers });
+  const proxies = new ProxyResolver(db.db, options.rpc);
+  const makeContext = (): Context => ({ db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin, reads, compilers, proxies });
   const subscriptions = subscriptionServer(httpServer, schema, { limits, maxPayload: maxBodyBytes, makeContext });
   const apollo = await startApollo({ schema, httpServer, limits, metrics, logger, onDrain: async () => { await subscriptions.dispose(); } });
   const limiter = options.rateLimit === false ? undefined : rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.clusterWorker ? primaryRateLimitStore() : undefined);
@@ -113,7 +115,7 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   const compress = compression();
   app.use((req, res, next) => (req.headers['accept-encoding'] ? compress(req, res, next) : next()));
   app.use(monitoringRoutes(db, head, metrics, metricsText));
-  mountEtherscanApi(app, { db, head, verifier, logger, limiter });
+  mountEtherscanApi(app, { db, head, verifier, proxies, logger, limiter });
   app.use('/sourcify', sourcifyRouter({ db: db.db, verifier, chainId: () => head.current.chainId, logger, limiter }));
   app.use(
     graphqlRoute({

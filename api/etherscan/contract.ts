@@ -6,9 +6,11 @@ import { SubmissionError, type Verifier } from '../verify/verifier';
 import { address, ApiInputError, int, required, str, type Params } from './params';
 import { notOk, ok, type EtherscanAnswer } from './respond';
 import type { ApiDeps } from './account';
+import type { ProxyResolver } from '../proxy/resolve';
 
 export interface ContractDeps extends ApiDeps {
   verifier: Verifier;
+  proxies: ProxyResolver;
 }
 
 const NOT_VERIFIED = 'Contract source code not verified';
@@ -38,12 +40,14 @@ function libraryField(settings: { libraries?: Record<string, Record<string, stri
   return Object.values(settings.libraries ?? {}).flatMap((byName) => Object.entries(byName).map(([name, addr]) => `${name}:${addr.replace(/^0x/, '')}`)).join(';');
 }
 
-export async function getsourcecode(deps: ApiDeps, params: Params): Promise<EtherscanAnswer> {
-  const { row } = await verified(deps, params);
+export async function getsourcecode(deps: ContractDeps, params: Params): Promise<EtherscanAnswer> {
+  const { addr, row } = await verified(deps, params);
+  const proxy = await deps.proxies.resolve(addr, deps.head());
+  const proxyFields = { Proxy: proxy ? '1' : '0', Implementation: proxy?.implementation ?? '' };
   if (!row) {
     // Etherscan answers an unverified address with OK and empty fields.
     return ok([{ SourceCode: '', ABI: 'Contract source code not verified', ContractName: '', CompilerVersion: '', OptimizationUsed: '', Runs: '',
-      ConstructorArguments: '', EVMVersion: '', Library: '', LicenseType: '', Proxy: '0', Implementation: '', SwarmSource: '' }]);
+      ConstructorArguments: '', EVMVersion: '', Library: '', LicenseType: '', ...proxyFields, SwarmSource: '' }]);
   }
   const settings = JSON.parse(row.settings) as { optimizer?: { enabled?: boolean; runs?: number }; evmVersion?: string; libraries?: Record<string, Record<string, string>> };
   return ok([{
@@ -57,8 +61,7 @@ export async function getsourcecode(deps: ApiDeps, params: Params): Promise<Ethe
     EVMVersion: settings.evmVersion ?? 'Default',
     Library: libraryField(settings),
     LicenseType: row.license ?? '',
-    Proxy: '0',
-    Implementation: '',
+    ...proxyFields,
     SwarmSource: '',
     // Not in Etherscan's answer: how much of the bytecode the source accounts for.
     MatchKind: row.match_kind,
@@ -104,4 +107,30 @@ export async function checkverifystatus(deps: ContractDeps, params: Params): Pro
   if (job.state === 'fail') return { ...notOk('Fail - Unable to verify'), reason: job.reason } as EtherscanAnswer;
   if (job.alreadyVerified) return ok('Already Verified');
   return { ...ok('Pass - Verified'), matchKind: job.matchKind } as EtherscanAnswer;
+}
+
+/**
+ * Etherscan's proxy verification: detect the proxy's implementation now (optionally checking it
+ * is the one expected) and answer the outcome under a guid, in Etherscan's words.
+ */
+export async function verifyproxycontract(deps: ContractDeps, params: Params, client = 'unknown'): Promise<EtherscanAnswer> {
+  const addr = address(required(params, 'address', 'the 0x address of the proxy'));
+  const expectedRaw = str(params, 'expectedimplementation');
+  const expected = expectedRaw === undefined ? undefined : address(expectedRaw, 'expectedimplementation');
+  const proxy = await deps.proxies.resolve(addr, deps.head());
+  const found = proxy?.implementation ?? undefined;
+  const outcome = !found
+    ? { ok: false, message: 'A corresponding implementation contract was unfortunately not detected for the proxy address.' }
+    : expected && expected !== found
+      ? { ok: false, message: `The implementation contract found at ${found} does not match the expected implementation ${expected}.` }
+      : { ok: true, message: `The proxy's (${addr}) implementation contract is found at ${found} and is successfully updated.` };
+  return ok(await deps.verifier.record(addr, client, outcome));
+}
+
+export async function checkproxyverification(deps: ContractDeps, params: Params): Promise<EtherscanAnswer> {
+  const guid = required(params, 'guid', 'the guid verifyproxycontract returned');
+  if (!/^[0-9a-zA-Z]{1,64}$/.test(guid)) throw new ApiInputError('Error! Invalid guid format');
+  const job = await deps.verifier.job(guid);
+  if (!job || job.state === 'pending') return notOk('Unknown UID');
+  return job.state === 'pass' ? ok(job.reason ?? 'Pass - Verified') : notOk(job.reason ?? 'Fail - Unable to verify');
 }

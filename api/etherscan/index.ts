@@ -3,19 +3,20 @@ import type { Express, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/connect';
 import type { HeadTracker } from '../head';
+import type { ProxyResolver } from '../proxy/resolve';
 import type { Verifier } from '../verify/verifier';
 import { etherscanRouter } from './router';
 
 export function mountEtherscanApi(
   app: Express,
-  options: { db: Db; head: HeadTracker; verifier: Verifier; logger?: Logger; limiter?: RequestHandler },
+  options: { db: Db; head: HeadTracker; verifier: Verifier; proxies: ProxyResolver; logger?: Logger; limiter?: RequestHandler },
 ): void {
   const { head } = options;
   app.use(
     '/api',
     etherscanRouter({
       db: options.db.db, sqlite: options.db.sqlite, head: () => head.current.indexedHead, chainId: () => head.current.chainId,
-      verifier: options.verifier, logger: options.logger, limiter: options.limiter,
+      verifier: options.verifier, proxies: options.proxies, logger: options.logger, limiter: options.limiter,
     }),
   );
 }

@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import type { Logger } from 'pino';
 import { txlist } from './account';
 import { getblocknumberbytime } from './block';
-import { checkverifystatus, getabi, getsourcecode, verifysourcecode, type ContractDeps } from './contract';
+import { checkproxyverification, checkverifystatus, getabi, getsourcecode, verifyproxycontract, verifysourcecode, type ContractDeps } from './contract';
 import { getLogs } from './logs';
 import { balance, balancemulti, token1155tx, tokennfttx, tokentx, txlistinternal } from './tokens';
 import { OPENAPI } from './openapi';
@@ -30,7 +30,7 @@ const ACTIONS: Record<string, Record<string, Action>> = {
   account: { balance, balancemulti, txlist, txlistinternal, tokentx, tokennfttx, token1155tx },
   block: { getblocknumberbytime },
   logs: { getLogs },
-  contract: { getabi, getsourcecode, verifysourcecode, checkverifystatus },
+  contract: { getabi, getsourcecode, verifysourcecode, checkverifystatus, verifyproxycontract, checkproxyverification },
 };
 
 export function etherscanRouter(options: EtherscanRouterOptions): express.Router {

@@ -75,6 +75,9 @@ interface Verdict {
 }
 
 const now = () => Math.floor(Date.now() / 1000);
+// Etherscan's guids are 50 characters; a UUID's hex without dashes and a suffix keeps that
+// length and is unique without coordination between server processes.
+const newGuid = () => `${randomUUID().replace(/-/g, '')}${randomUUID().replace(/-/g, '').slice(0, 18)}`;
 const ALREADY_REASON = 'already verified';
 
 export interface VerifierOptions {
@@ -178,9 +181,7 @@ export class Verifier {
     }
     const creation = await this.locateCreation(address, req.creationTxHash);
 
-    // Etherscan's guids are 50 characters; a UUID's hex without dashes and a suffix keeps that
-    // length and is unique without coordination between server processes.
-    const guid = `${randomUUID().replace(/-/g, '')}${randomUUID().replace(/-/g, '').slice(0, 18)}`;
+    const guid = newGuid();
     const request: StoredRequest = { req: { ...req, address }, creation };
     await this.db
       .insertInto('verification_jobs')
@@ -188,6 +189,21 @@ export class Verifier {
       .execute();
     this.queue.push(guid);
     this.pump();
+    return guid;
+  }
+
+  /**
+   * Record a job that is answered at once (Etherscan's verifyproxycontract): its guid then
+   * answers like any other. `message` is what the status check returns.
+   */
+  async record(address: string, client: string, outcome: { ok: boolean; message: string }): Promise<string> {
+    const guid = newGuid();
+    await this.db
+      .insertInto('verification_jobs')
+      .values({
+        guid, address, state: outcome.ok ? 'pass' : 'fail', reason: outcome.message, match_kind: null, created_at: now(), finished_at: now(), client, request: null, started_at: now(), compile_ms: null,
+      })
+      .execute();
     return guid;
   }
 
@@ -237,7 +253,7 @@ export class Verifier {
       creationMatch: contract?.creation_match ?? row.match_kind ?? undefined,
       runtimeMatch: contract?.runtime_match ?? row.match_kind ?? undefined,
       alreadyVerified: row.state === 'pass' && row.reason === ALREADY_REASON,
-      reason: row.state === 'fail' ? (row.reason ?? 'unknown reason') : undefined,
+      reason: row.state === 'fail' ? (row.reason ?? 'unknown reason') : (row.reason ?? undefined),
       createdAt: Number(row.created_at),
       startedAt: row.started_at === null ? undefined : Number(row.started_at),
       finishedAt: row.finished_at === null ? undefined : Number(row.finished_at),
