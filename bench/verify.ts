@@ -98,7 +98,7 @@ async function queueFigures(url: string, address: string, sources: Record<string
     sourceCode: JSON.stringify({ language: 'Solidity', sources, settings }), contractname: 'src/Pipeline.sol:Pipeline', compilerversion: 'v0.8.28+commit.7893614a',
     constructorArguements: '00'.repeat(32),
   };
-  const query = JSON.stringify({ query: '{ blocks(first: 10) { edges { node { number hash transactionCount } } } }' });
+  const query = JSON.stringify({ query: '{ blocks(first: 10) { edges { node { number hash txCount } } } }' });
   const measure = () => autocannon({ url: `${url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body: query, connections: 8, duration: DURATION });
   const idle = await measure();
   let accepted = 0;

@@ -3,47 +3,11 @@
 // upgraded once: Account.proxy over GraphQL, read-as-proxy (the implementation's verified ABI
 // against the proxy's address), /api getsourcecode's Proxy and Implementation, and Etherscan's
 // verifyproxycontract / checkproxyverification.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import solc from 'solc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeEventLog, encodeAbiParameters, encodeFunctionData, type Abi, type Hex } from 'viem';
+import { decodeEventLog, encodeAbiParameters, encodeFunctionData, type Hex } from 'viem';
 import { freshDatabaseUrl, gql } from './helpers/api';
 import { indexOnce } from './helpers/indexer';
-import { api, apiPost, startVerifyWorld, verifyStatus, type VerifyWorld } from './helpers/verify';
-
-const require = createRequire(import.meta.url);
-// node_modules, where an import path such as @openzeppelin/contracts/proxy/Clones.sol starts.
-const NODE_MODULES = dirname(dirname(dirname(require.resolve('@openzeppelin/contracts/package.json'))));
-
-/** Proxies.sol and every OpenZeppelin file it imports, compiled as a build tool would. */
-function compileProxies() {
-  const sources: Record<string, { content: string }> = {
-    'contracts/Proxies.sol': { content: readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures/verify/Proxies.sol'), 'utf8') },
-  };
-  const settings = { optimizer: { enabled: true, runs: 200 }, evmVersion: 'cancun' };
-  // solc-js's typings omit the import callback its compile() takes.
-  const compile = solc.compile as (input: string, callbacks: { import(path: string): { contents: string } }) => string;
-  const out = JSON.parse(compile(
-    JSON.stringify({ language: 'Solidity', sources, settings: { ...settings, outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } } } }),
-    {
-      import: (path: string) => {
-        const content = readFileSync(join(NODE_MODULES, path), 'utf8');
-        sources[path] = { content };
-        return { contents: content };
-      },
-    },
-  )) as { errors?: { severity: string; formattedMessage: string }[]; contracts: Record<string, Record<string, { abi: Abi; evm: { bytecode: { object: string } } }>> };
-  const err = out.errors?.find((e) => e.severity === 'error');
-  if (err) throw new Error(err.formattedMessage);
-  const get = (name: string) => {
-    for (const file of Object.values(out.contracts)) if (file[name]) return { abi: file[name].abi, bytecode: file[name].evm.bytecode.object };
-    throw new Error(`no ${name}`);
-  };
-  return { get, stdJson: JSON.stringify({ language: 'Solidity', sources, settings }), version: `v${solc.version().replace(/\.Emscripten.*$/, '')}` };
-}
+import { api, apiPost, compileProxies, startVerifyWorld, verifyStatus, type VerifyWorld } from './helpers/verify';
 
 const PROXY_QUERY = `query($a: String!) { account(address: $a) { proxy { kind implementation beacon history { blockNumber implementation beacon } } } }`;
 

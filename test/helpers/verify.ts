@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import solc from 'solc';
+import { createRequire } from 'node:module';
 import { encodeDeployData, encodeFunctionData, type Abi, type Hex } from 'viem';
 import { connect, migrateToLatest, type Db } from '../../db';
 import { createRpcClient, type RpcClient } from '../../indexer/rpc';
@@ -168,4 +169,34 @@ export function compileFixtures() {
     compilerVersion: solc.version().replace(/\.Emscripten.*$/, ''),
     factory: pick('Factory.sol', 'Factory'), child: pick('Factory.sol', 'Child'), tally: pick('Linked.sol', 'Tally'), counter: pick('Linked.sol', 'Counter'),
   };
+}
+
+// node_modules, where an import path such as @openzeppelin/contracts/proxy/Clones.sol starts.
+const NODE_MODULES = dirname(dirname(dirname(createRequire(import.meta.url).resolve('@openzeppelin/contracts/package.json'))));
+
+/** Proxies.sol and every OpenZeppelin file it imports, compiled as a build tool would. */
+export function compileProxies() {
+  const sources: Record<string, { content: string }> = {
+    'contracts/Proxies.sol': { content: readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures/verify/Proxies.sol'), 'utf8') },
+  };
+  const settings = { optimizer: { enabled: true, runs: 200 }, evmVersion: 'cancun' };
+  // solc-js's typings omit the import callback its compile() takes.
+  const compile = solc.compile as (input: string, callbacks: { import(path: string): { contents: string } }) => string;
+  const out = JSON.parse(compile(
+    JSON.stringify({ language: 'Solidity', sources, settings: { ...settings, outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } } } }),
+    {
+      import: (path: string) => {
+        const content = readFileSync(join(NODE_MODULES, path), 'utf8');
+        sources[path] = { content };
+        return { contents: content };
+      },
+    },
+  )) as { errors?: { severity: string; formattedMessage: string }[]; contracts: Record<string, Record<string, { abi: Abi; evm: { bytecode: { object: string } } }>> };
+  const err = out.errors?.find((e) => e.severity === 'error');
+  if (err) throw new Error(err.formattedMessage);
+  const get = (name: string) => {
+    for (const file of Object.values(out.contracts)) if (file[name]) return { abi: file[name].abi, bytecode: file[name].evm.bytecode.object };
+    throw new Error(`no ${name}`);
+  };
+  return { get, stdJson: JSON.stringify({ language: 'Solidity', sources, settings }), version: `v${solc.version().replace(/\.Emscripten.*$/, '')}` };
 }
