@@ -45,9 +45,11 @@ describe('verification clients (sqlite)', () => {
   let chainId: string;
 
   beforeAll(async () => {
+    // Compiled before the chain starts: solc-js blocks this process for seconds, long enough
+    // for an idle keep-alive connection to the node to be closed under the client.
+    fx = compileFixtures();
     w = await startVerifyWorld(await freshDatabaseUrl('sqlite', 'verify-clients'));
     chainId = String(w.chain.chainId);
-    fx = compileFixtures();
     const from = w.chain.users[0]!;
     const deploy = async (bytecode: string) => {
       const hash = await w.chain.send({ from, data: `0x${bytecode}`, gas: '0x4c4b40' });
@@ -219,5 +221,29 @@ describe('verification clients (sqlite)', () => {
       status = (await api(w.server.url, { module: 'contract', action: 'checkverifystatus', guid: sub.body.result })).body;
     } while (status.result === 'Pending in queue');
     expect(status).toMatchObject({ status: '1', result: 'Pass - Verified', matchKind: 'full' });
+  }, 120_000);
+
+  it('a job that finds its contract verified by an earlier one answers "Already Verified"; Sourcify refuses a second job while one runs', async () => {
+    const form = {
+      module: 'contract', action: 'verifysourcecode', contractaddress: w.third, sourceCode: LEDGER_JSON, codeformat: 'solidity-standard-json-input',
+      contractname: LEDGER_NAME, compilerversion: LEDGER_COMPILER,
+    };
+    const first = await postForm(`${w.server.url}/api`, form);
+    const second = await postForm(`${w.server.url}/api`, form);
+    expect([first.body.status, second.body.status]).toEqual(['1', '1']);
+    // Sourcify's rule: one job per contract at a time (429 duplicate_verification_request).
+    const sourcify = await sourcifyPost(w.server.url, `v2/verify/${chainId}/${w.third}`, { stdJsonInput: JSON.parse(LEDGER_JSON), compilerVersion: LEDGER_COMPILER, contractIdentifier: LEDGER_NAME });
+    expect(sourcify.status).toBe(429);
+    expect(sourcify.body.customCode).toBe('duplicate_verification_request');
+    const poll = async (guid: string) => {
+      for (;;) {
+        const r = (await api(w.server.url, { module: 'contract', action: 'checkverifystatus', guid })).body;
+        if (r.result !== 'Pending in queue') return r;
+        await new Promise((ok) => setTimeout(ok, 200));
+      }
+    };
+    expect(await poll(first.body.result)).toMatchObject({ status: '1', message: 'OK', result: 'Pass - Verified' });
+    // Foundry's check (mod.rs 121) and Hardhat 3's (etherscan.ts 612-613) both take this as success.
+    expect(await poll(second.body.result)).toEqual({ status: '1', message: 'OK', result: 'Already Verified' });
   }, 120_000);
 });
