@@ -281,15 +281,33 @@ export class Verifier {
       .execute();
   }
 
+  /**
+   * Take the job for this process. Several processes share the database (replicas, `--workers`)
+   * and each resumes the pending jobs when it starts; the one whose update marks the job started
+   * runs it. A job whose run began longer ago than any run may last (its process died) can be
+   * taken again.
+   */
+  private async claim(guid: string): Promise<boolean> {
+    const stale = now() - Math.ceil(this.limits.compileTimeoutMs / 1000) - 60;
+    const r = await this.db
+      .updateTable('verification_jobs')
+      .set({ started_at: now() })
+      .where('guid', '=', guid)
+      .where('state', '=', 'pending')
+      .where((eb) => eb.or([eb('started_at', 'is', null), eb('started_at', '<', stale)]))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   private async runJob(guid: string): Promise<void> {
     const row = await this.db.selectFrom('verification_jobs').select(['address', 'request', 'state']).where('guid', '=', guid).executeTakeFirst();
     if (!row || row.state !== 'pending' || !row.request) return;
     const { req, creation } = JSON.parse(row.request) as StoredRequest;
+    if (!(await this.claim(guid))) return;
     let compileMs: number | undefined;
     try {
       const existing = await this.db.selectFrom('verified_contracts').select('match_kind').where('address', '=', row.address).executeTakeFirst();
       if (existing?.match_kind === 'full') return await this.finish(guid, { matchKind: 'full', reason: ALREADY_REASON });
-      await this.db.updateTable('verification_jobs').set({ started_at: now() }).where('guid', '=', guid).execute();
       const compiler = await this.compilers.resolve(req.compilerVersion);
       const prepared = prepareInput(req);
       const t0 = performance.now();
@@ -300,8 +318,11 @@ export class Verifier {
       await this.store(row.address, req, compiler, prepared, verdict, creation);
       await this.finish(guid, { matchKind: verdict.kind }, compileMs);
     } catch (err) {
-      // Stopping: the job stays pending, and the next start runs it again from its request.
-      if (err instanceof CompileAbortedError) return;
+      // Stopping: the job stays pending and unclaimed, and the next start runs it again from its request.
+      if (err instanceof CompileAbortedError) {
+        await this.db.updateTable('verification_jobs').set({ started_at: null }).where('guid', '=', guid).execute().catch(() => undefined);
+        return;
+      }
       if (!(err instanceof CompileTimeoutError)) this.options.logger?.warn({ err, guid }, 'verification failed');
       const known = err instanceof BadRequestError || err instanceof UnknownCompilerError || err instanceof CompileTimeoutError;
       const reason = known ? (err as Error).message : `internal error while verifying: ${(err as Error).message}`;
