@@ -8,11 +8,12 @@ import cluster from 'node:cluster';
 import type { Logger } from 'pino';
 import { leaveCluster, serveInCluster, startWorkers } from './cluster';
 
-/** The operator's rate limit and trusted proxies as server options (a limit of 0 turns it off). */
-export function serverLimits(config: Pick<ServeConfig, 'rateLimit' | 'trustProxy'>) {
+/** The operator's rate limit, trusted proxies and verification limits as server options (a rate limit of 0 turns it off). */
+export function serverLimits(config: Pick<ServeConfig, 'rateLimit' | 'trustProxy' | 'verify'>) {
   return {
     rateLimit: config.rateLimit === 0 ? (false as const) : { max: config.rateLimit, windowMs: 60_000 },
     trustProxy: config.trustProxy,
+    verify: config.verify,
   };
 }
 

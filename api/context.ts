@@ -12,6 +12,8 @@ import type { VerifiedContractsTable } from '../db/schema';
 import type { ContractReads } from './contracts/reads';
 import { loadVerifiedAbis } from './decode/verified';
 
+import type { ProxyResolver } from './proxy/resolve';
+
 export interface Context {
   db: Kysely<Database>;
   head: HeadTracker;
@@ -27,6 +29,10 @@ export interface Context {
   reads?: ContractReads;
   /** Balances of addresses the index has not seen, from the node; absent when the server has no node. */
   nodeBalances?: NodeBalances;
+  /** The solc versions verification offers, newest first (long form). */
+  compilers?: () => Promise<string[]>;
+  /** Proxy detection (api/proxy): slots need a node, events and code come from the index. */
+  proxies?: ProxyResolver;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -28,6 +28,9 @@ import { subscriptionServer } from './http/subscriptions';
 import { webApp } from './http/web-app';
 import { evidenceRoutes } from './http/evidence';
 import { mountEtherscanApi } from './etherscan';
+import { sourcifyRouter } from './sourcify/router';
+import { createVerifier, type VerifySettings } from './verify';
+import { ProxyResolver } from './proxy/resolve';
 import { contractReads } from './contracts/reads';
 import { clusterMetrics, primaryRateLimitStore } from './cluster';
 import type { RpcClient } from '../indexer/rpc';
@@ -64,6 +67,8 @@ export interface ServerOptions {
    * primary, and /metrics answers for all the workers (api/cluster.ts).
    */
   clusterWorker?: boolean;
+  /** Source verification's limits and compilers folder (config VERIFY_*, SOLC_COMPILERS_DIR). */
+  verify?: VerifySettings;
 }
 
 export interface YuscanServer {
@@ -89,9 +94,14 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
 
   const reads = options.rpc && contractReads(options.rpc);
   const balancesFromNode = options.rpc && nodeBalances(options.rpc);
+  // One verifier, one store: a contract verified through /api or /sourcify/ shows everywhere.
+  const verifier = createVerifier(db.db, { ...options.verify, rpc: options.rpc, logger });
+  await verifier.start();
+  const compilers = async () => (await verifier.compilers.list()).map((c) => c.longVersion);
+  const proxies = new ProxyResolver(db.db, options.rpc);
   const makeContext = (): Context => ({
     db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin, reads,
-    nodeBalances: balancesFromNode,
+    nodeBalances: balancesFromNode, compilers, proxies,
   });
   const subscriptions = subscriptionServer(httpServer, schema, { limits, maxPayload: maxBodyBytes, makeContext });
   const apollo = await startApollo({ schema, httpServer, limits, metrics, logger, onDrain: async () => { await subscriptions.dispose(); } });
@@ -111,12 +121,13 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   const compress = compression();
   app.use((req, res, next) => (req.headers['accept-encoding'] ? compress(req, res, next) : next()));
   app.use(monitoringRoutes(db, head, metrics, metricsText));
-  const etherscan = mountEtherscanApi(app, { db, head, rpc: options.rpc, nodeBalances: balancesFromNode, logger, limiter });
+  mountEtherscanApi(app, { db, head, verifier, proxies, nodeBalances: balancesFromNode, logger, limiter });
+  app.use('/sourcify', sourcifyRouter({ db: db.db, verifier, chainId: () => head.current.chainId, logger, limiter }));
   app.use(
     graphqlRoute({
       apollo, makeContext, maxBodyBytes, maxBatch: options.maxBatch ?? 10,
       rateLimit: limiter,
-      responseCache: responseCache(head, options.responseCacheSize ?? 2000, metrics, () => etherscan.verifier.generation),
+      responseCache: responseCache(head, options.responseCacheSize ?? 2000, metrics, () => verifier.generation),
     }),
   );
   app.use(evidenceRoutes(db.db, head));
@@ -141,7 +152,8 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
     close: () =>
       (closed ??= (async () => {
         head.stop();
-        await etherscan.verifier.idle();
+        // At once, whatever is queued: pending jobs stay in the database for the next start.
+        await verifier.stop();
         subscriptions.terminateClients();
         httpServer.closeIdleConnections();
         await apollo.stop();

@@ -1,8 +1,10 @@
 // `npm run bench:verify`: (1) how long source verification takes for a 20-file standard-JSON
 // project, from POST verifysourcecode to "Pass - Verified", against a real devnet deployment;
-// (2) /api txlist throughput with autocannon at 64 connections over the 1,000,000-transaction
-// bench database (bench/api-data.ts), the server in its own process. Prints figures; asserts nothing.
-// `npm run bench:verify -- --txlist` runs (2) alone.
+// (2) how many heavy submissions one client can queue under the default limits, and /graphql
+// latency while the whole verification queue is full (compilations running); (3) /api txlist
+// throughput with autocannon at 64 connections over the 1,000,000-transaction bench database
+// (bench/api-data.ts), the server in its own process. Prints figures; asserts nothing.
+// `npm run bench:verify -- --txlist` runs (3) alone, `-- --verify` (1) and (2) alone.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -15,6 +17,7 @@ import { indexOnce, startChain } from '../test/helpers/indexer';
 import { connect, migrateToLatest } from '../db';
 import { createRpcClient } from '../indexer/rpc';
 import { createServer } from '../api/server';
+import { DEFAULT_VERIFY_LIMITS } from '../config/constants';
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const FILES = 20;
@@ -51,6 +54,7 @@ async function verificationTime() {
   const rpc = createRpcClient(chain.rpcUrl);
   const server = await createServer({ db, port: 0, host: '127.0.0.1', rateLimit: false, rpc });
   const times: number[] = [];
+  let queue: Awaited<ReturnType<typeof queueFigures>> | undefined;
   try {
     for (let run = 0; run < 2; run++) {
       await db.db.deleteFrom('verified_contracts').execute(); // verify the same deployment again
@@ -66,13 +70,58 @@ async function verificationTime() {
       times.push(total);
       log(`  verification ${run + 1}: guid after ${submitted.toFixed(0)} ms, Pass - Verified after ${total.toFixed(0)} ms`);
     }
+    await db.db.deleteFrom('verified_contracts').execute(); // the heavy submissions must not be "already verified"
+    queue = await queueFigures(server.url, address, sources, settings);
   } finally {
     await server.close();
     await db.close();
     await rpc.close();
     await chain.stop();
   }
-  return times;
+  return { times, queue: queue! };
+}
+
+/** POST verifysourcecode as the client `ip` (the server trusts X-Forwarded-For from loopback). */
+async function submitAs(url: string, ip: string, form: Record<string, string>) {
+  const res = await fetch(`${url}/api`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip }, body: new URLSearchParams(form).toString() });
+  return (await res.json()) as { status: string; result: string };
+}
+
+/**
+ * Heavy submissions (the 20-file project, wrong constructor arguments so each compiles in full
+ * and leaves the contract unverified): how many one client gets queued, then the queue filled
+ * to its bound from other clients and /graphql measured while it drains.
+ */
+async function queueFigures(url: string, address: string, sources: Record<string, { content: string }>, settings: object) {
+  const form = {
+    module: 'contract', action: 'verifysourcecode', contractaddress: address, codeformat: 'solidity-standard-json-input',
+    sourceCode: JSON.stringify({ language: 'Solidity', sources, settings }), contractname: 'src/Pipeline.sol:Pipeline', compilerversion: 'v0.8.28+commit.7893614a',
+    constructorArguements: '00'.repeat(32),
+  };
+  const query = JSON.stringify({ query: '{ blocks(first: 10) { edges { node { number hash txCount } } } }' });
+  const measure = () => autocannon({ url: `${url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body: query, connections: 8, duration: DURATION });
+  const idle = await measure();
+  let accepted = 0;
+  let refusal = '';
+  for (let i = 0; i < 20; i++) {
+    const r = await submitAs(url, '10.9.0.1', form);
+    if (r.status !== '1') {
+      refusal = r.result;
+      break;
+    }
+    accepted++;
+  }
+  let filled = accepted;
+  let busy = '';
+  for (let client = 2; !busy; client++) {
+    for (let i = 0; i < DEFAULT_VERIFY_LIMITS.pendingPerClient && !busy; i++) {
+      const r = await submitAs(url, `10.9.0.${client}`, form);
+      if (r.status === '1') filled++;
+      else busy = r.result;
+    }
+  }
+  const graphql = await measure();
+  return { accepted, refusal, filled, busy, idle, graphql };
 }
 
 async function txlistThroughput() {
@@ -107,11 +156,21 @@ async function txlistThroughput() {
 }
 
 const TXLIST_ONLY = process.argv.includes('--txlist');
-const times = TXLIST_ONLY ? [] : await verificationTime();
-const r = await txlistThroughput();
+const VERIFY_ONLY = process.argv.includes('--verify');
+const verified = TXLIST_ONLY ? undefined : await verificationTime();
+const r = VERIFY_ONLY ? undefined : await txlistThroughput();
 console.log(`\nbench:verify\n`);
-if (!TXLIST_ONLY) console.log(`verify a ${FILES}-file standard-JSON project (solc 0.8.28 in a worker, creation + runtime match): ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')} (POST to Pass - Verified, 2 runs)`);
-console.log(
+if (verified) {
+  const { times, queue } = verified;
+  const line = (g: typeof queue.graphql) =>
+    `${Math.round(g.requests.average).toLocaleString('en')} req/s, p50 ${g.latency.p50.toFixed(1)} ms, p99 ${g.latency.p99.toFixed(1)} ms, errors ${g.non2xx + g.errors + g.timeouts}`;
+  console.log(`verify a ${FILES}-file standard-JSON project (solc 0.8.28 in a worker, creation + runtime match): ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')} (POST to Pass - Verified, 2 runs)`);
+  console.log(`heavy submissions one client can queue (default limits): ${queue.accepted}; the next: "${queue.refusal}"`);
+  console.log(`queue filled to ${queue.filled} jobs from several clients; the next: "${queue.busy}"`);
+  console.log(`/graphql blocks(first: 10), 8 connections × ${DURATION} s, queue empty: ${line(queue.idle)}`);
+  console.log(`/graphql blocks(first: 10), 8 connections × ${DURATION} s, while the full queue compiles: ${line(queue.graphql)}`);
+}
+if (r) console.log(
   `/api txlist (25 per page, newest first, random address) over 1,000,000 transactions, 64 connections × ${DURATION} s: ` +
     `${Math.round(r.requests.average).toLocaleString('en')} req/s, p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, errors ${r.non2xx + r.errors + r.timeouts}`,
 );

@@ -19,6 +19,8 @@ async function run(command: Exclude<Command, { name: 'help' }>): Promise<void> {
     case 'audit':
       process.exitCode = await (await import('./audit')).runAudit(command.config);
       return;
+    case 'compilers':
+      return (await import('./compilers')).runCompilers(command.config);
   }
 }
 

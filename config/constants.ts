@@ -32,3 +32,25 @@ export const DEVNET_NATIVE_COIN: NativeCoin = { symbol: 'YU', name: 'Yu', decima
 export const ETHEREUM_NATIVE_COIN: NativeCoin = { symbol: 'ETH', name: 'Ether', decimals: 18 };
 /** Any other chain with no NATIVE_COIN_* configuration: a neutral name, 18 decimals as on every EVM chain. */
 export const UNNAMED_NATIVE_COIN: NativeCoin = { symbol: 'COIN', name: 'Native coin', decimals: 18 };
+
+/** What one client, and everyone together, may ask of source verification (serve's VERIFY_* settings). */
+export interface VerifyLimits {
+  /** Jobs of one client that may wait or run at a time. */
+  pendingPerClient: number;
+  /** Submissions one client may make in a minute. */
+  submissionsPerMinute: number;
+  /** Jobs waiting or running, of all clients together; beyond it, "busy, retry later". */
+  queueSize: number;
+  /** Largest total size of a submission's sources, in bytes: refused before compiling. */
+  maxSourceBytes: number;
+  /** A compilation running longer is stopped, its worker thread killed. */
+  compileTimeoutMs: number;
+}
+
+export const DEFAULT_VERIFY_LIMITS: VerifyLimits = {
+  pendingPerClient: 5,
+  submissionsPerMinute: 10,
+  queueSize: 50,
+  maxSourceBytes: 2_000_000,
+  compileTimeoutMs: 60_000,
+};

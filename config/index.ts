@@ -1,10 +1,11 @@
 // The one place that reads flags and the environment. Everything else receives a typed,
 // validated config object, so a bad value fails here with one clear line and exit code 2
 // before anything is touched.
+import { existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEFAULT_VALIDATOR_OFFLINE_TURNS, DEFAULT_VALIDATOR_ROTATION_WINDOW, type NativeCoin } from './constants';
+import { DEFAULT_VALIDATOR_OFFLINE_TURNS, DEFAULT_VALIDATOR_ROTATION_WINDOW, type NativeCoin, type VerifyLimits } from './constants';
 import { COMMANDS, helpFor, type CommandName, type Flag } from './usage';
 
 export * from './constants';
@@ -85,9 +86,22 @@ export interface ServeConfig {
   rpcUrl?: string;
   /** Server processes sharing the port (node:cluster); 1 serves from this process alone. */
   workers: number;
+  verify: VerifyConfig;
 }
 
-export interface StartConfig extends Pick<ServeConfig, 'rateLimit' | 'trustProxy'> {
+/** Source verification: what clients may ask of it, and the operator's compilers folder. */
+export interface VerifyConfig {
+  limits: VerifyLimits;
+  /** soljson-v<version>+commit.<hash>.js files, besides the npm solc builds. */
+  compilersDir?: string;
+}
+
+export interface CompilersConfig {
+  compilersDir?: string;
+  json: boolean;
+}
+
+export interface StartConfig extends Pick<ServeConfig, 'rateLimit' | 'trustProxy' | 'verify'> {
   /** As for serve. */
   nativeCoin?: NativeCoin;
   /** Absent: start the embedded devnet. */
@@ -128,6 +142,7 @@ export type Command =
   | { name: 'serve'; config: ServeConfig }
   | { name: 'migrate'; config: MigrateConfig }
   | { name: 'audit'; config: AuditConfig }
+  | { name: 'compilers'; config: CompilersConfig }
   | { name: 'help'; text: string };
 
 type Env = Record<string, string | undefined>;
@@ -157,6 +172,11 @@ const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
   ctx.addIssue({ code: 'custom', message: TRUST_PROXY_TAKES });
   return z.NEVER;
 });
+
+const wholeAtLeast = (min: number, what: string) => {
+  const message = `a whole number of ${what} ≥ ${min}`;
+  return z.coerce.number({ message }).int(message).min(min, message);
+};
 
 const positiveCount = (message: string) => z.coerce.number({ message }).int(message).min(0, message);
 const inRange = (message: string, min: number, max: number) => z.coerce.number({ message }).int(message).min(min, message).max(max, message);
@@ -192,6 +212,12 @@ const SCHEMAS = {
     .refine((u) => /^https?:\/\/[^/?#]+/.test(u), 'the http(s):// URL of a running yuscan, e.g. http://host:4000')
     .transform((u) => u.replace(/\/+$/, '')),
   evidence: filePath,
+  'verify-pending-per-client': wholeAtLeast(1, 'jobs'),
+  'verify-per-minute': wholeAtLeast(1, 'submissions a minute'),
+  'verify-queue': wholeAtLeast(1, 'jobs'),
+  'verify-max-source-bytes': wholeAtLeast(1000, 'bytes'),
+  'verify-compile-timeout': wholeAtLeast(1, 'seconds'),
+  'compilers-dir': z.string().min(1, 'a folder').refine((d) => existsSync(d) && statSync(d).isDirectory(), 'an existing folder of soljson-v*.js files'),
 } satisfies Record<{ [C in CommandName]: keyof (typeof COMMANDS)[C]['flags'] }[CommandName], z.ZodType>;
 
 function parseFlags<C extends CommandName>(command: C, args: string[], env: Env) {
@@ -242,6 +268,19 @@ function devnetFrom(v: Record<string, unknown>, portFlag: string): DevnetConfig 
   };
 }
 
+function verifyFrom(v: Record<string, unknown>): VerifyConfig {
+  return {
+    limits: {
+      pendingPerClient: v['verify-pending-per-client'] as number,
+      submissionsPerMinute: v['verify-per-minute'] as number,
+      queueSize: v['verify-queue'] as number,
+      maxSourceBytes: v['verify-max-source-bytes'] as number,
+      compileTimeoutMs: (v['verify-compile-timeout'] as number) * 1000,
+    },
+    ...(v['compilers-dir'] === undefined ? {} : { compilersDir: v['compilers-dir'] as string }),
+  };
+}
+
 function serveLimits(v: Record<string, unknown>): Pick<ServeConfig, 'rateLimit' | 'trustProxy'> {
   return { rateLimit: v['rate-limit'] as number, trustProxy: v['trust-proxy'] as TrustProxy };
 }
@@ -282,6 +321,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
         config: {
           databaseUrl: v.db as string, port: v.port as number, rpcUrl: v.rpc as string | undefined, nativeCoin: nativeCoinFrom(v), ...serveLimits(v),
           workers: v.workers as number,
+          verify: verifyFrom(v),
         },
       };
     }
@@ -302,12 +342,17 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
           traceMethod: v['trace-method'] as TraceMethod,
           devnet: devnetFrom(v, 'devnet-port'),
           nativeCoin: nativeCoinFrom(v),
+          verify: verifyFrom(v),
         },
       };
     }
     case 'migrate': {
       const v = parseFlags(name, args, env);
       return { name, config: { databaseUrl: v.db as string } };
+    }
+    case 'compilers': {
+      const v = parseFlags(name, args, env);
+      return { name, config: { json: v.json as boolean, ...(v['compilers-dir'] === undefined ? {} : { compilersDir: v['compilers-dir'] as string }) } };
     }
     case 'audit': {
       const v = parseFlags(name, args, env);

@@ -3,6 +3,7 @@
 // zod. Kept apart from the validating parser so that `--help` prints without loading zod.
 import {
   DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_VALIDATOR_OFFLINE_TURNS, DEFAULT_VALIDATOR_ROTATION_WINDOW,
+  DEFAULT_VERIFY_LIMITS as V,
 } from './constants';
 
 export interface Flag {
@@ -40,6 +41,17 @@ const coin = {
   'coin-decimals': { env: 'NATIVE_COIN_DECIMALS', value: 'N', doc: "the native coin's decimals; without it 18" },
 } satisfies Record<string, Flag>;
 
+const compilersDir: Flag = { env: 'SOLC_COMPILERS_DIR', value: 'DIR', doc: 'a folder of soljson-v<version>+commit.<hash>.js files, besides the npm solc builds' };
+/** Source verification's limits (serve and start): per client, for everyone, and per job. */
+const verify = {
+  'verify-pending-per-client': { env: 'VERIFY_PENDING_PER_CLIENT', value: 'N', default: V.pendingPerClient, doc: 'verification jobs one client may have waiting or running' },
+  'verify-per-minute': { env: 'VERIFY_PER_MINUTE', value: 'N', default: V.submissionsPerMinute, doc: 'verification submissions one client may make a minute' },
+  'verify-queue': { env: 'VERIFY_QUEUE', value: 'N', default: V.queueSize, doc: 'verification jobs waiting or running, all clients together; beyond it "busy, retry later"' },
+  'verify-max-source-bytes': { env: 'VERIFY_MAX_SOURCE_BYTES', value: 'N', default: V.maxSourceBytes, doc: 'largest total size of a submission\'s sources, refused before compiling' },
+  'verify-compile-timeout': { env: 'VERIFY_COMPILE_TIMEOUT', value: 'SECONDS', default: V.compileTimeoutMs / 1000, doc: 'a compilation running longer is stopped, its worker killed' },
+  'compilers-dir': compilersDir,
+} satisfies Record<string, Flag>;
+
 /** Settings read from the environment only. */
 const LOG_LEVEL: [string, string] = ['LOG_LEVEL', 'fatal, error, warn, info, debug, trace or silent (default info)'];
 const VALIDATOR_ENV: [string, string][] = [
@@ -54,7 +66,7 @@ export const COMMANDS = {
       rpc: { env: 'RPC_URL', value: 'URL', doc: 'index this JSON-RPC node instead of starting the devnet' },
       db, port, 'rate-limit': rateLimit, 'trust-proxy': trustProxy, registry, from, confirmations, genesis, 'trace-method': traceMethod,
       'devnet-port': { value: 'N', default: 8545, doc: "the devnet's RPC port" },
-      seed, history, 'block-time-ms': blockTimeMs, ...coin,
+      seed, history, 'block-time-ms': blockTimeMs, ...coin, ...verify,
     },
     env: [['LOG_LEVEL', 'fatal, error, warn, info, debug, trace or silent (default warn: the progress line says the rest)'], ...VALIDATOR_ENV],
   },
@@ -81,12 +93,18 @@ export const COMMANDS = {
       rpc: { env: 'RPC_URL', value: 'URL', doc: 'a node for read calls of verified contracts and deployed-code checks' },
       ...coin, 'rate-limit': rateLimit, 'trust-proxy': trustProxy,
       workers: { env: 'WORKERS', value: 'N', default: 1, doc: 'server processes sharing the port, 1 to 64' },
+      ...verify,
     },
     env: [LOG_LEVEL, ...VALIDATOR_ENV],
   },
   migrate: {
     summary: 'create or upgrade the schema',
     flags: { db },
+    env: [LOG_LEVEL],
+  },
+  compilers: {
+    summary: 'list the solc versions available for source verification',
+    flags: { 'compilers-dir': compilersDir, json: { default: false, doc: 'print JSON instead of a list' } },
     env: [LOG_LEVEL],
   },
   audit: {

@@ -348,6 +348,9 @@ export interface VerifiedContractsTable {
   creation_tx: string | null;
   license: string | null;
   verified_at: number;
+  /** How the creation input and the deployed code matched, apart (null on rows older than that). */
+  creation_match: MatchKind | null;
+  runtime_match: MatchKind | null;
 }
 
 /** One verifysourcecode submission; checkverifystatus reads it by guid. */
@@ -359,6 +362,12 @@ export interface VerificationJobsTable {
   match_kind: MatchKind | null;
   created_at: number;
   finished_at: number | null;
+  /** Who submitted it (the client's address as the server sees it): the per-client limits count these. */
+  client: string | null;
+  /** The request as JSON, so a restarted server can run a job still pending. */
+  request: string | null;
+  started_at: number | null;
+  compile_ms: number | null;
 }
 // --- end verified contracts ---
 

@@ -129,7 +129,10 @@ describe.each(DIALECTS)('/api against the node and GraphQL (%s)', (dialect) => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(['/api']);
     expect(doc['x-actions'].map((a) => a.action).sort()).toEqual(
-      ['balance', 'balancemulti', 'checkverifystatus', 'getLogs', 'getabi', 'getblocknumberbytime', 'getsourcecode', 'token1155tx', 'tokennfttx', 'tokentx', 'txlist', 'txlistinternal', 'verifysourcecode'],
+      [
+        'balance', 'balancemulti', 'checkproxyverification', 'checkverifystatus', 'getLogs', 'getabi', 'getblocknumberbytime', 'getsourcecode',
+        'token1155tx', 'tokennfttx', 'tokentx', 'txlist', 'txlistinternal', 'verifyproxycontract', 'verifysourcecode',
+      ],
     );
   });
 

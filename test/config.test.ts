@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_DATABASE_URL, parseCommand } from '../config';
+import { tmpdir } from 'node:os';
+import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_VERIFY_LIMITS, parseCommand } from '../config';
 
 describe('parseCommand', () => {
   it('applies defaults, then env, then flags', () => {
     const serve = parseCommand(['serve'], {});
-    expect(serve).toEqual({ name: 'serve', config: { databaseUrl: DEFAULT_DATABASE_URL, port: 4000, rateLimit: 1200, trustProxy: ['loopback'], workers: 1 } });
+    const verify = { limits: DEFAULT_VERIFY_LIMITS };
+    expect(serve).toEqual({ name: 'serve', config: { databaseUrl: DEFAULT_DATABASE_URL, port: 4000, rateLimit: 1200, trustProxy: ['loopback'], workers: 1, verify } });
     const fromEnv = parseCommand(['serve'], { PORT: '5000', DATABASE_URL: 'postgres://u@h:5432/db', RATE_LIMIT: '0', TRUST_PROXY: '2', WORKERS: '3' });
-    expect(fromEnv).toEqual({ name: 'serve', config: { databaseUrl: 'postgres://u@h:5432/db', port: 5000, rateLimit: 0, trustProxy: 2, workers: 3 } });
+    expect(fromEnv).toEqual({ name: 'serve', config: { databaseUrl: 'postgres://u@h:5432/db', port: 5000, rateLimit: 0, trustProxy: 2, workers: 3, verify } });
     const workers = parseCommand(['serve', '--workers', '2'], { WORKERS: '4' });
     expect(workers.name === 'serve' && workers.config.workers).toBe(2);
     const flagWins = parseCommand(['serve', '--port', '6000'], { PORT: '5000' });
@@ -15,6 +17,19 @@ describe('parseCommand', () => {
     const withNode = parseCommand(['serve', '--rpc', 'http://127.0.0.1:8545'], {});
     expect(withNode.name === 'serve' && withNode.config.rpcUrl).toBe('http://127.0.0.1:8545');
     expect(() => parseCommand(['serve', '--rpc', 'ftp://x'], {})).toThrowError(/--rpc "ftp:\/\/x" is not valid; it takes an http\(s\):\/\/ or ws\(s\):\/\/ JSON-RPC URL/);
+  });
+
+  it('verification limits and the compilers folder: flags, env, defaults; a bad value names its flag', () => {
+    const v = parseCommand(['serve', '--verify-pending-per-client', '2', '--verify-compile-timeout', '5'], { VERIFY_QUEUE: '7', VERIFY_PER_MINUTE: '3', VERIFY_MAX_SOURCE_BYTES: '50000', SOLC_COMPILERS_DIR: tmpdir() });
+    expect(v.name === 'serve' && v.config.verify).toEqual({
+      limits: { pendingPerClient: 2, submissionsPerMinute: 3, queueSize: 7, maxSourceBytes: 50_000, compileTimeoutMs: 5000 }, compilersDir: tmpdir(),
+    });
+    const start = parseCommand(['start', '--verify-queue', '9'], {});
+    expect(start.name === 'start' && start.config.verify.limits.queueSize).toBe(9);
+    expect(() => parseCommand(['serve', '--verify-queue', '0'], {})).toThrowError('yuscan serve: --verify-queue "0" is not valid; it takes a whole number of jobs ≥ 1');
+    expect(() => parseCommand(['serve'], { VERIFY_COMPILE_TIMEOUT: 'soon' })).toThrowError(/VERIFY_COMPILE_TIMEOUT "soon" is not valid; it takes a whole number of seconds ≥ 1/);
+    expect(() => parseCommand(['compilers', '--compilers-dir', '/no/such/folder'], {})).toThrowError(/--compilers-dir "\/no\/such\/folder" is not valid; it takes an existing folder/);
+    expect(parseCommand(['compilers', '--json'], {})).toEqual({ name: 'compilers', config: { json: true } });
   });
 
   it('reads the rate limit and the trusted proxies from flags or RATE_LIMIT / TRUST_PROXY, on serve and start', () => {

@@ -1,10 +1,14 @@
 // Unit tests of verification's pure parts: metadata and immutables in bytecode matching,
 // compiler resolution, request preparation and Etherscan parameter parsing. The bytecode
 // comes from real solc-js compilations, not from hand-made strings.
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import solc from 'solc';
 import { equalOutside, matchCreation, matchRuntime, metadataRanges, weaker } from '../api/verify/bytecode';
-import { COMPILERS, resolveCompiler, UnknownCompilerError } from '../api/verify/compilers';
+import { Compilers, UnknownCompilerError } from '../api/verify/compilers';
 import { BadRequestError, prepareInput, type VerifyRequest } from '../api/verify/input';
 import { findContract } from '../api/verify/verifier';
 import { ApiInputError, addressList, block, paging, str } from '../api/etherscan/params';
@@ -90,19 +94,30 @@ describe('bytecode matching', () => {
 });
 
 describe('compilers', () => {
-  it('the long versions listed are those the installed packages report', async () => {
-    for (const c of COMPILERS) {
-      const mod = (await import(c.packageName)) as { default: { version(): string } };
-      expect(`v${mod.default.version()}`).toContain(c.longVersion);
-    }
-  });
+  const npm = new Compilers();
 
-  it('resolves Etherscan and short forms; refuses others, listing what is installed', () => {
-    expect(resolveCompiler('v0.8.24+commit.e11b9ed9').packageName).toBe('solc-0.8.24');
-    expect(resolveCompiler('0.8.28').packageName).toBe('solc');
-    expect(() => resolveCompiler('v0.8.24+commit.deadbeef')).toThrow(UnknownCompilerError);
-    expect(() => resolveCompiler('v0.7.6+commit.7338295f')).toThrow(/not installed; .*v0\.8\.19\+commit\.7dd6d404.*v0\.8\.28/);
-  });
+  it('lists the npm builds with the long versions the builds themselves report, newest first; the default install has 0.8.19 and later', async () => {
+    const list = await npm.list();
+    expect(list.map((c) => c.longVersion)).toEqual(['v0.8.28+commit.7893614a', 'v0.8.26+commit.8a97fa7a', 'v0.8.24+commit.e11b9ed9', 'v0.8.19+commit.7dd6d404']);
+    expect(list.map((c) => c.origin)).toEqual(['npm solc', 'npm solc-0.8.26', 'npm solc-0.8.24', 'npm solc-0.8.19']);
+  }, 60_000);
+
+  it('resolves Etherscan and short forms; refuses others, listing what is installed', async () => {
+    expect((await npm.resolve('v0.8.24+commit.e11b9ed9')).build).toEqual({ package: 'solc-0.8.24' });
+    expect((await npm.resolve('0.8.28')).build).toEqual({ package: 'solc' });
+    await expect(npm.resolve('v0.8.24+commit.deadbeef')).rejects.toThrow(UnknownCompilerError);
+    await expect(npm.resolve('v0.7.6+commit.7338295f')).rejects.toThrow(/not installed; .*v0\.8\.28\+commit\.7893614a, .*v0\.8\.19\+commit\.7dd6d404$/);
+  }, 60_000);
+
+  it('a compilers folder adds soljson files named as on binaries.soliditylang.org; other files are ignored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yuscan-solc-'));
+    symlinkSync(createRequire(import.meta.url).resolve('solc-0.8.19/soljson.js'), join(dir, 'soljson-v0.8.19+commit.7dd6d404.js'));
+    writeFileSync(join(dir, 'README.txt'), 'not a compiler');
+    const withFolder = new Compilers(dir);
+    const hit = await withFolder.resolve('v0.8.19+commit.7dd6d404');
+    expect(hit.origin).toBe(join(dir, 'soljson-v0.8.19+commit.7dd6d404.js'));
+    expect((await withFolder.list()).length).toBe(4);
+  }, 60_000);
 });
 
 describe('verification input', () => {

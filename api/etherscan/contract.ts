@@ -6,9 +6,11 @@ import { SubmissionError, type Verifier } from '../verify/verifier';
 import { address, ApiInputError, int, required, str, type Params } from './params';
 import { notOk, ok, type EtherscanAnswer } from './respond';
 import type { ApiDeps } from './account';
+import type { ProxyResolver } from '../proxy/resolve';
 
 export interface ContractDeps extends ApiDeps {
   verifier: Verifier;
+  proxies: ProxyResolver;
 }
 
 const NOT_VERIFIED = 'Contract source code not verified';
@@ -33,14 +35,21 @@ function sourceCodeField(row: VerifiedContractsTable): string {
   return `{${JSON.stringify(input)}}`;
 }
 
-export async function getsourcecode(deps: ApiDeps, params: Params): Promise<EtherscanAnswer> {
-  const { row } = await verified(deps, params);
+/** Etherscan's Library field: "Name:address" pairs, separated by ";". */
+function libraryField(settings: { libraries?: Record<string, Record<string, string>> }): string {
+  return Object.values(settings.libraries ?? {}).flatMap((byName) => Object.entries(byName).map(([name, addr]) => `${name}:${addr.replace(/^0x/, '')}`)).join(';');
+}
+
+export async function getsourcecode(deps: ContractDeps, params: Params): Promise<EtherscanAnswer> {
+  const { addr, row } = await verified(deps, params);
+  const proxy = await deps.proxies.resolve(addr, deps.head());
+  const proxyFields = { Proxy: proxy ? '1' : '0', Implementation: proxy?.implementation ?? '' };
   if (!row) {
     // Etherscan answers an unverified address with OK and empty fields.
     return ok([{ SourceCode: '', ABI: 'Contract source code not verified', ContractName: '', CompilerVersion: '', OptimizationUsed: '', Runs: '',
-      ConstructorArguments: '', EVMVersion: '', Library: '', LicenseType: '', Proxy: '0', Implementation: '', SwarmSource: '' }]);
+      ConstructorArguments: '', EVMVersion: '', Library: '', LicenseType: '', ...proxyFields, SwarmSource: '' }]);
   }
-  const settings = JSON.parse(row.settings) as { optimizer?: { enabled?: boolean; runs?: number }; evmVersion?: string };
+  const settings = JSON.parse(row.settings) as { optimizer?: { enabled?: boolean; runs?: number }; evmVersion?: string; libraries?: Record<string, Record<string, string>> };
   return ok([{
     SourceCode: sourceCodeField(row),
     ABI: row.abi,
@@ -50,17 +59,16 @@ export async function getsourcecode(deps: ApiDeps, params: Params): Promise<Ethe
     Runs: String(settings.optimizer?.runs ?? 200),
     ConstructorArguments: row.constructor_args,
     EVMVersion: settings.evmVersion ?? 'Default',
-    Library: '',
+    Library: libraryField(settings),
     LicenseType: row.license ?? '',
-    Proxy: '0',
-    Implementation: '',
+    ...proxyFields,
     SwarmSource: '',
     // Not in Etherscan's answer: how much of the bytecode the source accounts for.
     MatchKind: row.match_kind,
   }]);
 }
 
-export async function verifysourcecode(deps: ContractDeps, params: Params): Promise<EtherscanAnswer> {
+export async function verifysourcecode(deps: ContractDeps, params: Params, client = 'unknown'): Promise<EtherscanAnswer> {
   const codeFormat = (str(params, 'codeformat') ?? 'solidity-single-file') as CodeFormat;
   if (!FORMATS.includes(codeFormat)) throw new ApiInputError(`Error! Invalid codeformat: it takes ${FORMATS.join(' or ')}`);
   const addr = address(required(params, 'contractaddress', 'the 0x address of the contract to verify'), 'contractaddress');
@@ -81,7 +89,7 @@ export async function verifysourcecode(deps: ContractDeps, params: Params): Prom
       runs: int(str(params, 'runs'), 'runs', 200, 0, 4_294_967_295),
       evmVersion: str(params, 'evmversion'),
       licenseType: str(params, 'licenseType'),
-    });
+    }, client);
     return ok(guid);
   } catch (err) {
     if (err instanceof SubmissionError || err instanceof BadRequestError) return notOk(err.message);
@@ -92,16 +100,37 @@ export async function verifysourcecode(deps: ContractDeps, params: Params): Prom
 export async function checkverifystatus(deps: ContractDeps, params: Params): Promise<EtherscanAnswer> {
   const guid = required(params, 'guid', 'the guid verifysourcecode returned');
   if (!/^[0-9a-zA-Z]{1,64}$/.test(guid)) throw new ApiInputError('Error! Invalid guid format');
-  const s = await deps.verifier.status(guid);
-  switch (s.state) {
-    case 'pending':
-      return notOk('Pending in queue');
-    case 'pass':
-      return { ...ok('Pass - Verified'), matchKind: s.matchKind } as EtherscanAnswer;
-    case 'fail':
-      // The result is Etherscan's exact words, which clients compare; the reason rides beside it.
-      return { ...notOk('Fail - Unable to verify'), reason: s.reason } as EtherscanAnswer;
-    default:
-      return notOk('Unknown UID');
-  }
+  const job = await deps.verifier.job(guid);
+  // The results are Etherscan's exact words, which clients compare; the reason rides beside them.
+  if (!job) return notOk('Unknown UID');
+  if (job.state === 'pending') return notOk('Pending in queue');
+  if (job.state === 'fail') return { ...notOk('Fail - Unable to verify'), reason: job.reason } as EtherscanAnswer;
+  if (job.alreadyVerified) return ok('Already Verified');
+  return { ...ok('Pass - Verified'), matchKind: job.matchKind } as EtherscanAnswer;
+}
+
+/**
+ * Etherscan's proxy verification: detect the proxy's implementation now (optionally checking it
+ * is the one expected) and answer the outcome under a guid, in Etherscan's words.
+ */
+export async function verifyproxycontract(deps: ContractDeps, params: Params, client = 'unknown'): Promise<EtherscanAnswer> {
+  const addr = address(required(params, 'address', 'the 0x address of the proxy'));
+  const expectedRaw = str(params, 'expectedimplementation');
+  const expected = expectedRaw === undefined ? undefined : address(expectedRaw, 'expectedimplementation');
+  const proxy = await deps.proxies.resolve(addr, deps.head());
+  const found = proxy?.implementation ?? undefined;
+  const outcome = !found
+    ? { ok: false, message: 'A corresponding implementation contract was unfortunately not detected for the proxy address.' }
+    : expected && expected !== found
+      ? { ok: false, message: `The implementation contract found at ${found} does not match the expected implementation ${expected}.` }
+      : { ok: true, message: `The proxy's (${addr}) implementation contract is found at ${found} and is successfully updated.` };
+  return ok(await deps.verifier.record(addr, client, outcome));
+}
+
+export async function checkproxyverification(deps: ContractDeps, params: Params): Promise<EtherscanAnswer> {
+  const guid = required(params, 'guid', 'the guid verifyproxycontract returned');
+  if (!/^[0-9a-zA-Z]{1,64}$/.test(guid)) throw new ApiInputError('Error! Invalid guid format');
+  const job = await deps.verifier.job(guid);
+  if (!job || job.state === 'pending') return notOk('Unknown UID');
+  return job.state === 'pass' ? ok(job.reason ?? 'Pass - Verified') : notOk(job.reason ?? 'Fail - Unable to verify');
 }

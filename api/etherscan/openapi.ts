@@ -25,7 +25,9 @@ export const ACTIONS: ActionDoc[] = [
   { module: 'contract', action: 'getabi', summary: 'The ABI of a verified contract, as a JSON string.', params: ['address'] },
   { module: 'contract', action: 'getsourcecode', summary: 'Source, ABI, compiler and settings of a verified contract.', params: ['address'] },
   { module: 'contract', action: 'verifysourcecode', summary: 'Submit source for verification (POST, form-encoded); returns a guid.', params: ['contractaddress', 'sourceCode', 'codeformat', 'contractname', 'compilerversion', 'constructorArguements', 'optimizationUsed', 'runs', 'evmversion', 'licenseType'] },
-  { module: 'contract', action: 'checkverifystatus', summary: 'Status of a verification: Pending in queue, Pass - Verified, or Fail - Unable to verify.', params: ['guid'] },
+  { module: 'contract', action: 'checkverifystatus', summary: 'Status of a verification (GET or POST): Pending in queue, Pass - Verified, Already Verified, or Fail - Unable to verify.', params: ['guid'] },
+  { module: 'contract', action: 'verifyproxycontract', summary: 'Detect a proxy\'s implementation (EIP-1967, beacon, EIP-1822, EIP-1167); returns a guid.', params: ['address', 'expectedimplementation'] },
+  { module: 'contract', action: 'checkproxyverification', summary: 'The outcome of verifyproxycontract, in Etherscan\'s words.', params: ['guid'] },
 ];
 
 const PARAM_DOCS: Record<string, string> = {
@@ -49,7 +51,10 @@ const PARAM_DOCS: Record<string, string> = {
   codeformat: 'solidity-standard-json-input or solidity-single-file',
   contractname: 'path:Name (standard JSON) or Name (single file)',
   compilerversion: 'e.g. v0.8.24+commit.e11b9ed9',
-  constructorArguements: 'ABI-encoded constructor arguments, hex (Etherscan\'s spelling)',
+  constructorArguements: 'ABI-encoded constructor arguments, hex (Etherscan\'s spelling; constructorArguments is read too)',
+  expectedimplementation: 'the implementation address the proxy should have',
+  chainid: 'Etherscan API v2: the chain id, accepted on every action and refused unless it is this chain\'s',
+  apikey: 'accepted and ignored',
   optimizationUsed: '0 or 1 (single file)',
   runs: 'optimizer runs (single file)',
   evmversion: 'EVM version (single file)',
@@ -66,7 +71,7 @@ const answer = {
   },
 };
 
-const allParams = [...new Set(ACTIONS.flatMap((a) => a.params))];
+const allParams = [...new Set([...ACTIONS.flatMap((a) => a.params), 'chainid', 'apikey'])];
 const parameters = [
   { name: 'module', in: 'query', required: true, schema: { type: 'string', enum: [...new Set(ACTIONS.map((a) => a.module))] } },
   { name: 'action', in: 'query', required: true, schema: { type: 'string', enum: ACTIONS.map((a) => a.action) } },

@@ -6,14 +6,15 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import type { Logger } from 'pino';
 import { txlist } from './account';
 import { getblocknumberbytime } from './block';
-import { checkverifystatus, getabi, getsourcecode, verifysourcecode, type ContractDeps } from './contract';
+import { checkproxyverification, checkverifystatus, getabi, getsourcecode, verifyproxycontract, verifysourcecode, type ContractDeps } from './contract';
 import { getLogs } from './logs';
 import { balance, balancemulti, token1155tx, tokennfttx, tokentx, txlistinternal } from './tokens';
 import { OPENAPI } from './openapi';
 import { ApiInputError, type Params } from './params';
 import { notOk, type EtherscanAnswer } from './respond';
 
-export type Action = (deps: ContractDeps, params: Params) => Promise<EtherscanAnswer>;
+/** `client` is who asks (the address express trusts), for verification's per-client limits. */
+export type Action = (deps: ContractDeps, params: Params, client: string) => Promise<EtherscanAnswer>;
 
 export interface EtherscanRouterOptions extends ContractDeps {
   logger?: Logger;
@@ -21,13 +22,15 @@ export interface EtherscanRouterOptions extends ContractDeps {
   limiter?: RequestHandler;
   /** Largest POST body: verification carries whole source trees. Default 8 MB. */
   maxBodyBytes?: number;
+  /** The indexed chain's id (0 before the indexer has written it): a `chainid` must be this one. */
+  chainId(): number;
 }
 
 const ACTIONS: Record<string, Record<string, Action>> = {
   account: { balance, balancemulti, txlist, txlistinternal, tokentx, tokennfttx, token1155tx },
   block: { getblocknumberbytime },
   logs: { getLogs },
-  contract: { getabi, getsourcecode, verifysourcecode, checkverifystatus },
+  contract: { getabi, getsourcecode, verifysourcecode, checkverifystatus, verifyproxycontract, checkproxyverification },
 };
 
 export function etherscanRouter(options: EtherscanRouterOptions): express.Router {
@@ -43,7 +46,7 @@ export function etherscanRouter(options: EtherscanRouterOptions): express.Router
   const limit = options.maxBodyBytes ?? 8 * 1024 * 1024;
   router.use(express.urlencoded({ extended: false, limit, parameterLimit: 200 }), express.json({ limit }));
   router.all('/', async (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'POST') return send(res, notOk('Error! Use GET, or POST for verifysourcecode'));
+    if (req.method !== 'GET' && req.method !== 'POST') return send(res, notOk('Error! Use GET or POST'));
     const body = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Params) : {};
     const params: Params = { ...(req.query as Params), ...body };
     const module = params.module;
@@ -52,8 +55,13 @@ export function etherscanRouter(options: EtherscanRouterOptions): express.Router
     if (!byAction || !Object.hasOwn(actions, module as string)) return send(res, notOk('Error! Missing Or invalid Module name'));
     const handler = typeof action === 'string' && Object.hasOwn(byAction, action) ? byAction[action] : undefined;
     if (!handler) return send(res, notOk('Error! Missing Or invalid Action name'));
+    // Etherscan API v2 names the chain on every call; this server answers for one chain only.
+    const chainId = options.chainId();
+    if (params.chainid !== undefined && params.chainid !== '' && chainId !== 0 && params.chainid !== String(chainId)) {
+      return send(res, notOk(`Missing or unsupported chainid parameter (required for v2 api), this server answers for chainid ${chainId} only`));
+    }
     try {
-      send(res, await handler(options, params));
+      send(res, await handler(options, params, req.ip ?? 'unknown'));
     } catch (err) {
       if (err instanceof ApiInputError) return send(res, notOk(err.message));
       options.logger?.error({ err, module, action }, '/api action failed');

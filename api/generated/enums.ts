@@ -104,6 +104,17 @@ export type MembershipChangeKind =
   /** MemberRemoved. */
   | 'REMOVED';
 
+/** How a proxy finds the code it runs. */
+export type ProxyKind =
+  /** EIP-1167 minimal proxy (clone): the implementation is written into its code and never changes. */
+  | 'EIP1167'
+  /** EIP-1822: the implementation in the PROXIABLE slot. */
+  | 'EIP1822'
+  /** EIP-1967: the implementation in the standard storage slot (transparent and UUPS proxies). */
+  | 'EIP1967'
+  /** EIP-1967 beacon proxy: a beacon contract names the implementation. */
+  | 'EIP1967_BEACON';
+
 /** Domestic or overseas. */
 export type Region =
   /** Country CN. */

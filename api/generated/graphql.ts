@@ -50,6 +50,8 @@ export type Account = {
   isContract: Scalars['Boolean']['output'];
   /** Its alliance membership, if any. */
   member?: Maybe<Member>;
+  /** When the contract is a proxy: its kind, the implementation it runs and its upgrades; null when it is none the explorer recognises. */
+  proxy?: Maybe<Proxy>;
   /** The token this address is, when it is a token contract. */
   token?: Maybe<Token>;
   /** Tokens it holds (non-zero balances), largest balance first within each token; ERC-1155 per token id. */
@@ -863,6 +865,40 @@ export type PlanPeriod = {
   startDate: Scalars['String']['output'];
 };
 
+/** A proxy contract: what it runs now and what it ran before. */
+export type Proxy = {
+  __typename?: 'Proxy';
+  /** For EIP1967_BEACON: the beacon it asks. */
+  beacon?: Maybe<Scalars['String']['output']>;
+  /** Its upgrades, oldest first: Upgraded and BeaconUpgraded events, or for EIP1822 the slot read at the blocks of its transactions. */
+  history: Array<ProxyUpgrade>;
+  /** The contract whose code it runs at the indexed head; null when that cannot be read (no node, and no event names it). */
+  implementation?: Maybe<Scalars['String']['output']>;
+  kind: ProxyKind;
+};
+
+/** How a proxy finds the code it runs. */
+export type ProxyKind =
+  /** EIP-1167 minimal proxy (clone): the implementation is written into its code and never changes. */
+  | 'EIP1167'
+  /** EIP-1822: the implementation in the PROXIABLE slot. */
+  | 'EIP1822'
+  /** EIP-1967: the implementation in the standard storage slot (transparent and UUPS proxies). */
+  | 'EIP1967'
+  /** EIP-1967 beacon proxy: a beacon contract names the implementation. */
+  | 'EIP1967_BEACON';
+
+/** One step in a proxy's history. */
+export type ProxyUpgrade = {
+  __typename?: 'ProxyUpgrade';
+  /** The beacon set at this block, or whose upgrade this was (EIP1967_BEACON). */
+  beacon?: Maybe<Scalars['String']['output']>;
+  blockNumber: Scalars['Int']['output'];
+  /** The implementation set at this block; null when this step changed the beacon. */
+  implementation?: Maybe<Scalars['String']['output']>;
+  transactionHash: Scalars['String']['output'];
+};
+
 /** Output value reported for one quarter. */
 export type QuarterOutput = {
   __typename?: 'QuarterOutput';
@@ -1021,6 +1057,7 @@ export type QueryPatentsArgs = {
 
 
 export type QueryReadContractArgs = {
+  abiFrom?: InputMaybe<Scalars['String']['input']>;
   address: Scalars['String']['input'];
   args?: Array<Scalars['String']['input']>;
   function: Scalars['String']['input'];
@@ -1938,6 +1975,9 @@ export type ResolversTypes = {
   PatentConnection: ResolverTypeWrapper<Omit<PatentConnection, 'edges'> & { edges: Array<ResolversTypes['PatentEdge']> }>;
   PatentEdge: ResolverTypeWrapper<Omit<PatentEdge, 'node'> & { node: ResolversTypes['Patent'] }>;
   PlanPeriod: ResolverTypeWrapper<PeriodModel>;
+  Proxy: ResolverTypeWrapper<Proxy>;
+  ProxyKind: ProxyKind;
+  ProxyUpgrade: ResolverTypeWrapper<ProxyUpgrade>;
   QuarterOutput: ResolverTypeWrapper<QuarterOutput>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: Region;
@@ -2034,6 +2074,8 @@ export type ResolversParentTypes = {
   PatentConnection: Omit<PatentConnection, 'edges'> & { edges: Array<ResolversParentTypes['PatentEdge']> };
   PatentEdge: Omit<PatentEdge, 'node'> & { node: ResolversParentTypes['Patent'] };
   PlanPeriod: PeriodModel;
+  Proxy: Proxy;
+  ProxyUpgrade: ProxyUpgrade;
   QuarterOutput: QuarterOutput;
   Query: Record<PropertyKey, never>;
   RegistryEvent: ResolversInterfaceTypes<ResolversParentTypes>['RegistryEvent'];
@@ -2089,6 +2131,7 @@ export type AccountResolvers<ContextType = Context, ParentType extends Resolvers
   internalTransactions?: Resolver<Maybe<ResolversTypes['InternalTransactionConnection']>, ParentType, ContextType, RequireFields<AccountInternalTransactionsArgs, 'first'>>;
   isContract?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  proxy?: Resolver<Maybe<ResolversTypes['Proxy']>, ParentType, ContextType>;
   token?: Resolver<Maybe<ResolversTypes['Token']>, ParentType, ContextType>;
   tokenBalances?: Resolver<ResolversTypes['TokenBalanceConnection'], ParentType, ContextType, RequireFields<AccountTokenBalancesArgs, 'first'>>;
   tokenTransfers?: Resolver<ResolversTypes['TokenTransferConnection'], ParentType, ContextType, RequireFields<AccountTokenTransfersArgs, 'first'>>;
@@ -2423,6 +2466,20 @@ export type PlanPeriodResolvers<ContextType = Context, ParentType extends Resolv
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProxyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Proxy'] = ResolversParentTypes['Proxy']> = {
+  beacon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ProxyUpgrade']>, ParentType, ContextType>;
+  implementation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ProxyKind'], ParentType, ContextType>;
+};
+
+export type ProxyUpgradeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProxyUpgrade'] = ResolversParentTypes['ProxyUpgrade']> = {
+  beacon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  blockNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  implementation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  transactionHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type QuarterOutputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuarterOutput'] = ResolversParentTypes['QuarterOutput']> = {
@@ -2821,6 +2878,8 @@ export type Resolvers<ContextType = Context> = {
   PatentConnection?: PatentConnectionResolvers<ContextType>;
   PatentEdge?: PatentEdgeResolvers<ContextType>;
   PlanPeriod?: PlanPeriodResolvers<ContextType>;
+  Proxy?: ProxyResolvers<ContextType>;
+  ProxyUpgrade?: ProxyUpgradeResolvers<ContextType>;
   QuarterOutput?: QuarterOutputResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegistryEvent?: RegistryEventResolvers<ContextType>;

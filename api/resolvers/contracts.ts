@@ -3,7 +3,6 @@
 import type { Resolvers } from '../generated/graphql';
 import { badInput } from '../errors';
 import * as v from '../validate';
-import { COMPILERS } from '../verify/compilers';
 import { ReadError } from '../contracts/read';
 
 const MAX_READ_ARGS = 32;
@@ -11,14 +10,16 @@ const MAX_ARG_LENGTH = 10_000;
 
 export const contractResolvers: Resolvers = {
   Query: {
-    verification: (_p, _a, ctx) => ({ compilers: COMPILERS.map((c) => c.longVersion).reverse(), readsAvailable: !!ctx.reads }),
+    verification: async (_p, _a, ctx) => ({ compilers: ctx.compilers ? await ctx.compilers() : [], readsAvailable: !!ctx.reads }),
 
-    readContract: async (_p, { address, function: fn, args }, ctx) => {
+    readContract: async (_p, { address, function: fn, args, abiFrom }, ctx) => {
       const addr = v.address(address);
+      // Read as proxy: the implementation's verified ABI, called at the proxy's address.
+      const abiAddress = abiFrom == null ? addr : v.address(abiFrom, 'abiFrom');
       if (args.length > MAX_READ_ARGS || args.some((a) => a.length > MAX_ARG_LENGTH) || fn.length > 500) throw badInput('too many or too long arguments');
       if (!ctx.reads) throw badInput('reading contracts needs a node: start yuscan serve with --rpc URL');
-      const abi = await ctx.loaders.verifiedAbi.load(addr);
-      if (!abi) throw badInput(`${addr} is not a verified contract`);
+      const abi = await ctx.loaders.verifiedAbi.load(abiAddress);
+      if (!abi) throw badInput(`${abiAddress} is not a verified contract`);
       const blockNumber = ctx.head.current.indexedHead;
       ctx.cache.finalOnly = false;
       try {
@@ -32,6 +33,12 @@ export const contractResolvers: Resolvers = {
 
   Account: {
     contract: async (a, _a, ctx) => (await ctx.loaders.verifiedContract.load(a.address)) ?? null,
+    proxy: async (a, _a, ctx) => {
+      if (!ctx.proxies) return null;
+      // Storage read at the indexed head: the answer holds for this head only.
+      ctx.cache.finalOnly = false;
+      return ctx.proxies.resolve(a.address, ctx.head.current.indexedHead);
+    },
   },
 
   VerifiedContract: {

@@ -6,7 +6,10 @@
 // Two builds that differ only there came from the same code with different metadata (comments,
 // file paths, settings that change nothing executable): a *partial* match. Equal including the
 // maps is a *full* match. Immutables are written into the runtime code by the constructor, so
-// their slots (which solc reports) are ignored when comparing runtime code.
+// their slots (which solc reports) are ignored when comparing runtime code; linked libraries'
+// addresses are read from the chain's bytes at the places solc leaves for them.
+// Decoding the CBOR itself is Sourcify's @ethereum-sourcify/bytecode-utils.
+import { AuxdataStyle, decode } from '@ethereum-sourcify/bytecode-utils';
 import type { MatchKind } from '../../db/schema';
 
 export interface HexRange {
@@ -17,20 +20,25 @@ export interface HexRange {
 
 export const strip0x = (hex: string) => (hex.startsWith('0x') || hex.startsWith('0X') ? hex.slice(2) : hex).toLowerCase();
 
-// The "solc" key and its 3-byte version: text(4) "solc", bytes(3) <major minor patch>; the
-// map's length in bytes follows, then the code ends or the next object begins.
+// Where a map may end: the "solc" key and its 3-byte version, text(4) "solc", bytes(3)
+// <major minor patch>, are its last entry in every solc build; the map's length in two bytes
+// follows. Each candidate is then decoded as CBOR, so a coincidence in other bytes is not taken.
 const SOLC_KEY = /64736f6c6343[0-9a-f]{6}([0-9a-f]{4})/g;
 
 /** Where the CBOR metadata maps sit in `hex` (no 0x), including their 2-byte length suffix. */
 export function metadataRanges(hex: string): HexRange[] {
   const out: HexRange[] = [];
   for (const m of hex.matchAll(SOLC_KEY)) {
-    if (m.index % 2 !== 0) continue; // not on a byte boundary: a coincidence inside other bytes
-    const mapEnd = m.index + 18;
-    const start = mapEnd - parseInt(m[1]!, 16) * 2;
-    // A CBOR map of 1 to 5 entries opens with a1..a5.
-    if (start < 0 || !/^a[1-5]$/.test(hex.slice(start, start + 2))) continue;
-    out.push({ start, end: mapEnd + 4 });
+    if (m.index % 2 !== 0) continue; // not on a byte boundary
+    const end = m.index + 22; // after the 2-byte length
+    const start = end - 4 - parseInt(m[1]!, 16) * 2;
+    if (start < 0) continue;
+    try {
+      if (!decode(`0x${hex.slice(start, end)}`, AuxdataStyle.SOLIDITY).solcVersion) continue;
+    } catch {
+      continue;
+    }
+    out.push({ start, end });
   }
   return out;
 }
@@ -57,8 +65,38 @@ function compare(compiled: string, onchain: string, alwaysIgnore: HexRange[]): M
   return undefined;
 }
 
-/** Source files that link external libraries carry __$…$__ placeholders instead of addresses. */
-export const hasUnlinkedLibraries = (compiled: string) => compiled.includes('__$');
+type LinkReferences = Record<string, Record<string, { start: number; length: number }[]>>;
+
+export interface Linked {
+  /** The compiled code with each library placeholder replaced by the address found on chain. */
+  code: string;
+  /** "path:Name" -> 0x address. */
+  libraries: Record<string, string>;
+}
+
+/**
+ * Fill solc's library placeholders (__$…$__) from the bytes the chain holds at the same
+ * places; undefined when one library shows two different addresses, which no real link does.
+ */
+export function linkFromChain(compiled: string, onchain: string, refs: LinkReferences | undefined): Linked | undefined {
+  let code = strip0x(compiled);
+  const chain = strip0x(onchain);
+  const libraries: Record<string, string> = {};
+  for (const [path, byName] of Object.entries(refs ?? {})) {
+    for (const [name, places] of Object.entries(byName)) {
+      for (const { start, length } of places) {
+        const at = start * 2;
+        const address = chain.slice(at, at + length * 2);
+        if (address.length !== length * 2) return undefined;
+        const key = `${path}:${name}`;
+        if (libraries[key] !== undefined && libraries[key] !== `0x${address}`) return undefined;
+        libraries[key] = `0x${address}`;
+        code = code.slice(0, at) + address + code.slice(at + length * 2);
+      }
+    }
+  }
+  return { code, libraries };
+}
 
 export interface CreationMatch {
   kind: MatchKind;

@@ -19,6 +19,8 @@ export interface VerifyRequest {
   runs?: number;
   evmVersion?: string;
   licenseType?: string;
+  /** The creating transaction, when the client names it (Sourcify's creationTransactionHash). */
+  creationTxHash?: string;
 }
 
 export class BadRequestError extends Error {
@@ -34,7 +36,10 @@ interface StandardJson {
 /** Every output matching needs; whatever the client selected is replaced. */
 const OUTPUT_SELECTION = {
   '*': {
-    '*': ['abi', 'metadata', 'evm.bytecode.object', 'evm.deployedBytecode.object', 'evm.deployedBytecode.immutableReferences'],
+    '*': [
+      'abi', 'metadata', 'evm.bytecode.object', 'evm.bytecode.linkReferences',
+      'evm.deployedBytecode.object', 'evm.deployedBytecode.linkReferences', 'evm.deployedBytecode.immutableReferences',
+    ],
   },
 };
 

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import solc from 'solc';
+import { createRequire } from 'node:module';
 import { encodeDeployData, encodeFunctionData, type Abi, type Hex } from 'viem';
 import { connect, migrateToLatest, type Db } from '../../db';
 import { createRpcClient, type RpcClient } from '../../indexer/rpc';
@@ -52,6 +54,8 @@ export interface VerifyWorld {
   ledger: Hex;
   /** A second deployment nobody verifies in the hardhat test. */
   other: Hex;
+  /** A third, for hardhat-verify's other apiKey form. */
+  third: Hex;
   recordTx: Hex;
   startServer(extra?: Partial<ServerOptions>): Promise<YuscanServer>;
   /** Run at close, after the server stops. */
@@ -72,6 +76,7 @@ export async function startVerifyWorld(dbUrl: string): Promise<VerifyWorld> {
   };
   const ledger = await deploy();
   const other = await deploy();
+  const third = await deploy();
   const recordTx = await chain.send({ from, to: ledger, data: encodeFunctionData({ abi: artifact.abi, functionName: 'record', args: ['first delivery', 1000n] }), gas: '0x2dc6c0' });
   await chain.client.waitForTransactionReceipt({ hash: recordTx });
 
@@ -83,7 +88,7 @@ export async function startVerifyWorld(dbUrl: string): Promise<VerifyWorld> {
     createServer({ db, port: 0, host: '127.0.0.1', rateLimit: false, pollIntervalMs: 200, rpc, ...extra });
   const closers: (() => Promise<void>)[] = [];
   const world: VerifyWorld = {
-    chain, db, dbUrl, rpc, hardhatOut, abi: artifact.abi, ledger: ledger.toLowerCase() as Hex, other: other.toLowerCase() as Hex, recordTx,
+    chain, db, dbUrl, rpc, hardhatOut, abi: artifact.abi, ledger: ledger.toLowerCase() as Hex, other: other.toLowerCase() as Hex, third: third.toLowerCase() as Hex, recordTx,
     server: await startServer(),
     startServer,
     onClose: (fn) => closers.push(fn),
@@ -118,4 +123,80 @@ export async function verifyStatus(url: string, guid: string) {
     await new Promise((ok) => setTimeout(ok, 100));
   }
   throw new Error('verification still pending after 60 s');
+}
+
+/** POST JSON to the Sourcify API v2, as forge and Hardhat 3 do. */
+export async function sourcifyPost(url: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${url}/sourcify/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+/** Poll a Sourcify verification job until it completes. */
+export async function sourcifyJob(url: string, verificationId: string) {
+  for (let i = 0; i < 600; i++) {
+    const res = await fetch(`${url}/sourcify/v2/verify/${verificationId}`);
+    const body = (await res.json()) as any;
+    if (res.status !== 200) throw new Error(`job ${verificationId}: HTTP ${res.status} ${JSON.stringify(body)}`);
+    if (body.isJobCompleted) return body;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error('verification job still pending after 60 s');
+}
+
+export interface FixtureContract {
+  abi: Abi;
+  bytecode: string;
+  metadata: string;
+}
+
+/** The contracts of test/fixtures/verify compiled with npm solc 0.8.28, as a build tool would. */
+export function compileFixtures() {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/verify');
+  const sources = Object.fromEntries(['Factory.sol', 'Linked.sol'].map((f) => [`contracts/${f}`, { content: readFileSync(join(dir, f), 'utf8') }]));
+  const settings = { optimizer: { enabled: true, runs: 200 }, evmVersion: 'cancun' };
+  const out = JSON.parse(solc.compile(JSON.stringify({ language: 'Solidity', sources, settings: { ...settings, outputSelection: { '*': { '*': ['abi', 'metadata', 'evm.bytecode.object'] } } } }))) as {
+    errors?: { severity: string; formattedMessage: string }[];
+    contracts: Record<string, Record<string, { abi: Abi; metadata: string; evm: { bytecode: { object: string } } }>>;
+  };
+  const err = out.errors?.find((e) => e.severity === 'error');
+  if (err) throw new Error(err.formattedMessage);
+  const pick = (file: string, name: string): FixtureContract => {
+    const c = out.contracts[`contracts/${file}`]![name]!;
+    return { abi: c.abi, bytecode: c.evm.bytecode.object, metadata: c.metadata };
+  };
+  return {
+    stdJsonInput: { language: 'Solidity', sources, settings },
+    compilerVersion: solc.version().replace(/\.Emscripten.*$/, ''),
+    factory: pick('Factory.sol', 'Factory'), child: pick('Factory.sol', 'Child'), tally: pick('Linked.sol', 'Tally'), counter: pick('Linked.sol', 'Counter'),
+  };
+}
+
+// node_modules, where an import path such as @openzeppelin/contracts/proxy/Clones.sol starts.
+const NODE_MODULES = dirname(dirname(dirname(createRequire(import.meta.url).resolve('@openzeppelin/contracts/package.json'))));
+
+/** Proxies.sol and every OpenZeppelin file it imports, compiled as a build tool would. */
+export function compileProxies() {
+  const sources: Record<string, { content: string }> = {
+    'contracts/Proxies.sol': { content: readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures/verify/Proxies.sol'), 'utf8') },
+  };
+  const settings = { optimizer: { enabled: true, runs: 200 }, evmVersion: 'cancun' };
+  // solc-js's typings omit the import callback its compile() takes.
+  const compile = solc.compile as (input: string, callbacks: { import(path: string): { contents: string } }) => string;
+  const out = JSON.parse(compile(
+    JSON.stringify({ language: 'Solidity', sources, settings: { ...settings, outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } } } }),
+    {
+      import: (path: string) => {
+        const content = readFileSync(join(NODE_MODULES, path), 'utf8');
+        sources[path] = { content };
+        return { contents: content };
+      },
+    },
+  )) as { errors?: { severity: string; formattedMessage: string }[]; contracts: Record<string, Record<string, { abi: Abi; evm: { bytecode: { object: string } } }>> };
+  const err = out.errors?.find((e) => e.severity === 'error');
+  if (err) throw new Error(err.formattedMessage);
+  const get = (name: string) => {
+    for (const file of Object.values(out.contracts)) if (file[name]) return { abi: file[name].abi, bytecode: file[name].evm.bytecode.object };
+    throw new Error(`no ${name}`);
+  };
+  return { get, stdJson: JSON.stringify({ language: 'Solidity', sources, settings }), version: `v${solc.version().replace(/\.Emscripten.*$/, '')}` };
 }

@@ -54,8 +54,9 @@ type Documents = {
     "query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {\n    chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }\n  }": typeof types.ChainStatsDocument,
     "query SearchSuggestions($query: String!, $first: Int) {\n    searchSuggestions(query: $query, first: $first) { kind value label detail }\n  }": typeof types.SearchSuggestionsDocument,
     "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }": typeof types.KpiTeaserDocument,
-    "query Contract($address: String!) {\n    account(address: $address) {\n      address isContract\n      contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs license verifiedAt sources { path content } }\n    }\n    verification { compilers readsAvailable }\n  }": typeof types.ContractDocument,
-    "query ReadContract($address: String!, $function: String!, $args: [String!]!) {\n    readContract(address: $address, function: $function, args: $args) { blockNumber values { name value } }\n  }": typeof types.ReadContractDocument,
+    "query Contract($address: String!) {\n    account(address: $address) {\n      address isContract\n      contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs license verifiedAt sources { path content } }\n      proxy { kind implementation beacon }\n    }\n    verification { compilers readsAvailable }\n  }": typeof types.ContractDocument,
+    "query ImplementationAbi($address: String!) {\n    account(address: $address) { address contract { name abi } }\n  }": typeof types.ImplementationAbiDocument,
+    "query ReadContract($address: String!, $function: String!, $args: [String!]!, $abiFrom: String) {\n    readContract(address: $address, function: $function, args: $args, abiFrom: $abiFrom) { blockNumber values { name value } }\n  }": typeof types.ReadContractDocument,
     "fragment TokenRef on Token { address type name symbol decimals issues }": typeof types.TokenRefFragmentDoc,
     "fragment TokenSummary on Token { ...TokenRef totalSupply holderCount transferCount }": typeof types.TokenSummaryFragmentDoc,
     "fragment TokenTransferFields on TokenTransfer {\n  token { ...TokenRef } type transactionHash blockNumber timestamp logIndex batchIndex from to value tokenId\n}": typeof types.TokenTransferFieldsFragmentDoc,
@@ -120,8 +121,9 @@ const documents: Documents = {
     "query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {\n    chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }\n  }": types.ChainStatsDocument,
     "query SearchSuggestions($query: String!, $first: Int) {\n    searchSuggestions(query: $query, first: $first) { kind value label detail }\n  }": types.SearchSuggestionsDocument,
     "query KpiTeaser {\n    kpis { id current target progress expectedProgress status }\n  }": types.KpiTeaserDocument,
-    "query Contract($address: String!) {\n    account(address: $address) {\n      address isContract\n      contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs license verifiedAt sources { path content } }\n    }\n    verification { compilers readsAvailable }\n  }": types.ContractDocument,
-    "query ReadContract($address: String!, $function: String!, $args: [String!]!) {\n    readContract(address: $address, function: $function, args: $args) { blockNumber values { name value } }\n  }": types.ReadContractDocument,
+    "query Contract($address: String!) {\n    account(address: $address) {\n      address isContract\n      contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs license verifiedAt sources { path content } }\n      proxy { kind implementation beacon }\n    }\n    verification { compilers readsAvailable }\n  }": types.ContractDocument,
+    "query ImplementationAbi($address: String!) {\n    account(address: $address) { address contract { name abi } }\n  }": types.ImplementationAbiDocument,
+    "query ReadContract($address: String!, $function: String!, $args: [String!]!, $abiFrom: String) {\n    readContract(address: $address, function: $function, args: $args, abiFrom: $abiFrom) { blockNumber values { name value } }\n  }": types.ReadContractDocument,
     "fragment TokenRef on Token { address type name symbol decimals issues }": types.TokenRefFragmentDoc,
     "fragment TokenSummary on Token { ...TokenRef totalSupply holderCount transferCount }": types.TokenSummaryFragmentDoc,
     "fragment TokenTransferFields on TokenTransfer {\n  token { ...TokenRef } type transactionHash blockNumber timestamp logIndex batchIndex from to value tokenId\n}": types.TokenTransferFieldsFragmentDoc,
@@ -306,11 +308,15 @@ export function graphql(source: "query KpiTeaser {\n    kpis { id current target
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Contract($address: String!) {\n    account(address: $address) {\n      address isContract\n      contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs license verifiedAt sources { path content } }\n    }\n    verification { compilers readsAvailable }\n  }"): typeof import('./graphql').ContractDocument;
+export function graphql(source: "query Contract($address: String!) {\n    account(address: $address) {\n      address isContract\n      contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs license verifiedAt sources { path content } }\n      proxy { kind implementation beacon }\n    }\n    verification { compilers readsAvailable }\n  }"): typeof import('./graphql').ContractDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query ReadContract($address: String!, $function: String!, $args: [String!]!) {\n    readContract(address: $address, function: $function, args: $args) { blockNumber values { name value } }\n  }"): typeof import('./graphql').ReadContractDocument;
+export function graphql(source: "query ImplementationAbi($address: String!) {\n    account(address: $address) { address contract { name abi } }\n  }"): typeof import('./graphql').ImplementationAbiDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReadContract($address: String!, $function: String!, $args: [String!]!, $abiFrom: String) {\n    readContract(address: $address, function: $function, args: $args, abiFrom: $abiFrom) { blockNumber values { name value } }\n  }"): typeof import('./graphql').ReadContractDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -110,6 +110,17 @@ export type MembershipChangeKind =
   /** MemberRemoved. */
   | 'REMOVED';
 
+/** How a proxy finds the code it runs. */
+export type ProxyKind =
+  /** EIP-1167 minimal proxy (clone): the implementation is written into its code and never changes. */
+  | 'EIP1167'
+  /** EIP-1822: the implementation in the PROXIABLE slot. */
+  | 'EIP1822'
+  /** EIP-1967: the implementation in the standard storage slot (transparent and UUPS proxies). */
+  | 'EIP1967'
+  /** EIP-1967 beacon proxy: a beacon contract names the implementation. */
+  | 'EIP1967_BEACON';
+
 /** Domestic or overseas. */
 export type Region =
   /** Country CN. */
@@ -474,12 +485,20 @@ export type ContractQueryVariables = Exact<{
 }>;
 
 
-export type ContractQuery = { account: { address: string, isContract: boolean, contract: { name: string, fullyQualifiedName: string, compilerVersion: string, matchKind: MatchKind, abi: string, settings: string, constructorArgs: string, license: string | null, verifiedAt: number, sources: Array<{ path: string, content: string }> } | null } | null, verification: { compilers: Array<string>, readsAvailable: boolean } };
+export type ContractQuery = { account: { address: string, isContract: boolean, contract: { name: string, fullyQualifiedName: string, compilerVersion: string, matchKind: MatchKind, abi: string, settings: string, constructorArgs: string, license: string | null, verifiedAt: number, sources: Array<{ path: string, content: string }> } | null, proxy: { kind: ProxyKind, implementation: string | null, beacon: string | null } | null } | null, verification: { compilers: Array<string>, readsAvailable: boolean } };
+
+export type ImplementationAbiQueryVariables = Exact<{
+  address: string;
+}>;
+
+
+export type ImplementationAbiQuery = { account: { address: string, contract: { name: string, abi: string } | null } | null };
 
 export type ReadContractQueryVariables = Exact<{
   address: string;
   function: string;
   args: Array<string> | string;
+  abiFrom?: string | null | undefined;
 }>;
 
 
@@ -1948,6 +1967,11 @@ export const ContractDocument = new TypedDocumentString(`
         content
       }
     }
+    proxy {
+      kind
+      implementation
+      beacon
+    }
   }
   verification {
     compilers
@@ -1955,9 +1979,25 @@ export const ContractDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ContractQuery, ContractQueryVariables>;
+export const ImplementationAbiDocument = new TypedDocumentString(`
+    query ImplementationAbi($address: String!) {
+  account(address: $address) {
+    address
+    contract {
+      name
+      abi
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImplementationAbiQuery, ImplementationAbiQueryVariables>;
 export const ReadContractDocument = new TypedDocumentString(`
-    query ReadContract($address: String!, $function: String!, $args: [String!]!) {
-  readContract(address: $address, function: $function, args: $args) {
+    query ReadContract($address: String!, $function: String!, $args: [String!]!, $abiFrom: String) {
+  readContract(
+    address: $address
+    function: $function
+    args: $args
+    abiFrom: $abiFrom
+  ) {
     blockNumber
     values {
       name

@@ -1,16 +1,18 @@
 // The Contract tab of an address page, its own lazy chunk (loaded only when the tab opens):
 // verified or not and how fully, then either the verified contract (Code: source files,
 // highlighted by a further lazy chunk, ABI and compiler settings; Read contract: its view and
-// pure functions) or, for an unverified one, the form that verifies it from the browser.
+// pure functions) or, for an unverified one, the form that verifies it from the browser. A
+// proxy adds Read as proxy: its implementation's verified functions, called at its address.
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { KeyValue } from '../../../components/Card';
-import { CopyButton } from '../../../components/Hash';
+import { CopyButton, Hash } from '../../../components/Hash';
 import { EmptyState, ErrorState, SkeletonRows } from '../../../components/states';
 import { Tabs, useTab } from '../../../components/Tabs';
 import { useResource, resourceKey } from '../../../lib/hooks';
 import { useFormat } from '../../../lib/format';
+import { urls } from '../../../lib/urls';
 import type { ContractQuery } from '../../../generated/graphql';
 import { ReadFunctions, type AbiFn } from './ReadFunctions';
 import { VerifyForm } from './VerifyForm';
@@ -18,9 +20,43 @@ import './resources';
 import '../../../styles/contract.css';
 
 const SourceView = lazy(() => import('./SourceView'));
-const VIEWS = ['code', 'read'] as const;
+const VIEWS = ['code', 'read', 'proxy'] as const;
 type View = (typeof VIEWS)[number];
 type Verified = NonNullable<NonNullable<ContractQuery['account']>['contract']>;
+type ProxyInfo = NonNullable<NonNullable<ContractQuery['account']>['proxy']>;
+
+/** Read as proxy: what the proxy runs, and the implementation's read functions at the proxy's address. */
+function ProxyRead({ address, proxy, readsAvailable }: { address: string; proxy: ProxyInfo; readsAvailable: boolean }) {
+  const { t } = useTranslation('explorer');
+  const impl = proxy.implementation;
+  const q = useResource('implementationAbi', { address: impl ?? '' }, { enabled: !!impl });
+  const contract = q.data?.account?.contract;
+  return (
+    <div data-testid="contract-proxy">
+      <KeyValue
+        rows={[
+          [t('contract.proxyTitle'), t(`contract.proxyKind.${proxy.kind}`), 'proxy-kind'],
+          impl ? [t('contract.proxyImplementation'), <Hash value={impl} to={urls.address(impl)} full testId="proxy-implementation" />] : false,
+          !!proxy.beacon && [t('contract.proxyBeacon'), <Hash value={proxy.beacon} to={urls.address(proxy.beacon)} full />],
+        ]}
+      />
+      {!impl ? (
+        <p className="notice">{t('contract.proxyUnknownImpl')}</p>
+      ) : q.error && !q.data ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      ) : !q.data ? (
+        <SkeletonRows rows={3} />
+      ) : contract ? (
+        <>
+          <p className="muted small">{t('contract.proxyNote')}</p>
+          <ReadFunctions address={address} abi={parse<AbiFn[]>(contract.abi, [])} available={readsAvailable} abiFrom={impl} />
+        </>
+      ) : (
+        <p className="notice" data-testid="proxy-impl-unverified">{t('contract.proxyImplNotVerified')}</p>
+      )}
+    </div>
+  );
+}
 
 interface Settings {
   optimizer?: { enabled?: boolean; runs?: number };
@@ -55,10 +91,11 @@ function Section({ title, copy, children, testId }: { title: ReactNode; copy?: s
   );
 }
 
-function VerifiedContract({ address, c, readsAvailable }: { address: string; c: Verified; readsAvailable: boolean }) {
+function VerifiedContract({ address, c, proxy, readsAvailable }: { address: string; c: Verified; proxy: ProxyInfo | null; readsAvailable: boolean }) {
   const { t } = useTranslation('explorer');
   const f = useFormat();
-  const [view, select] = useTab<View>(VIEWS, 'view');
+  const views = proxy ? VIEWS : VIEWS.filter((v) => v !== 'proxy');
+  const [view, select] = useTab<View>(views, 'view');
   const settings = parse<Settings>(c.settings, {});
   const abi = parse<AbiFn[]>(c.abi, []);
   const full = c.matchKind === 'FULL';
@@ -85,7 +122,7 @@ function VerifiedContract({ address, c, readsAvailable }: { address: string; c: 
           [t('contract.verifiedAt'), f.dateTime(c.verifiedAt)],
         ]}
       />
-      <Tabs tabs={VIEWS.map((id) => ({ id, label: t(`contract.view.${id}`) }))} selected={view} onSelect={select} label={t('contract.viewsLabel')} idPrefix="contract">
+      <Tabs tabs={views.map((id) => ({ id, label: t(`contract.view.${id}`) }))} selected={view} onSelect={select} label={t('contract.viewsLabel')} idPrefix="contract">
         {view === 'code' ? (
           <>
             <Section title={t('contract.sourceFiles', { count: c.sources.length })} testId="contract-sources">
@@ -109,8 +146,10 @@ function VerifiedContract({ address, c, readsAvailable }: { address: string; c: 
               )}
             </Section>
           </>
-        ) : (
+        ) : view === 'read' || !proxy ? (
           <ReadFunctions address={address} abi={abi} available={readsAvailable} />
+        ) : (
+          <ProxyRead address={address} proxy={proxy} readsAvailable={readsAvailable} />
         )}
       </Tabs>
     </>
@@ -124,11 +163,12 @@ export default function ContractTab({ address }: { address: string }) {
   if (q.error && !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return <SkeletonRows rows={6} />;
   const c = q.data.account?.contract;
+  const proxy = q.data.account?.proxy ?? null;
   const { compilers, readsAvailable } = q.data.verification;
   if (c) {
     return (
       <div className="contract" data-testid="contract">
-        <VerifiedContract address={address} c={c} readsAvailable={readsAvailable} />
+        <VerifiedContract address={address} c={c} proxy={proxy} readsAvailable={readsAvailable} />
       </div>
     );
   }
@@ -139,6 +179,11 @@ export default function ContractTab({ address }: { address: string }) {
         <span className="badge badge-warn" data-testid="contract-status">{t('contract.notVerified')}</span>
       </p>
       <p>{t('contract.notVerifiedText')}</p>
+      {proxy && (
+        <Section title={t('contract.view.proxy')} testId="contract-proxy-section">
+          <ProxyRead address={address} proxy={proxy} readsAvailable={readsAvailable} />
+        </Section>
+      )}
       <Section title={t('contract.verifyTitle')}>
         {compilers.length === 0 ? (
           <EmptyState title={t('contract.noCompilers')} />

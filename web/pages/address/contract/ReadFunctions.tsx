@@ -1,5 +1,6 @@
 // Read contract: the view and pure functions of a verified contract, each a small form that
-// calls it at the indexed head through GraphQL's readContract (the server needs a node).
+// calls it at the indexed head through GraphQL's readContract (the server needs a node). Read
+// as proxy: the implementation's functions (`abiFrom`), called at the proxy's address.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/states';
@@ -17,7 +18,7 @@ interface ReadState {
   block?: number;
 }
 
-function ReadFunction({ address, fn, n, overloaded }: { address: string; fn: AbiFn; n: number; overloaded: boolean }) {
+function ReadFunction({ address, abiFrom, fn, n, overloaded }: { address: string; abiFrom?: string; fn: AbiFn; n: number; overloaded: boolean }) {
   const { t } = useTranslation('explorer');
   const inputs = fn.inputs ?? [];
   const outputs = fn.outputs ?? [];
@@ -28,7 +29,7 @@ function ReadFunction({ address, fn, n, overloaded }: { address: string; fn: Abi
     e.preventDefault();
     setState({ loading: true });
     try {
-      const r = await fetchResource('readContract', { address, function: overloaded ? signature(fn) : fn.name!, args });
+      const r = await fetchResource('readContract', { address, function: overloaded ? signature(fn) : fn.name!, args, abiFrom });
       setState({ values: r.readContract.values, block: r.readContract.blockNumber });
     } catch (err) {
       setState({ error: (err as Error).message });
@@ -67,7 +68,7 @@ function ReadFunction({ address, fn, n, overloaded }: { address: string; fn: Abi
   );
 }
 
-export function ReadFunctions({ address, abi, available }: { address: string; abi: AbiFn[]; available: boolean }) {
+export function ReadFunctions({ address, abi, available, abiFrom }: { address: string; abi: AbiFn[]; available: boolean; abiFrom?: string }) {
   const { t } = useTranslation('explorer');
   const reads = abi.filter((f) => f.type === 'function' && (f.stateMutability === 'view' || f.stateMutability === 'pure'));
   if (!available) return <p className="notice" data-testid="reads-unavailable">{t('contract.readsNeedNode')}</p>;
@@ -77,7 +78,7 @@ export function ReadFunctions({ address, abi, available }: { address: string; ab
     <>
       <p className="muted small">{t('contract.readsNote')}</p>
       <ol className="read-fns">
-        {reads.map((f, i) => <ReadFunction key={signature(f)} address={address} fn={f} n={i + 1} overloaded={count(f.name) > 1} />)}
+        {reads.map((f, i) => <ReadFunction key={signature(f)} address={address} abiFrom={abiFrom} fn={f} n={i + 1} overloaded={count(f.name) > 1} />)}
       </ol>
     </>
   );

@@ -8,11 +8,15 @@ export const contractResources = registerResources({
     account(address: $address) {
       address isContract
       contract { name fullyQualifiedName compilerVersion matchKind abi settings constructorArgs license verifiedAt sources { path content } }
+      proxy { kind implementation beacon }
     }
     verification { compilers readsAvailable }
   }`)),
-  readContract: resource(graphql(`query ReadContract($address: String!, $function: String!, $args: [String!]!) {
-    readContract(address: $address, function: $function, args: $args) { blockNumber values { name value } }
+  implementationAbi: resource(graphql(`query ImplementationAbi($address: String!) {
+    account(address: $address) { address contract { name abi } }
+  }`)),
+  readContract: resource(graphql(`query ReadContract($address: String!, $function: String!, $args: [String!]!, $abiFrom: String) {
+    readContract(address: $address, function: $function, args: $args, abiFrom: $abiFrom) { blockNumber values { name value } }
   }`)),
 });
 
