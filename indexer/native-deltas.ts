@@ -3,13 +3,24 @@
 // internal call that was not undone, withdrawals, and block rewards the tracer reports.
 // Pure: no state is read, so it works on a node that keeps no history, and a balance is
 // the sum of its deltas from the genesis on.
-import type { RawBlock, RawReceipt } from './fetch';
-import type { InternalCall } from './traces';
+import type { BlockReward, InternalCall } from './traces';
 
-/** A block reward as trace_block reports one ("reward" traces): the author and the amount. */
-export interface BlockReward {
-  author: string;
-  value: bigint;
+/** What a block says about coin moving: the fields of eth_getBlockByNumber it needs. */
+interface BlockFields {
+  miner: string;
+  baseFeePerGas?: string;
+  transactions: readonly { from: string; to: string | null; value: string; gasPrice?: string }[];
+  withdrawals?: readonly { address: string; amount: string }[];
+}
+
+/** ...and of its receipts. */
+interface ReceiptFields {
+  status?: string;
+  gasUsed: string;
+  effectiveGasPrice?: string;
+  contractAddress: string | null;
+  blobGasUsed?: string;
+  blobGasPrice?: string;
 }
 
 export interface NativeDeltas {
@@ -44,9 +55,8 @@ export function effectiveCalls(calls: readonly InternalCall[]): InternalCall[] {
  * order), or null when the block was not traced.
  */
 export function nativeDeltas(
-  block: Pick<RawBlock, 'miner' | 'baseFeePerGas' | 'transactions'> & { withdrawals?: { address: string; amount: string }[] },
-  receipts: readonly Pick<RawReceipt, 'status' | 'gasUsed' | 'effectiveGasPrice' | 'contractAddress'>[] &
-    readonly { blobGasUsed?: string; blobGasPrice?: string }[],
+  block: BlockFields,
+  receipts: readonly ReceiptFields[],
   internal: readonly (readonly InternalCall[])[] | null,
   rewards: readonly BlockReward[] = [],
 ): NativeDeltas {

@@ -6,9 +6,8 @@ import type { TraceMethod } from '../config';
 import { RetryableError } from './backoff';
 import type { BlockFetcher, FetchedBlock } from './fetch';
 import { toHex, unsupported } from './fetch';
-import type { BlockReward } from './native-deltas';
 import type { RpcResult } from './rpc';
-import { flattenCallFrames, groupParityTraces, parityRewards, type GethFrame, type InternalCall, type ParityTrace } from './traces';
+import { flattenCallFrames, groupParityTraces, parityRewards, type BlockReward, type GethFrame, type InternalCall, type ParityTrace } from './traces';
 
 /** The tracer in use: trace_block, debug_traceBlockByNumber with callTracer, or none. */
 export type TracerKind = 'parity' | 'debug' | 'none';

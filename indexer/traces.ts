@@ -4,7 +4,6 @@
 // The top-level call is the transaction itself and is not repeated. Both formats give the
 // same rows for the same block: the two spell errors differently, and only one of them
 // repeats a DELEGATECALL's inherited value, so both are normalised here.
-import type { BlockReward } from './native-deltas';
 
 export interface InternalCall {
   /** Depth-first position within the transaction, from 0. */
@@ -124,6 +123,12 @@ export function groupParityTraces(traces: readonly ParityTrace[]): Map<string, I
     });
   }
   return out;
+}
+
+/** A block reward as trace_block reports one ("reward" traces): the author and the amount. */
+export interface BlockReward {
+  author: string;
+  value: bigint;
 }
 
 /** Block (and uncle) rewards a trace_block list reports; a PoA or post-merge chain has none. */
