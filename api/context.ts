@@ -11,6 +11,8 @@ import type { Abi } from 'viem';
 import type { VerifiedContractsTable } from '../db/schema';
 import type { ContractReads } from './contracts/reads';
 import { loadVerifiedAbis } from './decode/verified';
+import type { LabelBook } from './data/labels';
+import type { MetadataService } from './metadata/service';
 
 export interface Context {
   db: Kysely<Database>;
@@ -27,6 +29,10 @@ export interface Context {
   reads?: ContractReads;
   /** Balances of addresses the index has not seen, from the node; absent when the server has no node. */
   nodeBalances?: NodeBalances;
+  /** The operator's address labels (LABELS_FILE); absent when none are configured. */
+  labels?: LabelBook;
+  /** Token metadata fetching and its stored outcomes; absent in contexts that serve no tokens' metadata. */
+  metadata?: MetadataService;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

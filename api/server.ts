@@ -7,10 +7,11 @@ import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
-import type { TrustProxy } from '../config';
+import { metadataSettings, type TrustProxy } from '../config';
 import { WEB_DIST } from '../config/paths';
 import type { Db } from '../db/connect';
 import type { NativeCoin } from '../config/constants';
+import type { MetadataSettings, OperatorLabel } from '../config';
 import { createLoaders, type Context } from './context';
 import { HeadTracker } from './head';
 import { DEFAULT_LIMITS, type Limits } from './limits';
@@ -31,6 +32,9 @@ import { contractReads } from './contracts/reads';
 import { clusterMetrics, primaryRateLimitStore } from './cluster';
 import type { RpcClient } from '../indexer/rpc';
 import { nodeBalances } from './balances/account-balance';
+import { labelBook } from './data/labels';
+import { metadataService } from './metadata/service';
+import { mediaRoutes } from './http/media';
 
 export interface ServerOptions {
   db: Db;
@@ -63,6 +67,10 @@ export interface ServerOptions {
    * primary, and /metrics answers for all the workers (api/cluster.ts).
    */
   clusterWorker?: boolean;
+  /** The operator's address labels (LABELS_FILE). */
+  labels?: OperatorLabel[];
+  /** Token metadata fetching (IPFS_GATEWAY, METADATA_ALLOW_PRIVATE); default: public addresses only, through https://ipfs.io/. */
+  metadata?: MetadataSettings & { perHost?: number; timeoutMs?: number; maxDocumentBytes?: number; maxMediaBytes?: number };
 }
 
 export interface YuscanServer {
@@ -88,9 +96,11 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
 
   const reads = options.rpc && contractReads(options.rpc);
   const balancesFromNode = options.rpc && nodeBalances(options.rpc);
+  const labels = labelBook(options.labels);
+  const metadata = metadataService({ db: db.db, rpc: options.rpc, logger, ...(options.metadata ?? metadataSettings({})) });
   const makeContext = (): Context => ({
     db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin, reads,
-    nodeBalances: balancesFromNode,
+    nodeBalances: balancesFromNode, labels, metadata,
   });
   const subscriptions = subscriptionServer(httpServer, schema, { limits, maxPayload: maxBodyBytes, makeContext });
   const apollo = await startApollo({ schema, httpServer, limits, metrics, logger, onDrain: async () => { await subscriptions.dispose(); } });
@@ -111,11 +121,13 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   app.use((req, res, next) => (req.headers['accept-encoding'] ? compress(req, res, next) : next()));
   app.use(monitoringRoutes(db, head, metrics, metricsText));
   const etherscan = mountEtherscanApi(app, { db, head, rpc: options.rpc, nodeBalances: balancesFromNode, logger, limiter });
+  app.use(mediaRoutes(db.db, metadata, limiter));
   app.use(
     graphqlRoute({
       apollo, makeContext, maxBodyBytes, maxBatch: options.maxBatch ?? 10,
       rateLimit: limiter,
-      responseCache: responseCache(head, options.responseCacheSize ?? 2000, metrics, () => etherscan.verifier.generation),
+      // A verification or a newly stored token metadata changes answers without a new block.
+      responseCache: responseCache(head, options.responseCacheSize ?? 2000, metrics, () => etherscan.verifier.generation * 1_000_003 + metadata.generation),
     }),
   );
   for (const prefix of ['/healthz', '/metrics']) app.use(prefix, apiNotFound);

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_verified_contracts';
 import * as m0005 from './migrations/0005_validators';
 import * as m0006 from './migrations/0006_contract_code';
 import * as m0007 from './migrations/0007_balance_history';
+import * as m0009 from './migrations/0009_token_metadata';
 
 // Listed explicitly rather than read from disk, so migrations work the same under tsx,
 // vitest and a bundler.
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_validators': m0005,
   '0006_contract_code': m0006,
   '0007_balance_history': m0007,
+  '0009_token_metadata': m0009,
 };
 
 /** Apply every pending migration. Idempotent. Returns the names applied by this call. */
