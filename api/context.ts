@@ -11,7 +11,7 @@ import type { Abi } from 'viem';
 import type { VerifiedContractsTable } from '../db/schema';
 import type { ContractReads } from './contracts/reads';
 import { loadVerifiedAbis } from './decode/verified';
-import type { LabelBook } from './data/labels';
+import type { LabelBook } from './data/label-book';
 import type { MetadataService } from './metadata/service';
 
 export interface Context {

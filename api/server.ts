@@ -32,7 +32,7 @@ import { contractReads } from './contracts/reads';
 import { clusterMetrics, primaryRateLimitStore } from './cluster';
 import type { RpcClient } from '../indexer/rpc';
 import { nodeBalances } from './balances/account-balance';
-import { labelBook } from './data/labels';
+import { labelBook } from './data/label-book';
 import { metadataService } from './metadata/service';
 import { mediaRoutes } from './http/media';
 

@@ -7,16 +7,8 @@ import type { OperatorLabel } from '../../config/labels';
 import type { LabelSource } from '../generated/enums';
 import type { Context } from '../context';
 import { loaders as accountLoaders } from './accounts';
+import type { LabelBook } from './label-book';
 
-/** The operator's labels, by lowercase address, and in file order for search. */
-export interface LabelBook {
-  byAddress: Map<string, OperatorLabel>;
-  entries: OperatorLabel[];
-}
-
-export function labelBook(entries: OperatorLabel[] = []): LabelBook {
-  return { byAddress: new Map(entries.map((e) => [e.address, e])), entries };
-}
 
 export interface AccountName {
   label: string;
