@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Hex } from 'viem';
+import { allianceRegistryAbi } from '../contracts/registry';
 import { createRpcClient, type RpcClient } from '../indexer/rpc';
 import { deployNfts, type NftContracts } from '../test/helpers/nft';
 import { startStack, type Stack } from './helpers/stack';
@@ -28,6 +29,7 @@ const contexts: BrowserContext[] = [];
 const foreign: string[] = [];
 const pageErrors: string[] = [];
 
+const NODE: Hex = '0x00000000000000000000000000000000000a0de1';
 const LABEL = { member: 'Ops treasury', user: 'Faucet (ops)', sealer: 'Sealer (ops)', collector: 'NFT collector (ops)' };
 
 async function open(path: string, opts: { width?: number; locale?: string } = {}): Promise<Page> {
@@ -82,6 +84,11 @@ beforeAll(async () => {
   await nfts.mintPicture(collector, 1n, `data:application/json;base64,${b64(doc)}`);
   await nfts.mintPicture(collector, 2n, `${hostUrl}/meta/2.json`);
   await nfts.mintSheet(collector, 7n, 4n);
+  // A member registers a sealing node: its label names the node's address where nothing better does.
+  const nodeTx = await stack.wallet.writeContract({
+    address: stack.devnet.registry, abi: allianceRegistryAbi, functionName: 'registerNode', args: [NODE, 'Jiefangbei node 1'], account: stack.scenario.members[1]!.address, chain: null,
+  } as never);
+  await stack.chain.waitForTransactionReceipt({ hash: nodeTx, pollingInterval: 50 });
   await stack.waitIndexed(await stack.chain.getBlockNumber(), 60_000);
 });
 
@@ -116,6 +123,22 @@ describe('address labels in the browser', () => {
     const contract = await open(`/address/${nfts.picture}`);
     await expect.poll(() => contract.getByTestId('address-title').textContent()).toBe('Picture');
     expect(foreign).toEqual([]);
+  });
+
+  it('Account.label takes the operator label, else the member, token or validator node name', async () => {
+    const m = stack.scenario.members;
+    const res = await fetch(`${stack.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query($a: [String!]!) { accounts(addresses: $a) { label labelSource } }', variables: { a: [m[0]!.address, m[1]!.address, nfts.sheet, NODE] } }),
+    });
+    const { data } = (await res.json()) as { data: { accounts: unknown[] } };
+    expect(data.accounts).toEqual([
+      { label: LABEL.member, labelSource: 'OPERATOR' },
+      { label: m[1]!.name, labelSource: 'MEMBER' },
+      { label: 'Sheet', labelSource: 'TOKEN' },
+      { label: 'Jiefangbei node 1', labelSource: 'VALIDATOR' },
+    ]);
   });
 
   it('counts one names request for a whole list', async () => {

@@ -27,6 +27,7 @@ contract Sheet {
   event TransferSingle(address indexed operator, address indexed from, address indexed to, uint256 id, uint256 value);
   mapping(uint256 => mapping(address => uint256)) public balanceOf;
   string private base;
+  string public name = "Sheet";
   constructor(string memory b) { base = b; }
   function supportsInterface(bytes4 i) external pure returns (bool) { return i == 0xd9b67a26 || i == 0x01ffc9a7; }
   function mint(address to, uint256 id, uint256 v) external {
