@@ -1,5 +1,6 @@
 // The HTTP server, one port: /graphql (POST, GET, graphql-ws subscriptions), /healthz,
-// /metrics, the built web app with its SPA routes and /embed/*, and an offline explorer page.
+// /metrics, token media (/media) and metadata refresh (/metadata), the built web app with its
+// SPA routes and /embed/*, and an offline explorer page.
 // Each concern is a module under ./http/; this file only composes them in order.
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

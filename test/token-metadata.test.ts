@@ -34,8 +34,9 @@ describe('pure parts', () => {
     expect(parseDataUri('https://x')).toBeNull();
   });
   it('sends ipfs:// through the gateway and refuses other schemes', () => {
-    expect(locate('ipfs://QmAbc/1.json', 'http://gw.example/')).toEqual({ kind: 'http', url: 'http://gw.example/ipfs/QmAbc/1.json' });
-    expect(locate('ipfs://ipfs/QmAbc', 'http://gw.example/')).toEqual({ kind: 'http', url: 'http://gw.example/ipfs/QmAbc' });
+    expect(locate('ipfs://QmAbc/1.json', 'http://gw.example/')).toEqual({ kind: 'http', url: 'http://gw.example/ipfs/QmAbc/1.json', viaGateway: true });
+    expect(locate('ipfs://ipfs/QmAbc', 'http://gw.example/')).toEqual({ kind: 'http', url: 'http://gw.example/ipfs/QmAbc', viaGateway: true });
+    expect(locate('https://x.example/1', 'http://gw.example/')).toEqual({ kind: 'http', url: 'https://x.example/1' });
     expect(locate('ftp://x/y', 'http://gw.example/').kind).toBe('invalid');
   });
   it('tells private addresses from public ones', () => {
@@ -90,6 +91,7 @@ describe('token metadata against anvil', () => {
     await nfts.mintPicture(a1, 5n, `${hostUrl}/meta/2.json`);
     await nfts.mintPicture(a1, 6n, `${hostUrl}/big.json`);
     await nfts.mintPicture(a1, 7n, `${hostUrl}/meta/missing.json`);
+    await nfts.mintPicture(a1, 8n, 'ipfs://QmPicture3/3.json');
     await nfts.mintSheet(a1, 42n, 5n);
     db = connect(`sqlite:${join(mkdtempSync(join(tmpdir(), 'yuscan-metadata-')), 'm.db')}`);
     await migrateToLatest(db);
@@ -193,14 +195,23 @@ describe('token metadata against anvil', () => {
     expect(named).toMatchObject({ metadataStatus: 'BLOCKED', metadata: null });
     expect(named.metadataError).toMatch(/localhost resolves to a private address/);
     expect(asked.length).toBe(before); // nothing reached the host
+    // The IPFS gateway is the operator's own setting: trusted even on a private address.
+    expect(await settled(guarded, 8)).toMatchObject({ metadataStatus: 'OK', metadata: { name: 'Three' } });
   });
 
-  it('caps the document size, and says NOT_FOUND for a 404 and for a reverting tokenURI', async () => {
+  it('caps the document size, says NOT_FOUND for a 404, and never fetches for an id no transfer names', async () => {
     expect(await settled(open, 6)).toMatchObject({ metadataStatus: 'TOO_LARGE', metadata: null });
     expect(await settled(open, 7)).toMatchObject({ metadataStatus: 'NOT_FOUND', metadataError: 'HTTP 404' });
-    const never = await settled(open, 99);
-    expect(never).toMatchObject({ owner: null, metadataStatus: 'NOT_FOUND' });
-    expect(never.metadataError).toMatch(/tokenURI\(99\) reverted/);
+    // Anyone may ask for any id: only ids the index has seen are fetched and stored.
+    expect(await instance(open, 99)).toMatchObject({ owner: null, metadataStatus: 'NOT_FOUND', metadataError: 'no indexed transfer names this token id' });
+    expect(await db.db.selectFrom('token_metadata').select('token_id').where('token_id', '=', '99').execute()).toEqual([]);
+    expect((await fetch(`${open.url}/metadata/${nfts.picture}/99/refresh`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('says NOT_FOUND when tokenURI returns an empty URI', async () => {
+    await nfts.mintPicture(DEV_ACCOUNTS[1]!, 10n, '');
+    await indexOnce(anvil.url, db, { genesisFile: anvil.genesisFile });
+    expect(await settled(open, 10)).toMatchObject({ metadataStatus: 'NOT_FOUND', metadataError: 'tokenURI returned an empty URI' });
   });
 
   it('refreshes on POST, at most once per id in a short while', async () => {

@@ -19,6 +19,8 @@ export interface InstanceRow {
   token: TokenRow;
   tokenId: string;
   owner: string | null;
+  /** False for an id no indexed transfer names: its metadata is never fetched (anyone could ask for any number). */
+  seen?: boolean;
 }
 export interface CoinBalanceRow {
   block_number: number;

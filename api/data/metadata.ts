@@ -1,16 +1,20 @@
 // SQL for token instances and their stored metadata: an ERC-721 id's owner, and each id's
 // token_metadata row through a per-request loader.
 import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
 import type { Context } from '../context';
-import type { TokenMetadataTable } from '../../db/schema';
+import type { Database, TokenMetadataTable } from '../../db/schema';
 
 const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000';
 
-/** An ERC-721 id's owner: the recipient of its latest transfer; null when never minted or burned. */
-export async function erc721Owner(ctx: Context, token: string, tokenId: string): Promise<string | null> {
-  const r = await ctx.db.selectFrom('token_transfers').select('to_address').where('token', '=', token).where('token_id', '=', tokenId)
+/**
+ * An id's latest transfer: whether any indexed transfer names it, and for ERC-721 its owner
+ * (the recipient; null once burned).
+ */
+export async function latestTransferOf(db: Kysely<Database>, token: string, tokenId: string): Promise<{ seen: boolean; owner: string | null }> {
+  const r = await db.selectFrom('token_transfers').select('to_address').where('token', '=', token).where('token_id', '=', tokenId)
     .orderBy('block_number', 'desc').orderBy('log_index', 'desc').orderBy('batch_index', 'desc').limit(1).executeTakeFirst();
-  return r && r.to_address !== ZERO_ADDRESS ? r.to_address : null;
+  return { seen: r !== undefined, owner: r && r.to_address !== ZERO_ADDRESS ? r.to_address : null };
 }
 
 const perRequest = new WeakMap<Context, DataLoader<string, TokenMetadataTable | undefined>>();

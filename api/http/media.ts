@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { MetadataService } from '../metadata/service';
 import { gqlError } from './errors';
+import { latestTransferOf } from '../data/metadata';
 
 export const MEDIA_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 /** One refresh of an id per this many milliseconds, whoever asks. */
@@ -47,6 +48,7 @@ export function mediaRoutes(db: Kysely<Database>, metadata: MetadataService, lim
       if (!metadata.available) return gqlError(res, 503, 'NO_NODE', 'the server has no node to read token URIs from (yuscan serve --rpc)');
       const token = await db.selectFrom('tokens').select('type').where('address', '=', p.token).executeTakeFirst();
       if (!token || token.type === 'ERC20') return gqlError(res, 404, 'NOT_FOUND', 'no ERC-721 or ERC-1155 token at this address');
+      if (!(await latestTransferOf(db, p.token, p.tokenId)).seen) return gqlError(res, 404, 'NOT_FOUND', 'no indexed transfer names this token id');
       const key = `${p.token}|${p.tokenId}`;
       const last = refreshedAt.get(key);
       const now = Date.now();

@@ -47,6 +47,9 @@ export function metadataService(options: MetadataOptions) {
   const { db, rpc } = options;
   const gate = hostGate(options.perHost ?? 2);
   const limits = (maxBytes: number): FetchLimits => ({ maxBytes, timeoutMs: options.timeoutMs ?? 8000, allowPrivate: options.allowPrivate });
+  // The IPFS gateway is the operator's own setting (often a node on the same host), so its
+  // address is trusted; every URL a token names is not.
+  const trusting = (l: FetchLimits, viaGateway: boolean | undefined): FetchLimits => (viaGateway ? { ...l, allowPrivate: true } : l);
   const documentLimits = limits(options.maxDocumentBytes ?? 256 * 1024);
   const mediaLimits = limits(options.maxMediaBytes ?? 5 * 1024 * 1024);
   const inflight = new Map<string, Promise<void>>();
@@ -85,7 +88,7 @@ export function metadataService(options: MetadataOptions) {
       if (where.bytes.length > documentLimits.maxBytes) return failed('TOO_LARGE', `more than ${documentLimits.maxBytes} bytes`, uri);
       body = where.bytes;
     } else {
-      const got = await limitedFetch(where.url, documentLimits, gate);
+      const got = await limitedFetch(where.url, trusting(documentLimits, where.viaGateway), gate);
       if (!got.ok) return failed(got.status, got.reason, uri);
       body = got.body;
     }
@@ -141,7 +144,7 @@ export function metadataService(options: MetadataOptions) {
         declared = where.mime;
         if (body.length > mediaLimits.maxBytes) return { status: 413, reason: `the image is larger than ${mediaLimits.maxBytes} bytes` };
       } else {
-        const got = await limitedFetch(where.url, mediaLimits, gate);
+        const got = await limitedFetch(where.url, trusting(mediaLimits, where.viaGateway), gate);
         if (!got.ok) return { status: got.status === 'NOT_FOUND' ? 404 : got.status === 'TOO_LARGE' ? 413 : got.status === 'BLOCKED' ? 403 : 502, reason: got.reason };
         body = got.body;
         declared = got.contentType;

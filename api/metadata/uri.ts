@@ -4,7 +4,7 @@
 
 export type Location =
   | { kind: 'data'; mime: string; bytes: Buffer }
-  | { kind: 'http'; url: string }
+  | { kind: 'http'; url: string; viaGateway?: true }
   | { kind: 'invalid'; reason: string };
 
 /** Where yuscan serves a token id's image (api/http/media.ts). */
@@ -41,7 +41,7 @@ export function locate(uri: string, ipfsGateway: string): Location {
   if (/^ipfs:\/\//i.test(u)) {
     const path = u.slice('ipfs://'.length).replace(/^ipfs\//i, '');
     if (!/^[A-Za-z0-9]+(\/.*)?$/.test(path)) return { kind: 'invalid', reason: 'a malformed ipfs:// URI' };
-    return { kind: 'http', url: new URL(`ipfs/${path}`, ipfsGateway).toString() };
+    return { kind: 'http', url: new URL(`ipfs/${path}`, ipfsGateway).toString(), viaGateway: true };
   }
   if (/^https?:\/\//i.test(u)) {
     try {

@@ -4,15 +4,17 @@
 import type { Resolvers } from '../generated/graphql';
 import type { Context } from '../context';
 import type { InstanceRow } from '../data/accounts';
-import { erc721Owner, metadataLoader } from '../data/metadata';
+import { latestTransferOf, metadataLoader } from '../data/metadata';
 import { mediaPath, parseMetadata } from '../metadata/uri';
 import type { TokenMetadataTable } from '../../db/schema';
 
 /** How long a query waits for a first fetch before answering PENDING. */
 const FIRST_FETCH_WAIT_MS = 1500;
 const NO_NODE = 'the server has no node to read token URIs from (yuscan serve --rpc)';
+const UNSEEN = 'no indexed transfer names this token id';
 
-async function stored(ctx: Context, i: InstanceRow): Promise<TokenMetadataTable | { status: 'PENDING' | 'ERROR'; error: string | null }> {
+async function stored(ctx: Context, i: InstanceRow): Promise<TokenMetadataTable | { status: 'PENDING' | 'ERROR' | 'NOT_FOUND'; error: string | null }> {
+  if (i.seen === false) return { status: 'NOT_FOUND', error: UNSEEN };
   const key = `${i.token.address}|${i.tokenId}`;
   const row = await metadataLoader(ctx).load(key);
   if (row) return row;
@@ -32,7 +34,8 @@ export const metadataResolvers: Resolvers = {
     instance: async (t, { tokenId }, ctx) => {
       if (t.type === 'ERC20') return null;
       const id = BigInt(tokenId).toString();
-      return { token: t, tokenId: id, owner: t.type === 'ERC721' ? await erc721Owner(ctx, t.address, id) : null };
+      const { seen, owner } = await latestTransferOf(ctx.db, t.address, id);
+      return { token: t, tokenId: id, owner: t.type === 'ERC721' ? owner : null, seen };
     },
   },
   TokenInstance: {
