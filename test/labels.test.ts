@@ -114,6 +114,12 @@ describe('labels in the API', () => {
     expect(tooMany.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('without a node, token metadata says so rather than pending forever', async () => {
+    const { body } = await gql(server.url, `query($t: String!) { token(address: $t) { instance(tokenId: "1") { owner metadataStatus metadataError metadata { name } } } }`, { t: nfts.picture });
+    expect(body.data.token.instance).toEqual({ owner: a1, metadataStatus: 'ERROR', metadataError: 'the server has no node to read token URIs from (yuscan serve --rpc)', metadata: null });
+    expect((await fetch(`${server.url}/metadata/${nfts.picture}/1/refresh`, { method: 'POST' })).status).toBe(503);
+  });
+
   it('finds an address by its label in search and in suggestions', async () => {
     const exact = await gql(server.url, `{ search(query: "collector wallet") { __typename ... on Account { address label } } }`);
     expect(exact.body.data.search).toEqual({ __typename: 'Account', address: a1, label: 'Collector wallet' });

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Card, KeyValue } from '../../components/Card';
-import { AddressLabel, Hash } from '../../components/Hash';
+import { AddressLabel } from '../../components/Hash';
 import { EmptyState, ErrorState, SkeletonRows } from '../../components/states';
 import { useResource } from '../../lib/hooks';
 import { useFormat } from '../../lib/format';
@@ -145,7 +145,6 @@ export default function InstancePage() {
           {(rows) => <TransfersTable transfers={rows} showToken={false} />}
         </PagedList>
       </Card>
-      <p className="muted small"><Hash value={tok.address} to={urls.address(tok.address)} /></p>
     </>
   );
 }
