@@ -8,7 +8,7 @@ export interface OperatorLabel {
   link?: string;
 }
 
-export const MAX_LABEL_LENGTH = 80;
+const MAX_LABEL_LENGTH = 80;
 const MAX_NOTE_LENGTH = 500;
 const COLUMNS = ['address', 'label', 'note', 'link'] as const;
 

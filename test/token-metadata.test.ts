@@ -14,6 +14,7 @@ import { connect, migrateToLatest, type Db } from '../db';
 import { createServer, type YuscanServer } from '../api/server';
 import { createRpcClient, type RpcClient } from '../indexer/rpc';
 import { isPrivateAddress } from '../api/metadata/address';
+import { hostGate, limitedFetch } from '../api/metadata/fetch';
 import { imageType, locate, parseDataUri, substituteId } from '../api/metadata/uri';
 import { DEV_ACCOUNTS, startAnvil, type Anvil } from './helpers/anvil';
 import { gql } from './helpers/api';
@@ -45,6 +46,46 @@ describe('pure parts', () => {
     }
     for (const ip of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8']) expect(isPrivateAddress(ip), ip).toBe(false);
   });
+  it('lets at most N requests at a time reach one host, and other hosts go on', async () => {
+    const gate = hostGate(2);
+    let running = 0;
+    let most = 0;
+    const releases: Array<() => void> = [];
+    const task = () => gate('a.example', () => {
+      running++;
+      most = Math.max(most, running);
+      return new Promise<void>((ok) => releases.push(() => { running--; ok(); }));
+    });
+    const all = [task(), task(), task(), task(), task()];
+    await new Promise((r) => setTimeout(r, 20));
+    expect([running, releases.length]).toEqual([2, 2]);
+    expect(await gate('b.example', async () => 'other host')).toBe('other host');
+    while (releases.length) {
+      releases.shift()!();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await Promise.all(all);
+    expect(most).toBe(2);
+  });
+
+  it('gives up on a host that does not answer in time, and on a body over the cap', async () => {
+    const slow = createHttpServer((req, res) => {
+      if (req.url === '/big') return void res.writeHead(200, { 'content-type': 'application/json' }).end('x'.repeat(4000));
+      // /slow never answers
+    });
+    await new Promise<void>((ok) => slow.listen(0, '127.0.0.1', ok));
+    const base = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+    try {
+      const limits = { maxBytes: 1000, timeoutMs: 300, allowPrivate: true };
+      expect(await limitedFetch(`${base}/slow`, limits, hostGate(2))).toEqual({ ok: false, status: 'ERROR', reason: 'no answer within 300 ms' });
+      expect(await limitedFetch(`${base}/big`, limits, hostGate(2))).toMatchObject({ ok: false, status: 'TOO_LARGE' });
+      expect(await limitedFetch(`${base}/big`, { ...limits, allowPrivate: false }, hostGate(2))).toMatchObject({ ok: false, status: 'BLOCKED' });
+    } finally {
+      slow.closeAllConnections();
+      slow.close();
+    }
+  });
+
   it('serves only image types', () => {
     expect(imageType(undefined, PNG)).toBe('image/png');
     expect(imageType('text/plain', Buffer.from(EVIL_SVG))).toBe('image/svg+xml');

@@ -117,10 +117,10 @@ export function metadataService(options: MetadataOptions) {
     },
     /** Fetch and store one token id's metadata (once at a time per id); resolves when stored. */
     fetch(token: string, type: TokenTypeName, tokenId: string): Promise<void> {
+      if (!rpc) return Promise.resolve();
       const key = `${token}|${tokenId}`;
       let p = inflight.get(key);
-      if (!p || !rpc) {
-        if (!rpc) return Promise.resolve();
+      if (!p) {
         p = fetchMetadata(token, type, tokenId)
           .catch((err: Error): Outcome => failed('ERROR', err.message))
           .then((outcome) => store(token, tokenId, outcome))

@@ -13,7 +13,18 @@ const FIRST_FETCH_WAIT_MS = 1500;
 const NO_NODE = 'the server has no node to read token URIs from (yuscan serve --rpc)';
 const UNSEEN = 'no indexed transfer names this token id';
 
-async function stored(ctx: Context, i: InstanceRow): Promise<TokenMetadataTable | { status: 'PENDING' | 'ERROR' | 'NOT_FOUND'; error: string | null }> {
+/** One answer per id and request, however many of its fields are asked. */
+const asked = new WeakMap<Context, Map<string, ReturnType<typeof lookUp>>>();
+function stored(ctx: Context, i: InstanceRow): ReturnType<typeof lookUp> {
+  let m = asked.get(ctx);
+  if (!m) asked.set(ctx, (m = new Map()));
+  const key = `${i.token.address}|${i.tokenId}`;
+  let p = m.get(key);
+  if (!p) m.set(key, (p = lookUp(ctx, i)));
+  return p;
+}
+
+async function lookUp(ctx: Context, i: InstanceRow): Promise<TokenMetadataTable | { status: 'PENDING' | 'ERROR' | 'NOT_FOUND'; error: string | null }> {
   if (i.seen === false) return { status: 'NOT_FOUND', error: UNSEEN };
   const key = `${i.token.address}|${i.tokenId}`;
   const row = await metadataLoader(ctx).load(key);
