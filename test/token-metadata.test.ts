@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import type { Hex } from 'viem';
-import { connect, migrateToLatest, type Db } from '../db';
+import type { Db } from '../db';
 import { createServer, type YuscanServer } from '../api/server';
 import { createRpcClient, type RpcClient } from '../indexer/rpc';
 import { isPrivateAddress } from '../api/metadata/address';
@@ -18,7 +18,7 @@ import { hostGate, limitedFetch } from '../api/metadata/fetch';
 import { imageType, locate, parseDataUri, substituteId } from '../api/metadata/uri';
 import { DEV_ACCOUNTS, startAnvil, type Anvil } from './helpers/anvil';
 import { gql } from './helpers/api';
-import { indexOnce } from './helpers/indexer';
+import { DIALECTS, indexOnce, openDb } from './helpers/indexer';
 import { deployNfts, type NftContracts } from './helpers/nft';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(134, '0'), 'hex');
@@ -93,7 +93,7 @@ describe('pure parts', () => {
   });
 });
 
-describe('token metadata against anvil', () => {
+describe.each(DIALECTS)('token metadata against anvil, on %s', (dialect) => {
   let anvil: Anvil;
   let db: Db;
   let host: Server;
@@ -134,8 +134,7 @@ describe('token metadata against anvil', () => {
     await nfts.mintPicture(a1, 7n, `${hostUrl}/meta/missing.json`);
     await nfts.mintPicture(a1, 8n, 'ipfs://QmPicture3/3.json');
     await nfts.mintSheet(a1, 42n, 5n);
-    db = connect(`sqlite:${join(mkdtempSync(join(tmpdir(), 'yuscan-metadata-')), 'm.db')}`);
-    await migrateToLatest(db);
+    db = await openDb(dialect, 'metadata');
     await indexOnce(anvil.url, db, { genesisFile: anvil.genesisFile });
     rpcs = [createRpcClient(anvil.url), createRpcClient(anvil.url)];
     const common = { db, port: 0, host: '127.0.0.1', rateLimit: false as const, webDir: mkdtempSync(join(tmpdir(), 'yuscan-noweb-')) };
