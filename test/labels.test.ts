@@ -13,7 +13,8 @@ import { connect, migrateToLatest, type Db } from '../db';
 import { createServer, type YuscanServer } from '../api/server';
 import { DEV_ACCOUNTS, startAnvil, type Anvil } from './helpers/anvil';
 import { gql } from './helpers/api';
-import { indexOnce } from './helpers/indexer';
+import { DIALECTS, indexOnce } from './helpers/indexer';
+import { freshPostgresUrl } from './helpers/postgres';
 import { deployNfts, type NftContracts } from './helpers/nft';
 
 const dir = mkdtempSync(join(tmpdir(), 'yuscan-labels-'));
@@ -65,7 +66,7 @@ describe('LABELS_FILE', () => {
   });
 });
 
-describe('labels in the API', () => {
+describe.each(DIALECTS)('labels in the API, on %s', (dialect) => {
   let anvil: Anvil;
   let db: Db;
   let server: YuscanServer;
@@ -77,7 +78,7 @@ describe('labels in the API', () => {
     anvil = await startAnvil();
     nfts = await deployNfts(anvil.rpc, a0, 'data:application/json,{}');
     await nfts.mintPicture(a1, 1n, 'data:application/json,{}');
-    db = connect(`sqlite:${join(dir, 'labels.db')}`, { onQuery: (q) => queries.push(q) });
+    db = connect(dialect === 'sqlite' ? `sqlite:${join(dir, 'labels.db')}` : await freshPostgresUrl('labels'), { onQuery: (q) => queries.push(q) });
     await migrateToLatest(db);
     await indexOnce(anvil.url, db, { genesisFile: anvil.genesisFile });
     server = await createServer({
