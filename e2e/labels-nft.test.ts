@@ -162,6 +162,12 @@ describe('address labels in the browser', () => {
     await expect.poll(() => page.getByTestId('address-title').textContent()).toBe(LABEL.member);
     expect(await page.getByTestId('operator-label').textContent()).toContain('the secretariat’s float');
     expect(await page.getByTestId('operator-label').locator('a').getAttribute('href')).toBe('https://example.org/treasury');
+    // The search box suggests the labelled address as you type.
+    const home = await open('/blocks');
+    await home.locator('[data-search-input="header"]').pressSequentially('treasury', { delay: 20 });
+    const option = home.getByTestId('qs-option').first();
+    await expect.poll(() => option.getAttribute('data-href')).toBe(`/address/${member}`);
+    expect(await option.textContent()).toContain(LABEL.member);
     const search = await open(`/search?q=${encodeURIComponent('ops treasury')}`);
     await search.waitForURL(new RegExp(`/address/${member}`));
     await expect.poll(() => search.getByTestId('address-title').textContent()).toBe(LABEL.member);
