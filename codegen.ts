@@ -46,6 +46,7 @@ const config: CodegenConfig = {
           TokenTransfer: '../data/accounts#TransferRow',
           InternalTransaction: '../data/accounts#InternalRow',
           CoinBalance: '../data/accounts#CoinBalanceRow',
+          TokenInstance: '../data/accounts#InstanceRow',
         },
         avoidOptionals: false,
         maybeValue: 'T | null',

@@ -1,5 +1,5 @@
 // `yuscan serve`: API + web over an existing database, read-only (no migrations).
-import type { ServeConfig } from '../config';
+import { metadataSettings, type ServeConfig } from '../config';
 import { createLogger } from '../config/log';
 import type { Db } from '../db';
 import { probeIndexerState } from '../db/indexer-state';
@@ -75,6 +75,7 @@ async function runServer(config: ServeConfig, logger: Logger): Promise<void> {
     const rpc = config.rpcUrl ? createRpcClient(config.rpcUrl) : undefined;
     const server = await createServer({
       db, port: config.port, logger, rpc, nativeCoin: config.nativeCoin, ...serverLimits(config), clusterWorker: worker,
+      labels: config.labels, metadata: metadataSettings(),
     });
     const h = server.head.current;
     if (worker) {

@@ -11,6 +11,8 @@ import type { Abi } from 'viem';
 import type { VerifiedContractsTable } from '../db/schema';
 import type { ContractReads } from './contracts/reads';
 import { loadVerifiedAbis } from './decode/verified';
+import type { LabelBook } from './data/label-book';
+import type { MetadataService } from './metadata/service';
 
 import type { ProxyResolver } from './proxy/resolve';
 
@@ -33,6 +35,10 @@ export interface Context {
   compilers?: () => Promise<string[]>;
   /** Proxy detection (api/proxy): slots need a node, events and code come from the index. */
   proxies?: ProxyResolver;
+  /** The operator's address labels (LABELS_FILE); absent when none are configured. */
+  labels?: LabelBook;
+  /** Token metadata fetching and its stored outcomes; absent in contexts that serve no tokens' metadata. */
+  metadata?: MetadataService;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

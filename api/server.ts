@@ -1,5 +1,6 @@
 // The HTTP server, one port: /graphql (POST, GET, graphql-ws subscriptions), /healthz,
-// /metrics, the built web app with its SPA routes and /embed/*, and an offline explorer page.
+// /metrics, token media (/media) and metadata refresh (/metadata), the built web app with its
+// SPA routes and /embed/*, and an offline explorer page.
 // Each concern is a module under ./http/; this file only composes them in order.
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,10 +8,11 @@ import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
-import type { TrustProxy } from '../config';
+import { metadataSettings, type TrustProxy } from '../config';
 import { WEB_DIST } from '../config/paths';
 import type { Db } from '../db/connect';
 import type { NativeCoin } from '../config/constants';
+import type { MetadataSettings, OperatorLabel } from '../config';
 import { createLoaders, type Context } from './context';
 import { HeadTracker } from './head';
 import { DEFAULT_LIMITS, type Limits } from './limits';
@@ -35,6 +37,9 @@ import { contractReads } from './contracts/reads';
 import { clusterMetrics, primaryRateLimitStore } from './cluster';
 import type { RpcClient } from '../indexer/rpc';
 import { nodeBalances } from './balances/account-balance';
+import { labelBook } from './data/label-book';
+import { metadataService } from './metadata/service';
+import { mediaRoutes } from './http/media';
 
 export interface ServerOptions {
   db: Db;
@@ -69,6 +74,10 @@ export interface ServerOptions {
   clusterWorker?: boolean;
   /** Source verification's limits and compilers folder (config VERIFY_*, SOLC_COMPILERS_DIR). */
   verify?: VerifySettings;
+  /** The operator's address labels (LABELS_FILE). */
+  labels?: OperatorLabel[];
+  /** Token metadata fetching (IPFS_GATEWAY, METADATA_ALLOW_PRIVATE); default: public addresses only, through https://ipfs.io/. */
+  metadata?: MetadataSettings & { perHost?: number; timeoutMs?: number; maxDocumentBytes?: number; maxMediaBytes?: number };
 }
 
 export interface YuscanServer {
@@ -99,9 +108,11 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   await verifier.start();
   const compilers = async () => (await verifier.compilers.list()).map((c) => c.longVersion);
   const proxies = new ProxyResolver(db.db, options.rpc);
+  const labels = labelBook(options.labels);
+  const metadata = metadataService({ db: db.db, rpc: options.rpc, logger, ...(options.metadata ?? metadataSettings({})) });
   const makeContext = (): Context => ({
     db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin, reads,
-    nodeBalances: balancesFromNode, compilers, proxies,
+    nodeBalances: balancesFromNode, compilers, proxies, labels, metadata,
   });
   const subscriptions = subscriptionServer(httpServer, schema, { limits, maxPayload: maxBodyBytes, makeContext });
   const apollo = await startApollo({ schema, httpServer, limits, metrics, logger, onDrain: async () => { await subscriptions.dispose(); } });
@@ -123,11 +134,13 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   app.use(monitoringRoutes(db, head, metrics, metricsText));
   mountEtherscanApi(app, { db, head, verifier, proxies, nodeBalances: balancesFromNode, logger, limiter });
   app.use('/sourcify', sourcifyRouter({ db: db.db, verifier, chainId: () => head.current.chainId, logger, limiter }));
+  app.use(mediaRoutes(db.db, metadata, limiter));
   app.use(
     graphqlRoute({
       apollo, makeContext, maxBodyBytes, maxBatch: options.maxBatch ?? 10,
       rateLimit: limiter,
-      responseCache: responseCache(head, options.responseCacheSize ?? 2000, metrics, () => verifier.generation),
+      // A verification or a newly stored token metadata changes answers without a new block.
+      responseCache: responseCache(head, options.responseCacheSize ?? 2000, metrics, () => verifier.generation * 1_000_003 + metadata.generation),
     }),
   );
   app.use(evidenceRoutes(db.db, head));

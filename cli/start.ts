@@ -1,6 +1,6 @@
 // `yuscan start`: the whole product in one process — the embedded devnet (unless --rpc /
 // RPC_URL), migrations, the indexer and the API + web server — behind one banner.
-import { DEVNET_CHAIN_ID, type StartConfig } from '../config';
+import { DEVNET_CHAIN_ID, metadataSettings, type StartConfig } from '../config';
 import { createLogger } from '../config/log';
 import { connect, migrateToLatest, sqlitePath, type Db } from '../db';
 import { loadIndexerState } from '../db/indexer-state';
@@ -117,7 +117,7 @@ export async function runStart(config: StartConfig): Promise<void> {
     const indexerMetrics = (await import('../indexer/metrics')).createIndexerMetrics();
     const server = await createServer({
       db: apiDb, port: config.port, logger: createLogger('api', START_LOG_LEVEL), nativeCoin: config.nativeCoin, rpc: createRpcClient(rpcUrl),
-      ...serverLimits(config), moreMetrics: indexerMetrics.registry,
+      ...serverLimits(config), moreMetrics: indexerMetrics.registry, labels: config.labels, metadata: metadataSettings(),
     });
     stops.push(() => server.close());
 

@@ -1,14 +1,16 @@
 // The one place that reads flags and the environment. Everything else receives a typed,
 // validated config object, so a bad value fails here with one clear line and exit code 2
 // before anything is touched.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_VALIDATOR_OFFLINE_TURNS, DEFAULT_VALIDATOR_ROTATION_WINDOW, type NativeCoin, type VerifyLimits } from './constants';
 import { COMMANDS, helpFor, type CommandName, type Flag } from './usage';
+import { LabelsError, parseLabels, type OperatorLabel } from './labels';
 
 export * from './constants';
+export type { OperatorLabel } from './labels';
 
 /** A user mistake on the command line or in the environment: printed as one line, exit 2. */
 export class ConfigError extends Error {
@@ -87,6 +89,8 @@ export interface ServeConfig {
   /** Server processes sharing the port (node:cluster); 1 serves from this process alone. */
   workers: number;
   verify: VerifyConfig;
+  /** The operator's address labels (LABELS_FILE); absent when no file is given. */
+  labels?: OperatorLabel[];
 }
 
 /** Source verification: what clients may ask of it, and the operator's compilers folder. */
@@ -101,7 +105,7 @@ export interface CompilersConfig {
   json: boolean;
 }
 
-export interface StartConfig extends Pick<ServeConfig, 'rateLimit' | 'trustProxy' | 'verify'> {
+export interface StartConfig extends Pick<ServeConfig, 'rateLimit' | 'trustProxy' | 'verify' | 'labels'> {
   /** As for serve. */
   nativeCoin?: NativeCoin;
   /** Absent: start the embedded devnet. */
@@ -218,6 +222,7 @@ const SCHEMAS = {
   'verify-max-source-bytes': wholeAtLeast(1000, 'bytes'),
   'verify-compile-timeout': wholeAtLeast(1, 'seconds'),
   'compilers-dir': z.string().min(1, 'a folder').refine((d) => existsSync(d) && statSync(d).isDirectory(), 'an existing folder of soljson-v*.js files'),
+  labels: filePath,
 } satisfies Record<{ [C in CommandName]: keyof (typeof COMMANDS)[C]['flags'] }[CommandName], z.ZodType>;
 
 function parseFlags<C extends CommandName>(command: C, args: string[], env: Env) {
@@ -285,6 +290,25 @@ function serveLimits(v: Record<string, unknown>): Pick<ServeConfig, 'rateLimit' 
   return { rateLimit: v['rate-limit'] as number, trustProxy: v['trust-proxy'] as TrustProxy };
 }
 
+/** The labels file named by --labels / LABELS_FILE, read and checked now so a bad one exits 2 before anything starts. */
+function labelsFrom(command: CommandName, v: Record<string, unknown>, env: Env): Pick<ServeConfig, 'labels'> {
+  const file = v.labels as string | undefined;
+  if (file === undefined) return {};
+  const source = env.LABELS_FILE === file ? 'LABELS_FILE' : '--labels';
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`yuscan ${command}: ${source} "${file}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  try {
+    return { labels: parseLabels(text, file) };
+  } catch (err) {
+    if (err instanceof LabelsError) throw new ConfigError(`yuscan ${command}: ${source} "${file}": ${err.message}`);
+    throw err;
+  }
+}
+
 /** Parse `yuscan <command> [flags]`. Throws ConfigError on any bad input. */
 export function parseCommand(argv: string[], env: Env = process.env): Command {
   const help = helpFor(argv);
@@ -316,11 +340,12 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
     case 'serve': {
       const v = parseFlags(name, args, env);
       validatorSettings(env); // read by the API; checked here so a bad value exits 2 up front
+      metadataSettings(env);
       return {
         name,
         config: {
           databaseUrl: v.db as string, port: v.port as number, rpcUrl: v.rpc as string | undefined, nativeCoin: nativeCoinFrom(v), ...serveLimits(v),
-          workers: v.workers as number,
+          workers: v.workers as number, ...labelsFrom(name, v, env),
           verify: verifyFrom(v),
         },
       };
@@ -328,9 +353,11 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
     case 'start': {
       const v = parseFlags(name, args, env);
       validatorSettings(env);
+      metadataSettings(env);
       return {
         name,
         config: {
+          ...labelsFrom(name, v, env),
           rpcUrl: v.rpc as string | undefined,
           databaseUrl: v.db as string,
           port: v.port as number,
@@ -411,4 +438,30 @@ export function validatorSettings(env: Env = process.env): ValidatorSettings {
     offlineAfterTurns: read('VALIDATOR_OFFLINE_TURNS', DEFAULT_VALIDATOR_OFFLINE_TURNS, 'a whole number of turns ≥ 1'),
     rotationWindow: read('VALIDATOR_ROTATION_WINDOW', DEFAULT_VALIDATOR_ROTATION_WINDOW, 'a whole number of blocks ≥ 1'),
   };
+}
+
+export interface MetadataSettings {
+  /** Where ipfs:// URIs are fetched: the gateway's base URL, to which `ipfs/<cid>/<path>` is appended. */
+  ipfsGateway: string;
+  /** Fetch token metadata and media from private, loopback and link-local addresses too (off by default: SSRF). */
+  allowPrivate: boolean;
+}
+
+export const DEFAULT_IPFS_GATEWAY = 'https://ipfs.io/';
+
+/** Token metadata fetching, from IPFS_GATEWAY and METADATA_ALLOW_PRIVATE. */
+export function metadataSettings(env: Env = process.env): MetadataSettings {
+  const gateway = env.IPFS_GATEWAY || DEFAULT_IPFS_GATEWAY;
+  let ok = false;
+  try {
+    ok = ['http:', 'https:'].includes(new URL(gateway).protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new ConfigError(`IPFS_GATEWAY "${gateway}" is not valid; it takes an http(s):// gateway URL such as ${DEFAULT_IPFS_GATEWAY}`);
+  const flag = env.METADATA_ALLOW_PRIVATE ?? '';
+  if (!['', '0', '1', 'true', 'false'].includes(flag)) {
+    throw new ConfigError(`METADATA_ALLOW_PRIVATE "${flag}" is not valid; it takes true or false (1 or 0)`);
+  }
+  return { ipfsGateway: gateway.endsWith('/') ? gateway : `${gateway}/`, allowPrivate: flag === '1' || flag === 'true' };
 }

@@ -35,6 +35,7 @@ const trustProxy: Flag = {
   env: 'TRUST_PROXY', value: 'LIST', default: 'loopback',
   doc: 'proxies whose X-Forwarded-For to believe: true, false, a hop count, or addresses, subnets and loopback/linklocal/uniquelocal',
 };
+const labels: Flag = { env: 'LABELS_FILE', value: 'FILE', doc: 'names for addresses: CSV (header address,label[,note][,link]) or a JSON array of the same' };
 const coin = {
   'coin-symbol': { env: 'NATIVE_COIN_SYMBOL', value: 'S', doc: "the native coin's symbol; without it YU on the devnet, ETH on Ethereum, else COIN" },
   'coin-name': { env: 'NATIVE_COIN_NAME', value: 'NAME', doc: "the native coin's name; without it the symbol" },
@@ -54,6 +55,10 @@ const verify = {
 
 /** Settings read from the environment only. */
 const LOG_LEVEL: [string, string] = ['LOG_LEVEL', 'fatal, error, warn, info, debug, trace or silent (default info)'];
+const METADATA_ENV: [string, string][] = [
+  ['IPFS_GATEWAY', 'the gateway that ipfs:// token metadata and media are fetched through (default https://ipfs.io/)'],
+  ['METADATA_ALLOW_PRIVATE', 'true: fetch token metadata from private, loopback and link-local addresses too (default false)'],
+];
 const VALIDATOR_ENV: [string, string][] = [
   ['VALIDATOR_OFFLINE_TURNS', `missed turns after which a sealer reads OFFLINE (default ${DEFAULT_VALIDATOR_OFFLINE_TURNS})`],
   ['VALIDATOR_ROTATION_WINDOW', `recent blocks over which the validators in the rotation are counted (default ${DEFAULT_VALIDATOR_ROTATION_WINDOW})`],
@@ -66,9 +71,9 @@ export const COMMANDS = {
       rpc: { env: 'RPC_URL', value: 'URL', doc: 'index this JSON-RPC node instead of starting the devnet' },
       db, port, 'rate-limit': rateLimit, 'trust-proxy': trustProxy, registry, from, confirmations, genesis, 'trace-method': traceMethod,
       'devnet-port': { value: 'N', default: 8545, doc: "the devnet's RPC port" },
-      seed, history, 'block-time-ms': blockTimeMs, ...coin, ...verify,
+      seed, history, 'block-time-ms': blockTimeMs, ...coin, ...verify, labels,
     },
-    env: [['LOG_LEVEL', 'fatal, error, warn, info, debug, trace or silent (default warn: the progress line says the rest)'], ...VALIDATOR_ENV],
+    env: [['LOG_LEVEL', 'fatal, error, warn, info, debug, trace or silent (default warn: the progress line says the rest)'], ...VALIDATOR_ENV, ...METADATA_ENV],
   },
   devnet: {
     summary: 'the demo chain alone; prints its RPC URL, chain id and registry address',
@@ -94,8 +99,9 @@ export const COMMANDS = {
       ...coin, 'rate-limit': rateLimit, 'trust-proxy': trustProxy,
       workers: { env: 'WORKERS', value: 'N', default: 1, doc: 'server processes sharing the port, 1 to 64' },
       ...verify,
+      labels,
     },
-    env: [LOG_LEVEL, ...VALIDATOR_ENV],
+    env: [LOG_LEVEL, ...VALIDATOR_ENV, ...METADATA_ENV],
   },
   migrate: {
     summary: 'create or upgrade the schema',

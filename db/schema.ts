@@ -371,6 +371,25 @@ export interface VerificationJobsTable {
 }
 // --- end verified contracts ---
 
+/** How fetching a token id's metadata ended. */
+export type MetadataStatusName = 'OK' | 'PENDING' | 'NOT_FOUND' | 'ERROR' | 'BLOCKED' | 'TOO_LARGE' | 'INVALID';
+
+/** A token id's metadata as `yuscan serve` last fetched it (tokenURI / uri, then the document). */
+export interface TokenMetadataTable {
+  token: string;
+  /** Decimal. */
+  token_id: string;
+  status: MetadataStatusName;
+  /** The URI the contract returned ({id} substituted); null when the call failed. */
+  uri: string | null;
+  /** The metadata document (JSON text) when it parsed. */
+  metadata: string | null;
+  /** Where the image is, resolved (http(s) or data:); served to browsers only through /media. */
+  image_url: string | null;
+  error: string | null;
+  fetched_at: number;
+}
+
 // --- the table catalogue ---
 // Every table the migrations create, once, with what each kind of whole-database work needs
 // to know about it. `Database` (Kysely's view of the schema) and every list of tables (the
@@ -378,7 +397,7 @@ export interface VerificationJobsTable {
 // from it, so a new table is named in one place and cannot be left out of any of them.
 
 /** The part of the product whose rows a table holds. */
-export type TableGroup = 'chain' | 'alliance' | 'accounts' | 'sealing' | 'code' | 'indexer' | 'verification';
+export type TableGroup = 'chain' | 'alliance' | 'accounts' | 'sealing' | 'code' | 'indexer' | 'verification' | 'metadata';
 
 export interface TableSpec {
   group: TableGroup;
@@ -447,6 +466,8 @@ export const TABLES = {
 
   verified_contracts: table<VerifiedContractsTable>({ group: 'verification', blockColumn: null, key: ['address'], checksum: false }),
   verification_jobs: table<VerificationJobsTable>({ group: 'verification', blockColumn: null, key: ['guid'], checksum: false }),
+
+  token_metadata: table<TokenMetadataTable>({ group: 'metadata', blockColumn: null, key: ['token', 'token_id'], checksum: false }),
 };
 
 export type TableName = keyof typeof TABLES;

@@ -14,6 +14,14 @@ export type TokenRow = TokensTable;
 export type HoldingRow = TokenHoldingsTable;
 export type TransferRow = TokenTransfersTable;
 export type InternalRow = InternalTransactionsTable;
+/** One id of an ERC-721 or ERC-1155 token; owner is ERC-721's (null for ERC-1155). */
+export interface InstanceRow {
+  token: TokenRow;
+  tokenId: string;
+  owner: string | null;
+  /** False for an id no indexed transfer names: its metadata is never fetched (anyone could ask for any number). */
+  seen?: boolean;
+}
 export interface CoinBalanceRow {
   block_number: number;
   timestamp: number;
@@ -253,13 +261,13 @@ export async function inventoryPage(ctx: Context, token: TokenRow, first: number
   }
   const idAfter = (eb: any, col: string) =>
     eb.or([eb(eb.fn('length', [eb.ref(col)]), '>', from!.length), eb.and([eb(eb.fn('length', [eb.ref(col)]), '=', from!.length), eb(eb.ref(col), '>', from!)])]);
-  if (token.type === 'ERC20') return connection([], n, () => '');
+  if (token.type === 'ERC20') return connection<InstanceRow>([], n, () => '');
   if (token.type === 'ERC1155') {
     let q = ctx.db.selectFrom('token_holdings').select('token_id').distinct().where('token', '=', token.address)
       .orderBy((eb) => eb.fn('length', ['token_id'])).orderBy('token_id').limit(n + 1);
     if (from !== undefined) q = q.where((eb) => idAfter(eb, 'token_id'));
     const rows = await q.execute();
-    return connection(rows.map((r) => ({ tokenId: r.token_id, owner: null })), n, (r) => idCursor(r.tokenId));
+    return connection(rows.map((r): InstanceRow => ({ token, tokenId: r.token_id, owner: null })), n, (r) => idCursor(r.tokenId));
   }
   let q = ctx.db.selectFrom('token_transfers as t').select(['t.token_id', 't.to_address']).where('t.token', '=', token.address)
     .where('t.token_id', '<>', '').where('t.to_address', '<>', ZERO_ADDRESS)
@@ -273,7 +281,7 @@ export async function inventoryPage(ctx: Context, token: TokenRow, first: number
     .orderBy((eb) => eb.fn('length', ['t.token_id'])).orderBy('t.token_id').limit(n + 1);
   if (from !== undefined) q = q.where((eb) => idAfter(eb, 't.token_id'));
   const rows = await q.execute();
-  return connection(rows.map((r) => ({ tokenId: r.token_id, owner: r.to_address })), n, (r) => idCursor(r.tokenId));
+  return connection(rows.map((r): InstanceRow => ({ token, tokenId: r.token_id, owner: r.to_address })), n, (r) => idCursor(r.tokenId));
 }
 
 /** Tokens whose name or symbol starts with (then contains) the text, most holders first. */

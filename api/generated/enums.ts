@@ -79,6 +79,19 @@ export type KpiStatus =
   /** Projected >= 100 % of the target (also before the period begins: nothing is due yet). */
   | 'ON_TRACK';
 
+/** Where an account's best name comes from, in order of preference. */
+export type LabelSource =
+  /** The contract name of its verified source. */
+  | 'CONTRACT'
+  /** An alliance member's registered name. */
+  | 'MEMBER'
+  /** The operator's own label (LABELS_FILE). */
+  | 'OPERATOR'
+  /** A token's name (else its symbol). */
+  | 'TOKEN'
+  /** The label a member registered for its sealing node. */
+  | 'VALIDATOR';
+
 /** How much of the deployed bytecode the verified source accounts for. */
 export type MatchKind =
   /** Everything, including the metadata hash (so comments and file paths too). */
@@ -103,6 +116,23 @@ export type MembershipChangeKind =
   | 'ADMITTED'
   /** MemberRemoved. */
   | 'REMOVED';
+
+/** How fetching a token id's metadata ended. */
+export type MetadataStatus =
+  /** The URI points at a private, loopback or link-local address, which the server does not fetch (METADATA_ALLOW_PRIVATE). */
+  | 'BLOCKED'
+  /** The node or the document's host failed (network error, timeout, HTTP error). */
+  | 'ERROR'
+  /** The URI or the document is not usable (unknown scheme, not JSON, not an object). */
+  | 'INVALID'
+  /** tokenURI/uri reverted or returned nothing, or the document's host answered 404. */
+  | 'NOT_FOUND'
+  /** Fetched and parsed. */
+  | 'OK'
+  /** Not fetched yet (or being fetched); ask again shortly. */
+  | 'PENDING'
+  /** The document is larger than the server fetches. */
+  | 'TOO_LARGE';
 
 /** How a proxy finds the code it runs. */
 export type ProxyKind =

@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { BlockRow, TxRow, LogRow, AccountModel, MemberModel, PatentModel, ReportModel, ScenarioModel, StageChangeModel, MembershipModel, KpiModel, AllianceModel, SliceModel, EvidenceEdgeModel, StatusModel, DecodedModel, PeriodModel, VerifiedContractModel } from '../models';
 import type { YearFiguresModel } from '../kpi/yearly';
-import type { TokenRow, HoldingRow, TransferRow, InternalRow, CoinBalanceRow } from '../data/accounts';
+import type { TokenRow, HoldingRow, TransferRow, InternalRow, CoinBalanceRow, InstanceRow } from '../data/accounts';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -48,8 +48,18 @@ export type Account = {
   internalTransactions?: Maybe<InternalTransactionConnection>;
   /** Whether code was deployed at this address (as seen by the indexer). */
   isContract: Scalars['Boolean']['output'];
+  /**
+   * The best name for this address, in this order of preference: the operator's label (LABELS_FILE), the alliance
+   * member's name (as registered, "English / 中文"), the token's name (else symbol), the verified contract's name, the
+   * label of the validator node it is. Null when it has none.
+   */
+  label?: Maybe<Scalars['String']['output']>;
+  /** Where `label` comes from; null when it is null. */
+  labelSource?: Maybe<LabelSource>;
   /** Its alliance membership, if any. */
   member?: Maybe<Member>;
+  /** The operator's label with its note and link; null when LABELS_FILE names no such address. */
+  operatorLabel?: Maybe<OperatorLabel>;
   /** When the contract is a proxy: its kind, the implementation it runs and its upgrades; null when it is none the explorer recognises. */
   proxy?: Maybe<Proxy>;
   /** The token this address is, when it is a token contract. */
@@ -561,6 +571,19 @@ export type KpiStatus =
   /** Projected >= 100 % of the target (also before the period begins: nothing is due yet). */
   | 'ON_TRACK';
 
+/** Where an account's best name comes from, in order of preference. */
+export type LabelSource =
+  /** The contract name of its verified source. */
+  | 'CONTRACT'
+  /** An alliance member's registered name. */
+  | 'MEMBER'
+  /** The operator's own label (LABELS_FILE). */
+  | 'OPERATOR'
+  /** A token's name (else its symbol). */
+  | 'TOKEN'
+  /** The label a member registered for its sealing node. */
+  | 'VALIDATOR';
+
 /** An event log. */
 export type Log = {
   __typename?: 'Log';
@@ -728,6 +751,23 @@ export type MembershipChangeKind =
   /** MemberRemoved. */
   | 'REMOVED';
 
+/** How fetching a token id's metadata ended. */
+export type MetadataStatus =
+  /** The URI points at a private, loopback or link-local address, which the server does not fetch (METADATA_ALLOW_PRIVATE). */
+  | 'BLOCKED'
+  /** The node or the document's host failed (network error, timeout, HTTP error). */
+  | 'ERROR'
+  /** The URI or the document is not usable (unknown scheme, not JSON, not an object). */
+  | 'INVALID'
+  /** tokenURI/uri reverted or returned nothing, or the document's host answered 404. */
+  | 'NOT_FOUND'
+  /** Fetched and parsed. */
+  | 'OK'
+  /** Not fetched yet (or being fetched); ask again shortly. */
+  | 'PENDING'
+  /** The document is larger than the server fetches. */
+  | 'TOO_LARGE';
+
 /** The chain's native coin. */
 export type NativeCoin = {
   __typename?: 'NativeCoin';
@@ -737,6 +777,17 @@ export type NativeCoin = {
   name: Scalars['String']['output'];
   /** Ticker, e.g. YU on the devnet. */
   symbol: Scalars['String']['output'];
+};
+
+/** A name the operator gave an address (LABELS_FILE). */
+export type OperatorLabel = {
+  __typename?: 'OperatorLabel';
+  /** The name. */
+  label: Scalars['String']['output'];
+  /** An http(s) link about the address. */
+  link?: Maybe<Scalars['String']['output']>;
+  /** A note about the address. */
+  note?: Maybe<Scalars['String']['output']>;
 };
 
 /** A quarterly output-value report (OutputReported). */
@@ -920,6 +971,8 @@ export type Query = {
   __typename?: 'Query';
   /** An account (externally owned or contract). Any well-formed address answers, even one never seen (then txCount is 0). */
   account?: Maybe<Account>;
+  /** Several accounts at once, in the order asked (1–100 addresses): the names of a page's addresses in one request. */
+  accounts: Array<Account>;
   /** The alliance: name, launch date, members, plan periods and aggregate breakdowns. */
   alliance: Alliance;
   /** One block, by number or by hash (give exactly one). Null when it is not indexed. */
@@ -977,6 +1030,11 @@ export type Query = {
 
 export type QueryAccountArgs = {
   address: Scalars['String']['input'];
+};
+
+
+export type QueryAccountsArgs = {
+  addresses: Array<Scalars['String']['input']>;
 };
 
 
@@ -1384,6 +1442,8 @@ export type Token = {
   holderCount: Scalars['Int']['output'];
   /** Holders with non-zero balances, largest first. For ERC-1155 pass `tokenId` to rank one id's holders. */
   holders: TokenBalanceConnection;
+  /** One token id of an ERC-721 or ERC-1155 token: owner (ERC-721) and metadata. Null for ERC-20. An id never seen in a transfer still answers (owner null). */
+  instance?: Maybe<TokenInstance>;
   /** ERC-721: every token id in existence with its current owner, ascending id. ERC-1155: every id with a non-zero supply (owner null). Empty for ERC-20. */
   inventory: TokenInstanceConnection;
   /** What could not be read or does not add up; empty for a well-behaved token. */
@@ -1412,6 +1472,12 @@ export type TokenHoldersArgs = {
 
 
 /** A token contract seen emitting ERC-20, ERC-721 or ERC-1155 transfer events. */
+export type TokenInstanceArgs = {
+  tokenId: Scalars['BigInt']['input'];
+};
+
+
+/** A token contract seen emitting ERC-20, ERC-721 or ERC-1155 transfer events. */
 export type TokenInventoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1423,6 +1489,17 @@ export type TokenTransfersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   tokenId?: InputMaybe<Scalars['BigInt']['input']>;
+};
+
+/** One trait of a token id (OpenSea's `attributes`). */
+export type TokenAttribute = {
+  __typename?: 'TokenAttribute';
+  /** display_type, when given (number, date, boost_percentage...). */
+  displayType?: Maybe<Scalars['String']['output']>;
+  /** trait_type, when given. */
+  traitType?: Maybe<Scalars['String']['output']>;
+  /** The value as text. */
+  value: Scalars['String']['output'];
 };
 
 /** A holding: what one address holds of one token (and, for ERC-1155, one id), per the token's balanceOf at the indexed head. */
@@ -1481,8 +1558,20 @@ export type TokenEdge = {
 /** One token id of an ERC-721 or ERC-1155 contract. */
 export type TokenInstance = {
   __typename?: 'TokenInstance';
+  /** The metadata document when `metadataStatus` is OK. */
+  metadata?: Maybe<TokenMetadata>;
+  /** Why the status is not OK, in a few words. */
+  metadataError?: Maybe<Scalars['String']['output']>;
+  /** When it was last fetched. */
+  metadataFetchedAt?: Maybe<Scalars['Timestamp']['output']>;
+  /** How fetching it ended; PENDING until the server has fetched it (it starts on the first ask; needs a node, yuscan serve --rpc). */
+  metadataStatus: MetadataStatus;
+  /** The URI tokenURI(id) or uri(id) returned, with {id} substituted. */
+  metadataUri?: Maybe<Scalars['String']['output']>;
   /** ERC-721: the current owner. ERC-1155: null (see `Token.holders(tokenId)`). */
   owner?: Maybe<Scalars['String']['output']>;
+  /** The token contract. */
+  tokenAddress: Scalars['String']['output'];
   /** The token id. */
   tokenId: Scalars['BigInt']['output'];
 };
@@ -1525,6 +1614,21 @@ export type TokenIssue =
   | 'SYMBOL_UNREADABLE'
   /** totalSupply() reverted or returned nothing decodable. */
   | 'TOTAL_SUPPLY_UNREADABLE';
+
+/** A token id's metadata document, as the token's URI serves it. */
+export type TokenMetadata = {
+  __typename?: 'TokenMetadata';
+  /** attributes, in document order. */
+  attributes: Array<TokenAttribute>;
+  /** description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** A yuscan URL (/media/{token}/{tokenId}) serving the image; the token host's own URL is never handed to browsers. Null without an image. */
+  image?: Maybe<Scalars['String']['output']>;
+  /** name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The whole document, JSON text. */
+  raw: Scalars['String']['output'];
+};
 
 /** A token movement decoded from a Transfer, TransferSingle or TransferBatch event. */
 export type TokenTransfer = {
@@ -1957,6 +2061,7 @@ export type ResolversTypes = {
   KpiId: KpiId;
   KpiPoint: ResolverTypeWrapper<KpiPoint>;
   KpiStatus: KpiStatus;
+  LabelSource: LabelSource;
   Log: ResolverTypeWrapper<LogRow>;
   MatchKind: MatchKind;
   Member: ResolverTypeWrapper<MemberModel>;
@@ -1966,7 +2071,9 @@ export type ResolversTypes = {
   MemberOrder: MemberOrder;
   MembershipChange: ResolverTypeWrapper<MembershipModel>;
   MembershipChangeKind: MembershipChangeKind;
+  MetadataStatus: MetadataStatus;
   NativeCoin: ResolverTypeWrapper<NativeCoin>;
+  OperatorLabel: ResolverTypeWrapper<OperatorLabel>;
   OutputReport: ResolverTypeWrapper<ReportModel>;
   OutputReportConnection: ResolverTypeWrapper<Omit<OutputReportConnection, 'edges'> & { edges: Array<ResolversTypes['OutputReportEdge']> }>;
   OutputReportEdge: ResolverTypeWrapper<Omit<OutputReportEdge, 'node'> & { node: ResolversTypes['OutputReport'] }>;
@@ -2000,15 +2107,17 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Timestamp: ResolverTypeWrapper<Scalars['Timestamp']['output']>;
   Token: ResolverTypeWrapper<TokenRow>;
+  TokenAttribute: ResolverTypeWrapper<TokenAttribute>;
   TokenBalance: ResolverTypeWrapper<HoldingRow>;
   TokenBalanceConnection: ResolverTypeWrapper<Omit<TokenBalanceConnection, 'edges'> & { edges: Array<ResolversTypes['TokenBalanceEdge']> }>;
   TokenBalanceEdge: ResolverTypeWrapper<Omit<TokenBalanceEdge, 'node'> & { node: ResolversTypes['TokenBalance'] }>;
   TokenConnection: ResolverTypeWrapper<Omit<TokenConnection, 'edges'> & { edges: Array<ResolversTypes['TokenEdge']> }>;
   TokenEdge: ResolverTypeWrapper<Omit<TokenEdge, 'node'> & { node: ResolversTypes['Token'] }>;
-  TokenInstance: ResolverTypeWrapper<TokenInstance>;
-  TokenInstanceConnection: ResolverTypeWrapper<TokenInstanceConnection>;
-  TokenInstanceEdge: ResolverTypeWrapper<TokenInstanceEdge>;
+  TokenInstance: ResolverTypeWrapper<InstanceRow>;
+  TokenInstanceConnection: ResolverTypeWrapper<Omit<TokenInstanceConnection, 'edges'> & { edges: Array<ResolversTypes['TokenInstanceEdge']> }>;
+  TokenInstanceEdge: ResolverTypeWrapper<Omit<TokenInstanceEdge, 'node'> & { node: ResolversTypes['TokenInstance'] }>;
   TokenIssue: TokenIssue;
+  TokenMetadata: ResolverTypeWrapper<TokenMetadata>;
   TokenTransfer: ResolverTypeWrapper<TransferRow>;
   TokenTransferConnection: ResolverTypeWrapper<Omit<TokenTransferConnection, 'edges'> & { edges: Array<ResolversTypes['TokenTransferEdge']> }>;
   TokenTransferEdge: ResolverTypeWrapper<Omit<TokenTransferEdge, 'node'> & { node: ResolversTypes['TokenTransfer'] }>;
@@ -2066,6 +2175,7 @@ export type ResolversParentTypes = {
   MemberNode: MemberNode;
   MembershipChange: MembershipModel;
   NativeCoin: NativeCoin;
+  OperatorLabel: OperatorLabel;
   OutputReport: ReportModel;
   OutputReportConnection: Omit<OutputReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['OutputReportEdge']> };
   OutputReportEdge: Omit<OutputReportEdge, 'node'> & { node: ResolversParentTypes['OutputReport'] };
@@ -2094,14 +2204,16 @@ export type ResolversParentTypes = {
   Subscription: Record<PropertyKey, never>;
   Timestamp: Scalars['Timestamp']['output'];
   Token: TokenRow;
+  TokenAttribute: TokenAttribute;
   TokenBalance: HoldingRow;
   TokenBalanceConnection: Omit<TokenBalanceConnection, 'edges'> & { edges: Array<ResolversParentTypes['TokenBalanceEdge']> };
   TokenBalanceEdge: Omit<TokenBalanceEdge, 'node'> & { node: ResolversParentTypes['TokenBalance'] };
   TokenConnection: Omit<TokenConnection, 'edges'> & { edges: Array<ResolversParentTypes['TokenEdge']> };
   TokenEdge: Omit<TokenEdge, 'node'> & { node: ResolversParentTypes['Token'] };
-  TokenInstance: TokenInstance;
-  TokenInstanceConnection: TokenInstanceConnection;
-  TokenInstanceEdge: TokenInstanceEdge;
+  TokenInstance: InstanceRow;
+  TokenInstanceConnection: Omit<TokenInstanceConnection, 'edges'> & { edges: Array<ResolversParentTypes['TokenInstanceEdge']> };
+  TokenInstanceEdge: Omit<TokenInstanceEdge, 'node'> & { node: ResolversParentTypes['TokenInstance'] };
+  TokenMetadata: TokenMetadata;
   TokenTransfer: TransferRow;
   TokenTransferConnection: Omit<TokenTransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['TokenTransferEdge']> };
   TokenTransferEdge: Omit<TokenTransferEdge, 'node'> & { node: ResolversParentTypes['TokenTransfer'] };
@@ -2130,7 +2242,10 @@ export type AccountResolvers<ContextType = Context, ParentType extends Resolvers
   firstSeenBlock?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   internalTransactions?: Resolver<Maybe<ResolversTypes['InternalTransactionConnection']>, ParentType, ContextType, RequireFields<AccountInternalTransactionsArgs, 'first'>>;
   isContract?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  labelSource?: Resolver<Maybe<ResolversTypes['LabelSource']>, ParentType, ContextType>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  operatorLabel?: Resolver<Maybe<ResolversTypes['OperatorLabel']>, ParentType, ContextType>;
   proxy?: Resolver<Maybe<ResolversTypes['Proxy']>, ParentType, ContextType>;
   token?: Resolver<Maybe<ResolversTypes['Token']>, ParentType, ContextType>;
   tokenBalances?: Resolver<ResolversTypes['TokenBalanceConnection'], ParentType, ContextType, RequireFields<AccountTokenBalancesArgs, 'first'>>;
@@ -2399,6 +2514,12 @@ export type NativeCoinResolvers<ContextType = Context, ParentType extends Resolv
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type OperatorLabelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OperatorLabel'] = ResolversParentTypes['OperatorLabel']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  link?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type OutputReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutputReport'] = ResolversParentTypes['OutputReport']> = {
   amount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
@@ -2493,6 +2614,7 @@ export type QuarterOutputResolvers<ContextType = Context, ParentType extends Res
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'address'>>;
+  accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountsArgs, 'addresses'>>;
   alliance?: Resolver<ResolversTypes['Alliance'], ParentType, ContextType>;
   block?: Resolver<Maybe<ResolversTypes['Block']>, ParentType, ContextType, Partial<QueryBlockArgs>>;
   blockTimeDistribution?: Resolver<Array<ResolversTypes['BlockTimeBucket']>, ParentType, ContextType, RequireFields<QueryBlockTimeDistributionArgs, 'blocks'>>;
@@ -2633,6 +2755,7 @@ export type TokenResolvers<ContextType = Context, ParentType extends ResolversPa
   firstSeenBlock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   holderCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   holders?: Resolver<ResolversTypes['TokenBalanceConnection'], ParentType, ContextType, RequireFields<TokenHoldersArgs, 'first'>>;
+  instance?: Resolver<Maybe<ResolversTypes['TokenInstance']>, ParentType, ContextType, RequireFields<TokenInstanceArgs, 'tokenId'>>;
   inventory?: Resolver<ResolversTypes['TokenInstanceConnection'], ParentType, ContextType, RequireFields<TokenInventoryArgs, 'first'>>;
   issues?: Resolver<Array<ResolversTypes['TokenIssue']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2642,6 +2765,12 @@ export type TokenResolvers<ContextType = Context, ParentType extends ResolversPa
   transfers?: Resolver<ResolversTypes['TokenTransferConnection'], ParentType, ContextType, RequireFields<TokenTransfersArgs, 'first'>>;
   type?: Resolver<ResolversTypes['TokenType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TokenAttributeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenAttribute'] = ResolversParentTypes['TokenAttribute']> = {
+  displayType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  traitType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TokenBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenBalance'] = ResolversParentTypes['TokenBalance']> = {
@@ -2674,7 +2803,13 @@ export type TokenEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type TokenInstanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenInstance'] = ResolversParentTypes['TokenInstance']> = {
+  metadata?: Resolver<Maybe<ResolversTypes['TokenMetadata']>, ParentType, ContextType>;
+  metadataError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  metadataFetchedAt?: Resolver<Maybe<ResolversTypes['Timestamp']>, ParentType, ContextType>;
+  metadataStatus?: Resolver<ResolversTypes['MetadataStatus'], ParentType, ContextType>;
+  metadataUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tokenAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tokenId?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
@@ -2686,6 +2821,14 @@ export type TokenInstanceConnectionResolvers<ContextType = Context, ParentType e
 export type TokenInstanceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenInstanceEdge'] = ResolversParentTypes['TokenInstanceEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['TokenInstance'], ParentType, ContextType>;
+};
+
+export type TokenMetadataResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenMetadata'] = ResolversParentTypes['TokenMetadata']> = {
+  attributes?: Resolver<Array<ResolversTypes['TokenAttribute']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  raw?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TokenTransferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenTransfer'] = ResolversParentTypes['TokenTransfer']> = {
@@ -2870,6 +3013,7 @@ export type Resolvers<ContextType = Context> = {
   MemberNode?: MemberNodeResolvers<ContextType>;
   MembershipChange?: MembershipChangeResolvers<ContextType>;
   NativeCoin?: NativeCoinResolvers<ContextType>;
+  OperatorLabel?: OperatorLabelResolvers<ContextType>;
   OutputReport?: OutputReportResolvers<ContextType>;
   OutputReportConnection?: OutputReportConnectionResolvers<ContextType>;
   OutputReportEdge?: OutputReportEdgeResolvers<ContextType>;
@@ -2897,6 +3041,7 @@ export type Resolvers<ContextType = Context> = {
   Subscription?: SubscriptionResolvers<ContextType>;
   Timestamp?: GraphQLScalarType;
   Token?: TokenResolvers<ContextType>;
+  TokenAttribute?: TokenAttributeResolvers<ContextType>;
   TokenBalance?: TokenBalanceResolvers<ContextType>;
   TokenBalanceConnection?: TokenBalanceConnectionResolvers<ContextType>;
   TokenBalanceEdge?: TokenBalanceEdgeResolvers<ContextType>;
@@ -2905,6 +3050,7 @@ export type Resolvers<ContextType = Context> = {
   TokenInstance?: TokenInstanceResolvers<ContextType>;
   TokenInstanceConnection?: TokenInstanceConnectionResolvers<ContextType>;
   TokenInstanceEdge?: TokenInstanceEdgeResolvers<ContextType>;
+  TokenMetadata?: TokenMetadataResolvers<ContextType>;
   TokenTransfer?: TokenTransferResolvers<ContextType>;
   TokenTransferConnection?: TokenTransferConnectionResolvers<ContextType>;
   TokenTransferEdge?: TokenTransferEdgeResolvers<ContextType>;

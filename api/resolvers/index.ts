@@ -9,6 +9,8 @@ import { allianceResolvers } from './alliance';
 import { chainResolvers } from './chain';
 import { contractResolvers } from './contracts';
 import { kpiResolvers } from './kpi';
+import { labelResolvers } from './labels';
+import { metadataResolvers } from './metadata';
 import { searchResolvers } from './search';
 import { statsResolvers } from './stats';
 import { suggestResolvers } from './suggest';
@@ -25,6 +27,8 @@ const DOMAINS: Resolvers[] = [
   suggestResolvers,
   validatorResolvers,
   contractResolvers,
+  labelResolvers,
+  metadataResolvers,
 ];
 
 /** Merges per-type field maps; throws when two domains answer the same field. */

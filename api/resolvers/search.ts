@@ -1,8 +1,9 @@
-// Search: a block number, a transaction or block hash, an address, a member's name, or a token's name or symbol.
+// Search: a block number, a transaction or block hash, an address, an operator's label, a member's name, or a token's name or symbol.
 import type { Resolvers } from '../generated/graphql';
 import { badInput } from '../errors';
 import { tokensMatching } from '../data/accounts';
 import { bestMemberMatch } from '../data/search';
+import { labelsMatching } from '../data/labels';
 import { memberAt } from './lookup';
 
 export const searchResolvers: Resolvers = {
@@ -20,7 +21,11 @@ export const searchResolvers: Resolvers = {
         const a = q.toLowerCase();
         return (await memberAt(ctx, a)) ?? ctx.loaders.account.load(a);
       }
-      return bestMemberMatch((await ctx.head.allianceState()).membersSorted, q) ?? (await tokensMatching(ctx, q, 1))[0] ?? null;
+      // The operator named these addresses on purpose, so an exact label wins over a member's or token's name.
+      const [label] = labelsMatching(ctx.labels, q, 1);
+      if (label && label.label.toLowerCase() === q.toLowerCase()) return ctx.loaders.account.load(label.address);
+      return bestMemberMatch((await ctx.head.allianceState()).membersSorted, q) ?? (await tokensMatching(ctx, q, 1))[0]
+        ?? (label ? ctx.loaders.account.load(label.address) : null);
     },
   },
 

@@ -1,9 +1,10 @@
 // Search-as-you-type: what the box can offer for a partial query, best first. Exact matches
-// (a block number, a hash, an address) come first, then members and tokens by name.
+// (a block number, a hash, an address) come first, then the operator's labels, members and tokens by name.
 import type { Resolvers, SearchSuggestion } from '../generated/graphql';
 import { badInput } from '../errors';
 import { tokensMatching } from '../data/accounts';
 import { splitName } from '../data/names';
+import { labelsMatching } from '../data/labels';
 import { memberAt } from './lookup';
 
 const MAX_SUGGESTIONS = 20;
@@ -32,6 +33,7 @@ export const suggestResolvers: Resolvers = {
         out.push({ kind: 'ADDRESS', value: a, label: a, detail: null });
       } else if (q.length >= 2) {
         const needle = q.toLowerCase();
+        for (const l of labelsMatching(ctx.labels, q, n)) out.push({ kind: 'ADDRESS', value: l.address, label: l.label, detail: l.address });
         const state = await ctx.head.allianceState();
         for (const m of state.membersSorted) {
           if (out.length >= n) break;

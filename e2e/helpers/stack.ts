@@ -10,7 +10,7 @@ import { createPublicClient, createWalletClient, http, parseEther, type Hex, typ
 import { connect, migrateToLatest, type Db } from '../../db';
 import { startDevnet, type Devnet } from '../../devnet';
 import { startIndexer, type Indexer } from '../../indexer';
-import { createServer, type YuscanServer } from '../../api/server';
+import { createServer, type ServerOptions, type YuscanServer } from '../../api/server';
 import { allianceRegistryAbi, asciiToBytes32, kpiKey } from '../../contracts/registry';
 import { WEB_DIST } from '../../cli/build-web';
 
@@ -110,8 +110,11 @@ async function runScenario(devnet: Devnet, chain: PublicClient, wallet: WalletCl
   return { members, transfers, patents };
 }
 
-/** The web app is built by the suite's global setup (test/global-setup.ts) or the caller. */
-export async function startStack(): Promise<Stack> {
+/**
+ * The web app is built by the suite's global setup (test/global-setup.ts) or the caller.
+ * `server`: more server options (labels, a node for token metadata), from the running devnet.
+ */
+export async function startStack(opts: { server?: (devnet: Devnet) => Partial<ServerOptions> | Promise<Partial<ServerOptions>> } = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'yuscan-e2e-'));
   const cleanups: (() => Promise<unknown> | unknown)[] = [() => rmSync(dir, { recursive: true, force: true })];
   const stopAll = async () => {
@@ -138,7 +141,8 @@ export async function startStack(): Promise<Stack> {
       pollIntervalMs: 200,
     });
     cleanups.push(() => indexer.stop());
-    const server = await createServer({ db, port: 0, host: '127.0.0.1', rateLimit: false, webDir: WEB_DIST, pollIntervalMs: 200 });
+    const extra = opts.server ? await opts.server(devnet) : {};
+    const server = await createServer({ db, port: 0, host: '127.0.0.1', rateLimit: false, webDir: WEB_DIST, pollIntervalMs: 200, ...extra });
     cleanups.push(() => server.close());
 
     const waitIndexed = async (n: bigint | number, timeoutMs = 20_000) => {

@@ -25,6 +25,7 @@ export const routes: RouteObject[] = [
       { path: 'address/:address', lazy: page(() => import('../pages/address/AddressPage')) },
       { path: 'tokens', lazy: page(() => import('../pages/tokens/TokensPage')) },
       { path: 'token/:address', lazy: page(() => import('../pages/tokens/TokenPage')) },
+      { path: 'token/:address/:tokenId', lazy: page(() => import('../pages/tokens/InstancePage')) },
       { path: 'accounts', lazy: page(() => import('../pages/accounts/AccountsPage')) },
       { path: 'search', lazy: page(() => import('../pages/search/SearchPage')) },
       { path: 'stats', lazy: page(() => import('../pages/stats/StatsPage')) },

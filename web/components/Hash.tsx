@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { shortenHash } from '../lib/format';
 import { urls } from '../lib/urls';
+import { localName, useAddressName } from '../lib/names';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -81,13 +82,21 @@ export function Hash({ value, to, full, copy = true, head, tail, className, test
   );
 }
 
-/** An address with its member name as the label when it has one. */
+/**
+ * An address shown by the best name it has (Account.label: the operator's label, else the
+ * member's name, the token's, the verified contract's or the validator node's), the full
+ * address in its title; the shortened hash when it has none. `name` is a name the page already
+ * knows (a member's, in the reader's language); only the operator's own label outranks it.
+ */
 export function AddressLabel({ address, name, copy = false }: { address: string; name?: string | null; copy?: boolean }) {
-  if (!name) return <Hash value={address} to={urls.address(address)} copy={copy} />;
+  const { i18n } = useTranslation();
+  const best = useAddressName(address);
+  const shown = best?.source === 'OPERATOR' ? best.label : name || (best ? localName(best, i18n.language) : undefined);
+  if (!shown) return <Hash value={address} to={urls.address(address)} copy={copy} />;
   return (
-    <span className="hash addr-labelled" data-value={address}>
+    <span className="hash addr-labelled" data-value={address} data-label-source={best?.source === 'OPERATOR' || !name ? best?.source : 'MEMBER'}>
       <Link to={urls.address(address)} title={address}>
-        <span className="member-name">{name}</span>
+        <span className="member-name">{shown}</span>
       </Link>
       {copy && <CopyButton value={address} />}
     </span>

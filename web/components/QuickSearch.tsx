@@ -29,11 +29,13 @@ type Suggestion = ReturnType<typeof useSuggestions>['suggestions'][number];
 /** Label and detail come from chain data (token names): cleaned and bounded like every token label. */
 function SuggestionText({ s }: { s: Suggestion }) {
   const long = s.kind === 'TRANSACTION' || s.kind === 'BLOCK' || s.kind === 'ADDRESS';
-  const label = long && s.label.startsWith('0x') ? shortenHash(s.label, 10, 8) : (cleanText(s.label, MAX_NAME_CHARS) ?? shortenHash(s.value));
+  // An address the operator labelled comes with the label as its text and the address as detail.
+  const hex = long && s.label.startsWith('0x');
+  const label = hex ? shortenHash(s.label, 10, 8) : (cleanText(s.label, MAX_NAME_CHARS) ?? shortenHash(s.value));
   const detail = cleanText(s.detail, MAX_NAME_CHARS);
   return (
     <span className="qs-main">
-      <span className={long ? 'mono' : undefined}>{label}</span>
+      <span className={hex || (long && s.kind !== 'ADDRESS') ? 'mono' : undefined}>{label}</span>
       {detail && <span className="qs-detail muted">{detail}</span>}
     </span>
   );

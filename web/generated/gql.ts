@@ -43,13 +43,14 @@ type Documents = {
     "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name source }\n}": typeof types.TxSummaryFragmentDoc,
     "fragment TxPage on TransactionConnection { edges { cursor node { ...TxSummary } } pageInfo { ...PageInfoFields } }": typeof types.TxPageFragmentDoc,
     "fragment StatPointFields on StatPoint { date from to value }": typeof types.StatPointFieldsFragmentDoc,
+    "query AccountNames($addresses: [String!]!) {\n    accounts(addresses: $addresses) { address label labelSource }\n  }": typeof types.AccountNamesDocument,
     "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash\n      nativeCoin { symbol name decimals } internalTransactions }\n  }": typeof types.StatusDocument,
     "query Headline {\n    alliance { memberCount }\n    txTotals: chainStats(metric: TRANSACTIONS, interval: QUARTER, from: 0) { ...StatPointFields }\n  }": typeof types.HeadlineDocument,
     "query Blocks($first: Int, $after: String) {\n    blocks(first: $first, after: $after) { edges { cursor node { ...BlockSummary } } pageInfo { ...PageInfoFields } }\n  }": typeof types.BlocksDocument,
     "query Block($number: Int, $hash: String, $txFirst: Int, $txAfter: String) {\n    block(number: $number, hash: $hash) {\n      ...BlockSummary parentHash gasLimit baseFeePerGas size confirmations finalized minerMember { ...MemberRef }\n      transactions(first: $txFirst, after: $txAfter) { ...TxPage }\n    }\n    status { indexedHead }\n  }": typeof types.BlockDocument,
     "query Transactions($first: Int, $after: String, $address: String, $block: Int) {\n    transactions(first: $first, after: $after, address: $address, block: $block) { ...TxPage }\n  }": typeof types.TransactionsDocument,
     "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name source signature args { name value } }\n      logs { logIndex address topics data decoded { name source signature args { name value } } }\n      block { confirmations }\n    }\n  }": typeof types.TransactionDocument,
-    "query Account($address: String!, $first: Int, $after: String) {\n    account(address: $address) {\n      address isContract txCount firstSeenBlock creationTx\n      member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }\n      transactions(first: $first, after: $after) { ...TxPage }\n    }\n  }": typeof types.AccountDocument,
+    "query Account($address: String!, $first: Int, $after: String) {\n    account(address: $address) {\n      address isContract txCount firstSeenBlock creationTx label labelSource operatorLabel { label note link }\n      member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }\n      transactions(first: $first, after: $after) { ...TxPage }\n    }\n  }": typeof types.AccountDocument,
     "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n      ... on Token { address }\n    }\n  }": typeof types.SearchDocument,
     "query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {\n    chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }\n  }": typeof types.ChainStatsDocument,
     "query SearchSuggestions($query: String!, $first: Int) {\n    searchSuggestions(query: $query, first: $first) { kind value label detail }\n  }": typeof types.SearchSuggestionsDocument,
@@ -71,7 +72,10 @@ type Documents = {
     "query Token($address: String!) {\n    token(address: $address) { ...TokenSummary firstSeenBlock }\n  }": typeof types.TokenDocument,
     "query TokenHolders($address: String!, $first: Int, $after: String) {\n    token(address: $address) { holders(first: $first, after: $after) { edges { cursor node { ...Holding } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.TokenHoldersDocument,
     "query TokenTransfers($address: String!, $first: Int, $after: String) {\n    token(address: $address) { transfers(first: $first, after: $after) { edges { cursor node { ...TokenTransferFields } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.TokenTransfersDocument,
-    "query TokenInventory($address: String!, $first: Int, $after: String) {\n    token(address: $address) { inventory(first: $first, after: $after) { edges { cursor node { tokenId owner } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.TokenInventoryDocument,
+    "query TokenInventory($address: String!, $first: Int, $after: String) {\n    token(address: $address) {\n      inventory(first: $first, after: $after) { edges { cursor node { tokenId owner metadataStatus metadata { name image } } } pageInfo { ...PageInfoFields } }\n    }\n  }": typeof types.TokenInventoryDocument,
+    "query TokenInstance($address: String!, $tokenId: BigInt!) {\n    token(address: $address) {\n      ...TokenRef\n      instance(tokenId: $tokenId) {\n        tokenId owner metadataStatus metadataUri metadataError metadataFetchedAt\n        metadata { name description image attributes { traitType value displayType } }\n      }\n    }\n  }": typeof types.TokenInstanceDocument,
+    "query TokenIdHolders($address: String!, $tokenId: BigInt!, $first: Int, $after: String) {\n    token(address: $address) { holders(tokenId: $tokenId, first: $first, after: $after) { edges { cursor node { ...Holding } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.TokenIdHoldersDocument,
+    "query TokenIdTransfers($address: String!, $tokenId: BigInt!, $first: Int, $after: String) {\n    token(address: $address) { transfers(tokenId: $tokenId, first: $first, after: $after) { edges { cursor node { ...TokenTransferFields } } pageInfo { ...PageInfoFields } } }\n  }": typeof types.TokenIdTransfersDocument,
     "query Tokens($type: TokenType, $first: Int, $after: String) {\n    tokens(type: $type, first: $first, after: $after) { edges { cursor node { ...TokenSummary } } pageInfo { ...PageInfoFields } }\n  }": typeof types.TokensDocument,
     "query TopAccounts($first: Int, $after: String) {\n    topAccounts(first: $first, after: $after) {\n      edges { cursor node { address balance txCount isContract member { ...MemberRef } } } pageInfo { ...PageInfoFields }\n    }\n  }": typeof types.TopAccountsDocument,
     "query TxTransfers($hash: String!) {\n    transaction(hash: $hash) { hash tokenTransfers { ...TokenTransferFields } internalTransactions { ...InternalTx } }\n  }": typeof types.TxTransfersDocument,
@@ -110,13 +114,14 @@ const documents: Documents = {
     "fragment TxSummary on Transaction {\n  hash blockNumber index timestamp from to value status methodId contractAddress\n  fromMember { ...MemberRef } toMember { ...MemberRef } decodedCall { name source }\n}": types.TxSummaryFragmentDoc,
     "fragment TxPage on TransactionConnection { edges { cursor node { ...TxSummary } } pageInfo { ...PageInfoFields } }": types.TxPageFragmentDoc,
     "fragment StatPointFields on StatPoint { date from to value }": types.StatPointFieldsFragmentDoc,
+    "query AccountNames($addresses: [String!]!) {\n    accounts(addresses: $addresses) { address label labelSource }\n  }": types.AccountNamesDocument,
     "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash\n      nativeCoin { symbol name decimals } internalTransactions }\n  }": types.StatusDocument,
     "query Headline {\n    alliance { memberCount }\n    txTotals: chainStats(metric: TRANSACTIONS, interval: QUARTER, from: 0) { ...StatPointFields }\n  }": types.HeadlineDocument,
     "query Blocks($first: Int, $after: String) {\n    blocks(first: $first, after: $after) { edges { cursor node { ...BlockSummary } } pageInfo { ...PageInfoFields } }\n  }": types.BlocksDocument,
     "query Block($number: Int, $hash: String, $txFirst: Int, $txAfter: String) {\n    block(number: $number, hash: $hash) {\n      ...BlockSummary parentHash gasLimit baseFeePerGas size confirmations finalized minerMember { ...MemberRef }\n      transactions(first: $txFirst, after: $txAfter) { ...TxPage }\n    }\n    status { indexedHead }\n  }": types.BlockDocument,
     "query Transactions($first: Int, $after: String, $address: String, $block: Int) {\n    transactions(first: $first, after: $after, address: $address, block: $block) { ...TxPage }\n  }": types.TransactionsDocument,
     "query Transaction($hash: String!) {\n    transaction(hash: $hash) {\n      ...TxSummary nonce gas gasUsed gasPrice maxFeePerGas maxPriorityFeePerGas effectiveGasPrice fee input type\n      decodedCall { name source signature args { name value } }\n      logs { logIndex address topics data decoded { name source signature args { name value } } }\n      block { confirmations }\n    }\n  }": types.TransactionDocument,
-    "query Account($address: String!, $first: Int, $after: String) {\n    account(address: $address) {\n      address isContract txCount firstSeenBlock creationTx\n      member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }\n      transactions(first: $first, after: $after) { ...TxPage }\n    }\n  }": types.AccountDocument,
+    "query Account($address: String!, $first: Int, $after: String) {\n    account(address: $address) {\n      address isContract txCount firstSeenBlock creationTx label labelSource operatorLabel { label note link }\n      member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }\n      transactions(first: $first, after: $after) { ...TxPage }\n    }\n  }": types.AccountDocument,
     "query Search($query: String!) {\n    search(query: $query) {\n      __typename\n      ... on Block { number hash }\n      ... on Transaction { hash }\n      ... on Account { address }\n      ... on Member { address name }\n      ... on Token { address }\n    }\n  }": types.SearchDocument,
     "query ChainStats($metric: ChainStatsMetric!, $interval: Interval, $from: Timestamp, $to: Timestamp) {\n    chainStats(metric: $metric, interval: $interval, from: $from, to: $to) { ...StatPointFields }\n  }": types.ChainStatsDocument,
     "query SearchSuggestions($query: String!, $first: Int) {\n    searchSuggestions(query: $query, first: $first) { kind value label detail }\n  }": types.SearchSuggestionsDocument,
@@ -138,7 +143,10 @@ const documents: Documents = {
     "query Token($address: String!) {\n    token(address: $address) { ...TokenSummary firstSeenBlock }\n  }": types.TokenDocument,
     "query TokenHolders($address: String!, $first: Int, $after: String) {\n    token(address: $address) { holders(first: $first, after: $after) { edges { cursor node { ...Holding } } pageInfo { ...PageInfoFields } } }\n  }": types.TokenHoldersDocument,
     "query TokenTransfers($address: String!, $first: Int, $after: String) {\n    token(address: $address) { transfers(first: $first, after: $after) { edges { cursor node { ...TokenTransferFields } } pageInfo { ...PageInfoFields } } }\n  }": types.TokenTransfersDocument,
-    "query TokenInventory($address: String!, $first: Int, $after: String) {\n    token(address: $address) { inventory(first: $first, after: $after) { edges { cursor node { tokenId owner } } pageInfo { ...PageInfoFields } } }\n  }": types.TokenInventoryDocument,
+    "query TokenInventory($address: String!, $first: Int, $after: String) {\n    token(address: $address) {\n      inventory(first: $first, after: $after) { edges { cursor node { tokenId owner metadataStatus metadata { name image } } } pageInfo { ...PageInfoFields } }\n    }\n  }": types.TokenInventoryDocument,
+    "query TokenInstance($address: String!, $tokenId: BigInt!) {\n    token(address: $address) {\n      ...TokenRef\n      instance(tokenId: $tokenId) {\n        tokenId owner metadataStatus metadataUri metadataError metadataFetchedAt\n        metadata { name description image attributes { traitType value displayType } }\n      }\n    }\n  }": types.TokenInstanceDocument,
+    "query TokenIdHolders($address: String!, $tokenId: BigInt!, $first: Int, $after: String) {\n    token(address: $address) { holders(tokenId: $tokenId, first: $first, after: $after) { edges { cursor node { ...Holding } } pageInfo { ...PageInfoFields } } }\n  }": types.TokenIdHoldersDocument,
+    "query TokenIdTransfers($address: String!, $tokenId: BigInt!, $first: Int, $after: String) {\n    token(address: $address) { transfers(tokenId: $tokenId, first: $first, after: $after) { edges { cursor node { ...TokenTransferFields } } pageInfo { ...PageInfoFields } } }\n  }": types.TokenIdTransfersDocument,
     "query Tokens($type: TokenType, $first: Int, $after: String) {\n    tokens(type: $type, first: $first, after: $after) { edges { cursor node { ...TokenSummary } } pageInfo { ...PageInfoFields } }\n  }": types.TokensDocument,
     "query TopAccounts($first: Int, $after: String) {\n    topAccounts(first: $first, after: $after) {\n      edges { cursor node { address balance txCount isContract member { ...MemberRef } } } pageInfo { ...PageInfoFields }\n    }\n  }": types.TopAccountsDocument,
     "query TxTransfers($hash: String!) {\n    transaction(hash: $hash) { hash tokenTransfers { ...TokenTransferFields } internalTransactions { ...InternalTx } }\n  }": types.TxTransfersDocument,
@@ -264,6 +272,10 @@ export function graphql(source: "fragment StatPointFields on StatPoint { date fr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query AccountNames($addresses: [String!]!) {\n    accounts(addresses: $addresses) { address label labelSource }\n  }"): typeof import('./graphql').AccountNamesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash\n      nativeCoin { symbol name decimals } internalTransactions }\n  }"): typeof import('./graphql').StatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -288,7 +300,7 @@ export function graphql(source: "query Transaction($hash: String!) {\n    transa
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Account($address: String!, $first: Int, $after: String) {\n    account(address: $address) {\n      address isContract txCount firstSeenBlock creationTx\n      member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }\n      transactions(first: $first, after: $after) { ...TxPage }\n    }\n  }"): typeof import('./graphql').AccountDocument;
+export function graphql(source: "query Account($address: String!, $first: Int, $after: String) {\n    account(address: $address) {\n      address isContract txCount firstSeenBlock creationTx label labelSource operatorLabel { label note link }\n      member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }\n      transactions(first: $first, after: $after) { ...TxPage }\n    }\n  }"): typeof import('./graphql').AccountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -376,7 +388,19 @@ export function graphql(source: "query TokenTransfers($address: String!, $first:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query TokenInventory($address: String!, $first: Int, $after: String) {\n    token(address: $address) { inventory(first: $first, after: $after) { edges { cursor node { tokenId owner } } pageInfo { ...PageInfoFields } } }\n  }"): typeof import('./graphql').TokenInventoryDocument;
+export function graphql(source: "query TokenInventory($address: String!, $first: Int, $after: String) {\n    token(address: $address) {\n      inventory(first: $first, after: $after) { edges { cursor node { tokenId owner metadataStatus metadata { name image } } } pageInfo { ...PageInfoFields } }\n    }\n  }"): typeof import('./graphql').TokenInventoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TokenInstance($address: String!, $tokenId: BigInt!) {\n    token(address: $address) {\n      ...TokenRef\n      instance(tokenId: $tokenId) {\n        tokenId owner metadataStatus metadataUri metadataError metadataFetchedAt\n        metadata { name description image attributes { traitType value displayType } }\n      }\n    }\n  }"): typeof import('./graphql').TokenInstanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TokenIdHolders($address: String!, $tokenId: BigInt!, $first: Int, $after: String) {\n    token(address: $address) { holders(tokenId: $tokenId, first: $first, after: $after) { edges { cursor node { ...Holding } } pageInfo { ...PageInfoFields } } }\n  }"): typeof import('./graphql').TokenIdHoldersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TokenIdTransfers($address: String!, $tokenId: BigInt!, $first: Int, $after: String) {\n    token(address: $address) { transfers(tokenId: $tokenId, first: $first, after: $after) { edges { cursor node { ...TokenTransferFields } } pageInfo { ...PageInfoFields } } }\n  }"): typeof import('./graphql').TokenIdTransfersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

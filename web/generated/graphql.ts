@@ -85,6 +85,19 @@ export type KpiStatus =
   /** Projected >= 100 % of the target (also before the period begins: nothing is due yet). */
   | 'ON_TRACK';
 
+/** Where an account's best name comes from, in order of preference. */
+export type LabelSource =
+  /** The contract name of its verified source. */
+  | 'CONTRACT'
+  /** An alliance member's registered name. */
+  | 'MEMBER'
+  /** The operator's own label (LABELS_FILE). */
+  | 'OPERATOR'
+  /** A token's name (else its symbol). */
+  | 'TOKEN'
+  /** The label a member registered for its sealing node. */
+  | 'VALIDATOR';
+
 /** How much of the deployed bytecode the verified source accounts for. */
 export type MatchKind =
   /** Everything, including the metadata hash (so comments and file paths too). */
@@ -109,6 +122,23 @@ export type MembershipChangeKind =
   | 'ADMITTED'
   /** MemberRemoved. */
   | 'REMOVED';
+
+/** How fetching a token id's metadata ended. */
+export type MetadataStatus =
+  /** The URI points at a private, loopback or link-local address, which the server does not fetch (METADATA_ALLOW_PRIVATE). */
+  | 'BLOCKED'
+  /** The node or the document's host failed (network error, timeout, HTTP error). */
+  | 'ERROR'
+  /** The URI or the document is not usable (unknown scheme, not JSON, not an object). */
+  | 'INVALID'
+  /** tokenURI/uri reverted or returned nothing, or the document's host answered 404. */
+  | 'NOT_FOUND'
+  /** Fetched and parsed. */
+  | 'OK'
+  /** Not fetched yet (or being fetched); ask again shortly. */
+  | 'PENDING'
+  /** The document is larger than the server fetches. */
+  | 'TOO_LARGE';
 
 /** How a proxy finds the code it runs. */
 export type ProxyKind =
@@ -390,6 +420,13 @@ export type TxPageFragment = { edges: Array<{ cursor: string, node: { hash: stri
 
 export type StatPointFieldsFragment = { date: string, from: number, to: number, value: number };
 
+export type AccountNamesQueryVariables = Exact<{
+  addresses: Array<string> | string;
+}>;
+
+
+export type AccountNamesQuery = { accounts: Array<{ address: string, label: string | null, labelSource: LabelSource | null }> };
+
 export type StatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -442,7 +479,7 @@ export type AccountQueryVariables = Exact<{
 }>;
 
 
-export type AccountQuery = { account: { address: string, isContract: boolean, txCount: number, firstSeenBlock: number | null, creationTx: string | null, member: { country: string, sector: string, domestic: boolean, admittedAt: number, removedAt: number | null, active: boolean, patentCount: number, outputValue: string, address: string, name: string, nameEn: string, nameZh: string } | null, transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string, source: DecodeSource } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type AccountQuery = { account: { address: string, isContract: boolean, txCount: number, firstSeenBlock: number | null, creationTx: string | null, label: string | null, labelSource: LabelSource | null, operatorLabel: { label: string, note: string | null, link: string | null } | null, member: { country: string, sector: string, domestic: boolean, admittedAt: number, removedAt: number | null, active: boolean, patentCount: number, outputValue: string, address: string, name: string, nameEn: string, nameZh: string } | null, transactions: { edges: Array<{ cursor: string, node: { hash: string, blockNumber: number, index: number, timestamp: number, from: string, to: string | null, value: string, status: TxStatus, methodId: string | null, contractAddress: string | null, fromMember: { address: string, name: string, nameEn: string, nameZh: string } | null, toMember: { address: string, name: string, nameEn: string, nameZh: string } | null, decodedCall: { name: string, source: DecodeSource } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type SearchQueryVariables = Exact<{
   query: string;
@@ -591,7 +628,35 @@ export type TokenInventoryQueryVariables = Exact<{
 }>;
 
 
-export type TokenInventoryQuery = { token: { inventory: { edges: Array<{ cursor: string, node: { tokenId: string, owner: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type TokenInventoryQuery = { token: { inventory: { edges: Array<{ cursor: string, node: { tokenId: string, owner: string | null, metadataStatus: MetadataStatus, metadata: { name: string | null, image: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type TokenInstanceQueryVariables = Exact<{
+  address: string;
+  tokenId: string;
+}>;
+
+
+export type TokenInstanceQuery = { token: { address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue>, instance: { tokenId: string, owner: string | null, metadataStatus: MetadataStatus, metadataUri: string | null, metadataError: string | null, metadataFetchedAt: number | null, metadata: { name: string | null, description: string | null, image: string | null, attributes: Array<{ traitType: string | null, value: string, displayType: string | null }> } | null } | null } | null };
+
+export type TokenIdHoldersQueryVariables = Exact<{
+  address: string;
+  tokenId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TokenIdHoldersQuery = { token: { holders: { edges: Array<{ cursor: string, node: { address: string, tokenId: string | null, balance: string, share: number | null, token: { address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type TokenIdTransfersQueryVariables = Exact<{
+  address: string;
+  tokenId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TokenIdTransfersQuery = { token: { transfers: { edges: Array<{ cursor: string, node: { type: TokenType, transactionHash: string, blockNumber: number, timestamp: number, logIndex: number, batchIndex: number, from: string, to: string, value: string, tokenId: string | null, token: { address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type TokensQueryVariables = Exact<{
   type?: TokenType | null | undefined;
@@ -1552,6 +1617,15 @@ export const NewBlockDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NewBlockSubscription, NewBlockSubscriptionVariables>;
+export const AccountNamesDocument = new TypedDocumentString(`
+    query AccountNames($addresses: [String!]!) {
+  accounts(addresses: $addresses) {
+    address
+    label
+    labelSource
+  }
+}
+    `) as unknown as TypedDocumentString<AccountNamesQuery, AccountNamesQueryVariables>;
 export const StatusDocument = new TypedDocumentString(`
     query Status {
   status {
@@ -1830,6 +1904,13 @@ export const AccountDocument = new TypedDocumentString(`
     txCount
     firstSeenBlock
     creationTx
+    label
+    labelSource
+    operatorLabel {
+      label
+      note
+      link
+    }
     member {
       ...MemberRef
       country
@@ -2278,6 +2359,11 @@ export const TokenInventoryDocument = new TypedDocumentString(`
         node {
           tokenId
           owner
+          metadataStatus
+          metadata {
+            name
+            image
+          }
         }
       }
       pageInfo {
@@ -2290,6 +2376,118 @@ export const TokenInventoryDocument = new TypedDocumentString(`
   hasNextPage
   endCursor
 }`) as unknown as TypedDocumentString<TokenInventoryQuery, TokenInventoryQueryVariables>;
+export const TokenInstanceDocument = new TypedDocumentString(`
+    query TokenInstance($address: String!, $tokenId: BigInt!) {
+  token(address: $address) {
+    ...TokenRef
+    instance(tokenId: $tokenId) {
+      tokenId
+      owner
+      metadataStatus
+      metadataUri
+      metadataError
+      metadataFetchedAt
+      metadata {
+        name
+        description
+        image
+        attributes {
+          traitType
+          value
+          displayType
+        }
+      }
+    }
+  }
+}
+    fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}`) as unknown as TypedDocumentString<TokenInstanceQuery, TokenInstanceQueryVariables>;
+export const TokenIdHoldersDocument = new TypedDocumentString(`
+    query TokenIdHolders($address: String!, $tokenId: BigInt!, $first: Int, $after: String) {
+  token(address: $address) {
+    holders(tokenId: $tokenId, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...Holding
+        }
+      }
+      pageInfo {
+        ...PageInfoFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}
+fragment Holding on TokenBalance {
+  address
+  token {
+    ...TokenRef
+  }
+  tokenId
+  balance
+  share
+}`) as unknown as TypedDocumentString<TokenIdHoldersQuery, TokenIdHoldersQueryVariables>;
+export const TokenIdTransfersDocument = new TypedDocumentString(`
+    query TokenIdTransfers($address: String!, $tokenId: BigInt!, $first: Int, $after: String) {
+  token(address: $address) {
+    transfers(tokenId: $tokenId, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...TokenTransferFields
+        }
+      }
+      pageInfo {
+        ...PageInfoFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}
+fragment TokenTransferFields on TokenTransfer {
+  token {
+    ...TokenRef
+  }
+  type
+  transactionHash
+  blockNumber
+  timestamp
+  logIndex
+  batchIndex
+  from
+  to
+  value
+  tokenId
+}`) as unknown as TypedDocumentString<TokenIdTransfersQuery, TokenIdTransfersQueryVariables>;
 export const TokensDocument = new TypedDocumentString(`
     query Tokens($type: TokenType, $first: Int, $after: String) {
   tokens(type: $type, first: $first, after: $after) {

@@ -33,6 +33,11 @@ graphql(`fragment TxPage on TransactionConnection { edges { cursor node { ...TxS
 graphql(`fragment StatPointFields on StatPoint { date from to value }`);
 
 export const resources = registerResources({
+  /** The best names of a page's addresses, batched by lib/names.ts. */
+  accountNames: resource(graphql(`query AccountNames($addresses: [String!]!) {
+    accounts(addresses: $addresses) { address label labelSource }
+  }`)),
+
   status: resource(graphql(`query Status {
     status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash
       nativeCoin { symbol name decimals } internalTransactions }
@@ -71,7 +76,7 @@ export const resources = registerResources({
 
   account: resource(graphql(`query Account($address: String!, $first: Int, $after: String) {
     account(address: $address) {
-      address isContract txCount firstSeenBlock creationTx
+      address isContract txCount firstSeenBlock creationTx label labelSource operatorLabel { label note link }
       member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }
       transactions(first: $first, after: $after) { ...TxPage }
     }

@@ -19,6 +19,7 @@ export const urls = {
   address: (address: string) => `/address/${seg(address)}`,
   member: (address: string) => `/member/${seg(address)}`,
   token: (address: string) => `/token/${seg(address)}`,
+  tokenInstance: (address: string, tokenId: string) => `/token/${seg(address)}/${seg(tokenId)}`,
   search: (q: string) => href('/search', { q }),
   patents: (query: { member?: string } = {}) => href('/patents', query),
   scenarios: (query: { stage?: string } = {}) => href('/scenarios', query),

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, SkeletonRows } from '../../components/states';
 import { useResource, useStatus } from '../../lib/hooks';
 import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
+import { localName } from '../../lib/names';
 import { TxTable } from '../transaction/TxTable';
 import { urls } from '../../lib/urls';
 import { NativeAmount, useNativeCoin } from '../../components/NativeAmount';
@@ -193,11 +194,15 @@ export default function AddressPage() {
   if (!a || a.address !== address) return <SkeletonRows rows={10} />;
   const m = a.member;
   const name = memberName(m, f.lang);
+  // The heading is the best name: the operator's label, the member's, then the token's, contract's or node's.
+  const best = a.operatorLabel?.label ?? name ?? (a.label && a.labelSource ? localName({ label: a.label, source: a.labelSource }, f.lang) : null);
 
   return (
     <>
       <div className="page-head">
-        <h1 data-testid="address-title">{name ?? (a.isContract ? t('address.contract') : t('address.account'))}</h1>
+        <h1 data-testid="address-title" data-label-source={best ? (a.operatorLabel ? 'OPERATOR' : name ? 'MEMBER' : a.labelSource) : undefined}>
+          {best ?? (a.isContract ? t('address.contract') : t('address.account'))}
+        </h1>
         <span className="badge">{a.isContract ? t('address.contract') : t('address.eoa')}</span>
         {m && (
           <span className={`badge ${m.active ? 'badge-ok' : 'badge-bad'}`} data-testid="member-badge">
@@ -221,6 +226,17 @@ export default function AddressPage() {
               'balance',
             ],
             [t('address.type'), a.isContract ? t('address.contract') : t('address.eoa'), 'type'],
+            a.operatorLabel && [
+              t('address.label'),
+              <span data-testid="operator-label">
+                {a.operatorLabel.label}
+                {a.operatorLabel.note && <span className="muted"> — {a.operatorLabel.note}</span>}{' '}
+                {a.operatorLabel.link && (
+                  <a href={a.operatorLabel.link} target="_blank" rel="noopener noreferrer nofollow">{t('address.labelLink')} ↗</a>
+                )}
+              </span>,
+              'label',
+            ],
             bal.data?.account?.token && [tt('col.token'), <TokenName token={bal.data.account.token} />, 'token'],
             m && [
               t('address.member'),

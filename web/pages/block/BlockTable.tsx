@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Hash } from '../../components/Hash';
+import { AddressLabel, Hash } from '../../components/Hash';
 import { memberName } from '../../lib/members';
 import { useFormat } from '../../lib/format';
 import type { BlockSummary } from '../../lib/resources';
@@ -42,7 +42,7 @@ export function BlockTable({ blocks }: { blocks: BlockSummary[] }) {
               </td>
               <td data-label={t('validators:block.sealer')} data-testid="block-sealer">
                 {b.sealerMember ? <Link to={urls.member(b.sealerMember.address)}>{memberName(b.sealerMember, f.lang)}</Link> : null}
-                <Hash value={b.sealer} to={urls.address(b.sealer)} copy={false} />
+                <AddressLabel address={b.sealer} />
               </td>
             </tr>
           ))}

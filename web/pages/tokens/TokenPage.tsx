@@ -14,6 +14,7 @@ import { PagedList } from './PagedList';
 import { HoldingsTable } from './HoldingsTable';
 import { TransfersTable, TokenAmount } from './TransfersTable';
 import { TokenProblems } from './TokenName';
+import { NftImage } from './NftImage';
 import { holdingsCsv, transfersCsv } from './csv';
 import './resources';
 import { urls } from '../../lib/urls';
@@ -109,7 +110,11 @@ export default function TokenPage() {
                 <ul className="inventory" data-testid="inventory">
                   {rows.map((r) => (
                     <li key={r.tokenId} className="inventory-item" data-testid="inventory-item" data-token-id={r.tokenId} data-owner={r.owner ?? ''}>
-                      <span className="inventory-id mono wrap-any">#{r.tokenId}</span>
+                      <Link to={urls.tokenInstance(address, r.tokenId)} className="inventory-link">
+                        <NftImage src={r.metadata?.image} alt={r.metadata?.name ?? `#${r.tokenId}`} size="thumb" status={r.metadataStatus} />
+                        <span className="inventory-id mono wrap-any">#{r.tokenId}</span>
+                        {r.metadata?.name && <span className="wrap-any" data-testid="inventory-name">{r.metadata.name}</span>}
+                      </Link>
                       {r.owner ? (
                         <span>
                           <span className="muted">{t('col.owner')}: </span>

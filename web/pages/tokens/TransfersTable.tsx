@@ -79,7 +79,7 @@ export function TransfersTable({ transfers, showToken = true, showTx = true }: {
                 </td>
               )}
               <td data-label={t('col.tokenId')}>
-                <span className="mono wrap-any">{x.tokenId ?? '—'}</span>
+                {x.tokenId == null ? '—' : <Link to={urls.tokenInstance(x.token.address, x.tokenId)} className="mono wrap-any">{x.tokenId}</Link>}
               </td>
               <td data-label={t('col.amount')} className="num">
                 <TokenAmount value={x.value} token={x.token} />

@@ -54,7 +54,28 @@ export const tokenResources = registerResources({
   }`)),
 
   tokenInventory: resource(graphql(`query TokenInventory($address: String!, $first: Int, $after: String) {
-    token(address: $address) { inventory(first: $first, after: $after) { edges { cursor node { tokenId owner } } pageInfo { ...PageInfoFields } } }
+    token(address: $address) {
+      inventory(first: $first, after: $after) { edges { cursor node { tokenId owner metadataStatus metadata { name image } } } pageInfo { ...PageInfoFields } }
+    }
+  }`)),
+
+  /** One token id: its metadata (fetched by the server on the first ask), owner or holders, and its transfers. */
+  tokenInstance: resource(graphql(`query TokenInstance($address: String!, $tokenId: BigInt!) {
+    token(address: $address) {
+      ...TokenRef
+      instance(tokenId: $tokenId) {
+        tokenId owner metadataStatus metadataUri metadataError metadataFetchedAt
+        metadata { name description image attributes { traitType value displayType } }
+      }
+    }
+  }`)),
+
+  tokenIdHolders: resource(graphql(`query TokenIdHolders($address: String!, $tokenId: BigInt!, $first: Int, $after: String) {
+    token(address: $address) { holders(tokenId: $tokenId, first: $first, after: $after) { edges { cursor node { ...Holding } } pageInfo { ...PageInfoFields } } }
+  }`)),
+
+  tokenIdTransfers: resource(graphql(`query TokenIdTransfers($address: String!, $tokenId: BigInt!, $first: Int, $after: String) {
+    token(address: $address) { transfers(tokenId: $tokenId, first: $first, after: $after) { edges { cursor node { ...TokenTransferFields } } pageInfo { ...PageInfoFields } } }
   }`)),
 
   tokens: resource(graphql(`query Tokens($type: TokenType, $first: Int, $after: String) {

@@ -66,7 +66,7 @@ export function TxTable({ txs, hideBlock }: { txs: TxSummary[]; hideBlock?: bool
                 {tx.to ? (
                   <AddressLabel address={tx.to} name={memberName(tx.toMember, f.lang)} />
                 ) : tx.contractAddress ? (
-                  <Hash value={tx.contractAddress} to={urls.address(tx.contractAddress)} copy={false} />
+                  <AddressLabel address={tx.contractAddress} />
                 ) : (
                   '—'
                 )}

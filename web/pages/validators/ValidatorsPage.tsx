@@ -2,7 +2,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/Card';
-import { Hash } from '../../components/Hash';
+import { AddressLabel } from '../../components/Hash';
 import { Pagination, useCursor } from '../../components/Pagination';
 import { EmptyState, ErrorState, ListState, SkeletonRows } from '../../components/states';
 import { useLiveResource, useResource } from '../../lib/hooks';
@@ -47,7 +47,7 @@ function ValidatorTable({ rows }: { rows: ValidatorNode[] }) {
             <tr key={v.address} data-testid="validator-row" data-address={v.address}>
               <td data-label={t('col.node')}>
                 <div>{v.nodeLabel ?? <span className="muted">{t('unregistered')}</span>}</div>
-                <Hash value={v.address} to={`/address/${v.address}`} copy={false} />
+                <AddressLabel address={v.address} />
                 {v.member && !v.registered ? <span className="badge"> {t('retired')}</span> : null}
               </td>
               <td data-label={t('col.member')} data-testid="validator-member">
@@ -102,7 +102,7 @@ function SetHistory() {
       {votes.map((vote) => (
         <li key={`vote-${vote.blockNumber}`}>
           {t('votes.title')} <Link to={`/block/${vote.blockNumber}`}>{f.number(vote.blockNumber)}</Link>: {vote.add ? t('votes.add') : t('votes.drop')}{' '}
-          <Hash value={vote.candidate} to={`/address/${vote.candidate}`} copy={false} />
+          <AddressLabel address={vote.candidate} />
         </li>
       ))}
     </ul>
