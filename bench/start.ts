@@ -44,8 +44,9 @@ const npm = spawn('npm', ['start', '--', '--db', `sqlite:${join(dir, 'yuscan.db'
   env: { ...process.env, LOG_LEVEL: 'warn', RPC_URL: '', DATABASE_URL: '', PORT: '' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-/** npm -> sh -> node bin/yuscan.js start (-> sh -> anvil). */
-const yuscanStart = () => descendants(npm.pid!).find((p) => commandLine(p).includes('bin/yuscan.js start'));
+/** npm -> sh -> node bin/yuscan.js start (-> sh -> anvil): the node process, not the shell that runs it. */
+const yuscanStart = () =>
+  descendants(npm.pid!).find((p) => commandLine(p).split(' ')[0]!.endsWith('node') && commandLine(p).includes('bin/yuscan.js start'));
 let out = '';
 const caughtUp = new Promise<number>((resolve, reject) => {
   npm.stdout!.on('data', (d: Buffer) => {
