@@ -16,6 +16,8 @@ export interface AnvilOptions {
   gasLimit: bigint;
   /** Where anvil keeps the states it moves out of memory. */
   cachePath: string;
+  /** Keep the state of only this many recent blocks (absent: every block's, older ones on disk). */
+  recentStates?: number;
 }
 
 export interface AnvilProcess {
@@ -58,6 +60,7 @@ export function anvilArgs(opts: AnvilOptions): string[] {
     '--disable-default-create2-deployer',
     '--order', 'fifo',
     '--cache-path', opts.cachePath,
+    ...(opts.recentStates === undefined ? [] : ['--prune-history', String(opts.recentStates)]),
     '--color', 'never',
     // Blocks only on evm_mine until the devnet is set up; it then turns automining on.
     '--no-mining',

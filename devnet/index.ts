@@ -32,6 +32,12 @@ export interface DevnetOptions {
   onProgress?: (p: DevnetProgress) => void;
   /** Errors in the live loop (it keeps going). Default: ignored. */
   onLiveError?: (err: unknown) => void;
+  /**
+   * With the full history: keep every block's state, for clients that read past state. Off by
+   * default, as on most nodes: anvil keeps each block's whole state, and for years of history
+   * that is gigabytes (on disk, and in memory once read back).
+   */
+  archive?: boolean;
 }
 
 export interface Devnet {
@@ -58,6 +64,11 @@ export function startOfTodayUtc(now = new Date()): Date {
 const COINBASE: Hex = '0x00000000000000000000000000000000000c0ffe';
 const BLOCK_GAS_LIMIT = 60_000_000n;
 const BASE_FEE = 1_000_000_000n;
+/**
+ * The full history keeps the state of the last 16 blocks: each costs anvil a whole copy (about
+ * 1.3 MB by today). A dev chain without history keeps all of them: it stays small.
+ */
+const RECENT_STATES = 16;
 
 /**
  * Block 0: every account the devnet signs for, funded. A fixed date makes the history chain
@@ -84,6 +95,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     host: opts.host ?? '127.0.0.1',
     port: opts.port,
     genesis: devnetGenesis(accounts, Math.floor((full ? GENESIS_DATE.getTime() : Date.now()) / 1000)),
+    recentStates: full && !opts.archive ? RECENT_STATES : undefined,
   });
   // Early RPC callers are told what the node is busy with.
   const progress = (p: DevnetProgress) => {

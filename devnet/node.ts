@@ -26,6 +26,8 @@ export interface NodeOptions {
   host: string;
   port: number;
   genesis: GenesisSpec;
+  /** As anvil.ts: how many recent blocks' state the node keeps (absent: all). */
+  recentStates?: number;
 }
 
 export interface RunningNode {
@@ -176,7 +178,7 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
 
   try {
     writeFileSync(genesisFile, `${JSON.stringify(gethGenesis(opts.genesis), null, 1)}\n`);
-    anvil = await startAnvil({ genesisFile, gasLimit: opts.genesis.gasLimit, cachePath: join(dir, 'states') });
+    anvil = await startAnvil({ genesisFile, gasLimit: opts.genesis.gasLimit, cachePath: join(dir, 'states'), recentStates: opts.recentStates });
     const client = createRpcClient(anvil.url);
     rpc = client;
     const port = (front.address() as AddressInfo).port;

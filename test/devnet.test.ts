@@ -54,6 +54,12 @@ describe('devnet history (seed 1, up to 2026-01-01)', () => {
     expect(BigInt(lastProgress.total + 1)).toBe(await c.publicClient.getBlockNumber());
   });
 
+  it('keeps the state of recent blocks only, as most nodes do: a balance at block 2 is refused, at the head answered', async () => {
+    const head = await c.publicClient.getBlockNumber();
+    await expect(c.publicClient.getBalance({ address: devnet.owner, blockNumber: 2n })).rejects.toThrow();
+    expect(await c.publicClient.getBalance({ address: devnet.owner, blockNumber: head - 10n })).toBeGreaterThan(0n);
+  });
+
   it('starts on launch day: block 1 deploys the registry on 2020-04-14 in UTC and in Chongqing', async () => {
     const block1 = await c.publicClient.getBlock({ blockNumber: 1n, includeTransactions: true });
     expect(utcDate(block1.timestamp)).toBe('2020-04-14');

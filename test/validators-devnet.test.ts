@@ -28,7 +28,8 @@ const spoofNode = '0x5900f5900f5900f5900f5900f5900f5900f5900f' as Hex;
 let spoofRegistry: Hex;
 
 beforeAll(async () => {
-  devnet = await startDevnet({ port: 0, seed: SEED, history: 'full', blockTimeMs: 1000, live: false, historyEnd: HISTORY_END });
+  // Indexed once the history is built, by an indexer that reads balances at past blocks.
+  devnet = await startDevnet({ port: 0, seed: SEED, history: 'full', blockTimeMs: 1000, live: false, historyEnd: HISTORY_END, archive: true });
   c = clients(devnet.rpcUrl);
   // A look-alike registry: same bytecode, same events, not the configured address.
   const deployer = devnet.users[0]!;

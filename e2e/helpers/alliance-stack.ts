@@ -50,6 +50,8 @@ export async function startAllianceStack(opts: { seed?: number; historyEnd?: Dat
       historyEnd: opts.historyEnd ?? ALLIANCE_HISTORY_END,
       blockTimeMs: 2000,
       live: false,
+      // Indexed once the history is built, by an indexer that reads balances at past blocks.
+      archive: true,
     });
     cleanups.push(() => devnet.stop());
     lap('devnet');
