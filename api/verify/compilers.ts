@@ -5,7 +5,7 @@
 // - a compilers folder (SOLC_COMPILERS_DIR / --compilers-dir) of soljson files named as on
 //   binaries.soliditylang.org, e.g. soljson-v0.8.21+commit.d9974bed.js.
 // An npm build's commit is only known by loading it, so the builds are probed once, in a
-// worker thread, the first time the list is needed.
+// compiler process, the first time the list is needed.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
