@@ -105,7 +105,8 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   const balancesFromNode = options.rpc && nodeBalances(options.rpc);
   // One verifier, one store: a contract verified through /api or /sourcify/ shows everywhere.
   const verifier = createVerifier(db.db, { ...options.verify, rpc: options.rpc, logger });
-  await verifier.start();
+  // Not awaited: a database down at start must not keep the server (and its /healthz) from answering.
+  const resumed = verifier.start();
   const compilers = async () => (await verifier.compilers.list()).map((c) => c.longVersion);
   const proxies = new ProxyResolver(db.db, options.rpc);
   const labels = labelBook(options.labels);
@@ -167,6 +168,7 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
         head.stop();
         // At once, whatever is queued: pending jobs stay in the database for the next start.
         await verifier.stop();
+        await resumed;
         subscriptions.terminateClients();
         httpServer.closeIdleConnections();
         await apollo.stop();

@@ -6,7 +6,7 @@ import { connect } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { DEFAULT_RETRY, withRetry } from '../indexer/backoff';
 import { Enricher } from '../indexer/enrich';
-import { BlockFetcher, type FetchedBlock } from '../indexer/fetch';
+import { BlockFetcher, toHex, type FetchedBlock } from '../indexer/fetch';
 import { INDEXER_HEAP_GROWTH_PERCENT, limitHeapGrowth } from '../config/heap';
 import { startIndexer } from '../indexer/index';
 import { createRpcClient } from '../indexer/rpc';
@@ -58,7 +58,8 @@ async function fetchOnly(): Promise<{ blocks: number; txs: number }> {
     txs += n;
     avg = avg * 0.7 + (n / blocks.length) * 0.3;
   }
-  await readHeadValues(fetcher, head, { addresses: [...touched], holdings: [], tokens: [] });
+  const headHash = (await rpc.request<{ hash: string }>('eth_getBlockByNumber', [toHex(head), false])).hash;
+  await readHeadValues(fetcher, head, headHash, { addresses: [...touched], holdings: [], tokens: [] });
   return { blocks: head + 1, txs };
 }
 

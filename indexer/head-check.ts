@@ -10,7 +10,6 @@ import type { Dialect } from '../db/dialect';
 import { addHolderCounts, heldBefore, setHoldings, upsertBalances } from './account-writer';
 import { holdingKey, splitHoldingKey } from './enrich';
 import type { BlockFetcher } from './fetch';
-import { toHex } from './fetch';
 import { inserter, type Q } from './insert';
 import type { RpcCall, RpcResult } from './rpc';
 import { isStateUnavailable } from './state-errors';
@@ -40,11 +39,13 @@ export interface Corrections {
 }
 
 /**
- * The node's values at `block`, or null when it no longer has that block's state (a head
- * check is then skipped, never retried as if the node were down).
+ * The node's values at the block `block` / `hash`, or null when it no longer has that
+ * block's state, or no longer has that block at all (a reorg: the sync's tip check rolls
+ * back next). Asked by hash (EIP-1898), so a block replaced at the same height is never
+ * taken for ours. A skipped check is never retried as if the node were down.
  */
-export async function readHeadValues(fetcher: Pick<BlockFetcher, 'batched'>, block: number, t: CheckTargets): Promise<HeadValues | null> {
-  const tag = toHex(block);
+export async function readHeadValues(fetcher: Pick<BlockFetcher, 'batched'>, block: number, hash: string, t: CheckTargets): Promise<HeadValues | null> {
+  const tag = { blockHash: hash };
   const calls: RpcCall[] = [
     ...t.addresses.map((a) => ({ method: 'eth_getBalance', params: [a, tag] })),
     ...t.holdings.map((k) => {
@@ -55,7 +56,7 @@ export async function readHeadValues(fetcher: Pick<BlockFetcher, 'batched'>, blo
   ];
   if (!calls.length) return { block, balances: new Map(), holdings: new Map(), supplies: new Map() };
   const results = await fetcher.batched(calls);
-  if (results.some((r) => r.error && isStateUnavailable(r.error.message))) return null;
+  if (results.some((r) => r.error && (isStateUnavailable(r.error.message) || BLOCK_GONE.test(r.error.message)))) return null;
   const uint = (r: RpcResult) => {
     const d = r.error || typeof r.result !== 'string' ? null : decodeUint(r.result);
     return d === null ? null : BigInt(d);
@@ -64,13 +65,16 @@ export async function readHeadValues(fetcher: Pick<BlockFetcher, 'batched'>, blo
   let i = 0;
   for (const a of t.addresses) {
     const r = results[i++]!;
-    if (r.error || typeof r.result !== 'string') throw new RetryableError(`eth_getBalance(${a}, ${tag}) failed: ${r.error?.message ?? 'no result'}`);
+    if (r.error || typeof r.result !== 'string') throw new RetryableError(`eth_getBalance(${a}, ${hash}) failed: ${r.error?.message ?? 'no result'}`);
     out.balances.set(a, BigInt(r.result));
   }
   for (const k of t.holdings) out.holdings.set(k, uint(results[i++]!));
   for (const token of t.tokens) out.supplies.set(token, uint(results[i++]!));
   return out;
 }
+
+/** How nodes say a block hash is not (or no longer) on their chain. */
+const BLOCK_GONE = /block not found|unknown block|not found/i;
 
 const ph = (dialect: Dialect, n: number, from = 1) =>
   Array.from({ length: n }, (_, i) => (dialect === 'postgres' ? `$${from + i}` : '?')).join(', ');

@@ -265,9 +265,10 @@ export class Sync {
   /** Hold balances, holdings and supplies at the checkpoint against the node; the node wins. */
   private async headCheck(targets: CheckTargets, what: string): Promise<void> {
     const block = this.lastBlock;
-    const values = await this.retry(`head check of ${what}`, () => readHeadValues(this.fetcher, block, targets));
+    const hash = this.lastHash;
+    const values = await this.retry(`head check of ${what}`, () => readHeadValues(this.fetcher, block, hash, targets));
     if (!values) {
-      this.o.logger.warn({ block }, `the node has no state at block ${block}; head check of ${what} skipped`);
+      this.o.logger.warn({ block }, `the node has no state at block ${block} (or no longer that block); head check of ${what} skipped`);
       return;
     }
     const { db } = this.o;

@@ -50,7 +50,7 @@ describe('yuscan --help', () => {
   it('an unknown command is still an error, even with --help', () => {
     const r = yuscan('frobnicate', '--help');
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe('yuscan: unknown command "frobnicate"; it takes one of start, devnet, index, serve, migrate, audit');
+    expect(r.stderr.trim()).toBe('yuscan: unknown command "frobnicate"; it takes one of start, devnet, index, serve, migrate, compilers, audit');
   });
 });
 

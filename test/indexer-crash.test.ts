@@ -49,7 +49,7 @@ describe.each(DIALECTS)('crash safety on %s', (dialect) => {
       let kills = 0;
       const checkpoints: number[] = [];
       for (let attempt = 0; kills < 10 && attempt < 30; attempt++) {
-        const run = runChild(proxy.url, db.url);
+        const run = runChild(proxy.url, db.url, c.genesisFile);
         // Mostly while it fetches and writes, sometimes while it is still starting up.
         const during = attempt % 5 !== 4;
         // The moment follows the backfill's progress, not a clock: inside the batch in flight
@@ -78,7 +78,7 @@ describe.each(DIALECTS)('crash safety on %s', (dialect) => {
       expect(checkpoints.at(-1)!).toBeLessThan(head);
       expect(new Set(checkpoints).size).toBeGreaterThan(2);
 
-      const last = runChild(proxy.url, db.url);
+      const last = runChild(proxy.url, db.url, c.genesisFile);
       expect(await last.exited, last.stderr()).toBe(0);
       expect((await lastIndexed(db))!.block).toBe(head);
       expect(await checksums(db)).toEqual(reference);
@@ -96,7 +96,8 @@ describe('RPC faults', () => {
     const logs = DIALECTS.map(() => captureLogger());
     try {
       const ixs = await Promise.all(
-        dbs.map((db, i) => startIndexer({ rpcUrl: proxy.url, db, fromBlock: 0, confirmations: 0, once: true, logger: logs[i]!.logger })),
+        // Small batches: with 3,000 blocks in big ones the backfill could end before the node goes down.
+        dbs.map((db, i) => startIndexer({ rpcUrl: proxy.url, genesisFile: c.genesisFile, db, fromBlock: 0, confirmations: 0, once: true, maxBlocksPerBatch: 30, logger: logs[i]!.logger })),
       );
       await waitFor('both indexers mid-backfill', async () => {
         const l = await Promise.all(dbs.map(lastIndexed));

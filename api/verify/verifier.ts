@@ -5,6 +5,7 @@
 // process sharing the database can answer a job's status; a job still pending when the server
 // stops is resumed by the next start, so a guid once given out always answers.
 import { randomUUID } from 'node:crypto';
+import { sleep } from '../../indexer/backoff';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { DEFAULT_VERIFY_LIMITS, type VerifyLimits } from '../../config/constants';
@@ -109,8 +110,22 @@ export class Verifier {
   }
 
   /** Resume the jobs a previous process left pending. */
+  /**
+   * Resume the pending jobs. A database that does not answer yet (a replica started during a
+   * failover) is asked again with back-off until it does or the verifier stops: the server
+   * serves meanwhile, and /healthz says the database is unreachable.
+   */
   async start(): Promise<void> {
-    const rows = await this.db.selectFrom('verification_jobs').select(['guid', 'request']).where('state', '=', 'pending').orderBy('created_at').execute();
+    let rows: { guid: string; request: string | null }[] | undefined;
+    for (let delayMs = 500; !rows; delayMs = Math.min(delayMs * 2, 30_000)) {
+      try {
+        rows = await this.db.selectFrom('verification_jobs').select(['guid', 'request']).where('state', '=', 'pending').orderBy('created_at').execute();
+      } catch (err) {
+        this.options.logger?.warn({ err: (err as Error).message, retryInMs: delayMs }, 'verification jobs not resumed yet: the database did not answer');
+        await sleep(delayMs, this.abort.signal);
+        if (this.stopped) return;
+      }
+    }
     for (const row of rows) {
       if (row.request) this.queue.push(row.guid);
       else await this.finish(row.guid, { reason: 'the server restarted before this job ran, and the job did not keep its request; submit it again' });

@@ -325,7 +325,7 @@ export async function tokenBlock(c: TestChain, t: DemoTokens, salt: number): Pro
 }
 
 /** `yuscan index --rpc … --db … --once` in a child process; resolves `started` on its 'indexer started' line. */
-export function runChild(rpc: string, db: string): {
+export function runChild(rpc: string, db: string, genesisFile?: string): {
   child: ChildProcess;
   exited: Promise<number | null>;
   started: Promise<void>;
@@ -334,7 +334,7 @@ export function runChild(rpc: string, db: string): {
   saw: (text: string) => Promise<void>;
 } {
   const markers = new Map<string, () => void>();
-  const child = spawn(process.execPath, ['bin/yuscan.js', 'index', '--rpc', rpc, '--db', db, '--once'], {
+  const child = spawn(process.execPath, ['bin/yuscan.js', 'index', '--rpc', rpc, '--db', db, '--once', ...(genesisFile ? ['--genesis', genesisFile] : [])], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'ignore', 'pipe'],
