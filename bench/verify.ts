@@ -164,7 +164,7 @@ if (verified) {
   const { times, queue } = verified;
   const line = (g: typeof queue.graphql) =>
     `${Math.round(g.requests.average).toLocaleString('en')} req/s, p50 ${g.latency.p50.toFixed(1)} ms, p99 ${g.latency.p99.toFixed(1)} ms, errors ${g.non2xx + g.errors + g.timeouts}`;
-  console.log(`verify a ${FILES}-file standard-JSON project (solc 0.8.28 in a worker, creation + runtime match): ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')} (POST to Pass - Verified, 2 runs)`);
+  console.log(`verify a ${FILES}-file standard-JSON project (solc 0.8.28 in a low-priority child process, creation + runtime match): ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')} (POST to Pass - Verified, 2 runs)`);
   console.log(`heavy submissions one client can queue (default limits): ${queue.accepted}; the next: "${queue.refusal}"`);
   console.log(`queue filled to ${queue.filled} jobs from several clients; the next: "${queue.busy}"`);
   console.log(`/graphql blocks(first: 10), 8 connections × ${DURATION} s, queue empty: ${line(queue.idle)}`);
