@@ -35,7 +35,8 @@ export class ProxyResolver {
 
   private async slot(address: string, slot: string, block: number): Promise<string | undefined> {
     if (!this.rpc) return undefined;
-    return wordAddress(await this.rpc.request<string>('eth_getStorageAt', [address, slot, `0x${block.toString(16)}`]));
+    // A node that cannot answer (busy, or the block's state pruned) leaves the events to tell.
+    return wordAddress(await this.rpc.request<string>('eth_getStorageAt', [address, slot, `0x${block.toString(16)}`]).catch(() => undefined));
   }
 
   private async upgrades(address: string, topic: string) {
@@ -55,7 +56,7 @@ export class ProxyResolver {
 
   private async code(address: string, head: number): Promise<string | undefined> {
     const row = await this.db.selectFrom('contract_code').select('code').where('address', '=', address).orderBy('block_number', 'desc').limit(1).executeTakeFirst();
-    return row?.code ?? (this.rpc ? await this.rpc.request<string>('eth_getCode', [address, `0x${head.toString(16)}`]) : undefined);
+    return row?.code ?? (this.rpc ? await this.rpc.request<string>('eth_getCode', [address, `0x${head.toString(16)}`]).catch(() => undefined) : undefined);
   }
 
   /** The proxy at `address` as of block `head`; null when it is none the explorer knows. */

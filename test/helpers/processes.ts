@@ -1,6 +1,6 @@
 // Processes a test started, read from /proc (Linux): their descendants, and whether any
 // outlived them.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Every live descendant of a process. */
 export function descendants(pid: number): number[] {
@@ -29,7 +29,14 @@ export function commandLine(pid: number): string {
 /** The anvil processes (the devnet's node) below `pid`. */
 export const anvilBelow = (pid: number): number[] => descendants(pid).filter((p) => commandLine(p).split(' ')[0]!.endsWith('/anvil'));
 
-const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+/** Running, not a zombie; a process that ends between the two looks is not alive. */
+const alive = (pid: number) => {
+  try {
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+  } catch {
+    return false;
+  }
+};
 
 /** Waits up to `ms` for every one of `pids` to end; returns those still running then. */
 export async function outlive(pids: number[], ms: number): Promise<number[]> {
