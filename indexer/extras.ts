@@ -16,7 +16,7 @@ export interface BlockExtras {
   transfers: TokenTransferEvent[];
   /** How the block moved native coin (block 0: the genesis allocations, when known). */
   native: NativeDeltas;
-  /** Tokens not seen before this batch, read at the first block of the batch that has them. */
+  /** Tokens not seen before this batch, with their metadata read at the head, keyed to the first block of the batch that has them. */
   meta: Map<string, TokenMeta>;
   /** Runtime code of every contract the block created (or, block 0, the genesis allocated), with the creating transaction ('' for the genesis). */
   code: Map<string, { txHash: string; code: string }>;
