@@ -238,7 +238,8 @@ export class Sync {
       if (exactFrom !== this.exactFrom) await saveBalanceHistory(trx, { balancesExactFrom: exactFrom });
     });
     if (exactFrom !== this.exactFrom) {
-      this.o.logger.warn({ blocks: rows.accountsTokens.incompleteBlocks }, `blocks the node could not trace: balance history is exact only from block ${exactFrom}`);
+      // With no tracer at all the start-up warning said so once; a tracer that failed on some blocks is news.
+      if (this.o.tracer !== 'none') this.o.logger.warn({ blocks: rows.accountsTokens.incompleteBlocks }, `blocks the node could not trace: balance history is exact only from block ${exactFrom}`);
       this.exactFrom = exactFrom;
     }
     this.o.onCommit?.();
