@@ -4,6 +4,7 @@
 // known by its Upgraded events, and an EIP-1167 clone by its stored code.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { withRetry, type RetryPolicy } from '../../indexer/backoff';
 import type { RpcClient } from '../../indexer/rpc';
 import {
   BEACON_SLOT, BEACON_UPGRADED_TOPIC, eip1167Target, IMPLEMENTATION_CALL, IMPLEMENTATION_SLOT, PROXIABLE_SLOT, UPGRADED_TOPIC, wordAddress, type ProxyKind,
@@ -26,6 +27,8 @@ export interface ProxyInfo {
 
 /** EIP-1822 defines no event: its history is the slot read at the blocks of the proxy's latest transactions, at most this many. */
 const SLOT_HISTORY_BLOCKS = 200;
+/** A request answers within about a second or is given up: the page waits for it. */
+const PROXY_READ_RETRY: RetryPolicy = { attempts: 4, baseMs: 100, capMs: 400 };
 
 export class ProxyResolver {
   constructor(
@@ -33,10 +36,18 @@ export class ProxyResolver {
     private readonly rpc?: RpcClient,
   ) {}
 
+  /**
+   * One read from the node. A dropped connection or a busy node is asked again a few times,
+   * as the indexer does; an answer that is an error (no such state) is final.
+   */
+  private ask(method: string, params: unknown[]): Promise<string> {
+    return withRetry(() => this.rpc!.request<string>(method, params), PROXY_READ_RETRY);
+  }
+
   private async slot(address: string, slot: string, block: number): Promise<string | undefined> {
     if (!this.rpc) return undefined;
     // A node that cannot answer (busy, or the block's state pruned) leaves the events to tell.
-    return wordAddress(await this.rpc.request<string>('eth_getStorageAt', [address, slot, `0x${block.toString(16)}`]).catch(() => undefined));
+    return wordAddress(await this.ask('eth_getStorageAt', [address, slot, `0x${block.toString(16)}`]).catch(() => undefined));
   }
 
   private async upgrades(address: string, topic: string) {
@@ -56,7 +67,7 @@ export class ProxyResolver {
 
   private async code(address: string, head: number): Promise<string | undefined> {
     const row = await this.db.selectFrom('contract_code').select('code').where('address', '=', address).orderBy('block_number', 'desc').limit(1).executeTakeFirst();
-    return row?.code ?? (this.rpc ? await this.rpc.request<string>('eth_getCode', [address, `0x${head.toString(16)}`]).catch(() => undefined) : undefined);
+    return row?.code ?? (this.rpc ? await this.ask('eth_getCode', [address, `0x${head.toString(16)}`]).catch(() => undefined) : undefined);
   }
 
   /** The proxy at `address` as of block `head`; null when it is none the explorer knows. */
@@ -77,7 +88,7 @@ export class ProxyResolver {
       const beacons = [...new Set([...beaconEvents.map((e) => e.to), beacon])];
       const byBeacon = await Promise.all(beacons.map((b) => this.upgrades(b, UPGRADED_TOPIC)));
       const now = this.rpc
-        ? wordAddress(await this.rpc.request<string>('eth_call', [{ to: beacon, data: IMPLEMENTATION_CALL }, `0x${head.toString(16)}`]).catch(() => undefined))
+        ? wordAddress(await this.ask('eth_call', [{ to: beacon, data: IMPLEMENTATION_CALL }, `0x${head.toString(16)}`]).catch(() => undefined))
         : byBeacon[beacons.indexOf(beacon)]!.at(-1)?.to;
       const history = [
         ...beaconEvents.map((e) => ({ blockNumber: e.blockNumber, transactionHash: e.transactionHash, implementation: null, beacon: e.to })),
