@@ -151,13 +151,17 @@ contract Zoo {
   }
 }`;
 
-let zoo: { abi: unknown[]; bytecode: Hex } | undefined;
-/** The Zoo contract, compiled with the npm solc (offline). */
-export function zooArtifact(): { abi: unknown[]; bytecode: Hex } {
-  if (zoo) return zoo;
+/** A compiled contract: its ABI and creation bytecode. */
+export interface Artifact {
+  abi: unknown[];
+  bytecode: Hex;
+}
+
+/** Compile one Solidity source with the npm solc (offline); every contract in it by name. */
+export function compileSolidity(file: string, content: string): Record<string, Artifact> {
   const input = {
     language: 'Solidity',
-    sources: { 'Zoo.sol': { content: ZOO_SOURCE } },
+    sources: { [file]: { content } },
     settings: { evmVersion: 'cancun', outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } } },
   };
   const out = JSON.parse(solc.compile(JSON.stringify(input))) as {
@@ -166,7 +170,12 @@ export function zooArtifact(): { abi: unknown[]; bytecode: Hex } {
   };
   const errors = (out.errors ?? []).filter((e) => e.severity === 'error');
   if (errors.length) throw new Error(errors.map((e) => e.formattedMessage).join('\n'));
-  const c = out.contracts['Zoo.sol']!.Zoo!;
-  zoo = { abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` };
+  return Object.fromEntries(Object.entries(out.contracts[file]!).map(([name, c]) => [name, { abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` as Hex }]));
+}
+
+let zoo: Artifact | undefined;
+/** The Zoo contract, compiled with the npm solc (offline). */
+export function zooArtifact(): Artifact {
+  zoo ??= compileSolidity('Zoo.sol', ZOO_SOURCE).Zoo!;
   return zoo;
 }

@@ -1,6 +1,6 @@
 // An ERC-721 and an ERC-1155 whose URIs the test sets per id, compiled with the npm solc
 // (offline) and deployed to a node: for the token metadata suites.
-import solc from 'solc';
+import { compileSolidity } from './anvil';
 import { encodeDeployData, encodeFunctionData, type Abi, type Hex } from 'viem';
 
 const SOURCE = `// SPDX-License-Identifier: MIT
@@ -42,19 +42,8 @@ let compiled: { picture: Artifact; sheet: Artifact } | undefined;
 
 export function nftArtifacts(): { picture: Artifact; sheet: Artifact } {
   if (compiled) return compiled;
-  const input = {
-    language: 'Solidity',
-    sources: { 'Nft.sol': { content: SOURCE } },
-    settings: { evmVersion: 'cancun', outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } } },
-  };
-  const out = JSON.parse(solc.compile(JSON.stringify(input))) as {
-    errors?: { severity: string; formattedMessage: string }[];
-    contracts: Record<string, Record<string, { abi: Abi; evm: { bytecode: { object: string } } }>>;
-  };
-  const errors = (out.errors ?? []).filter((e) => e.severity === 'error');
-  if (errors.length) throw new Error(errors.map((e) => e.formattedMessage).join('\n'));
-  const art = (name: string): Artifact => ({ abi: out.contracts['Nft.sol']![name]!.abi, bytecode: `0x${out.contracts['Nft.sol']![name]!.evm.bytecode.object}` });
-  compiled = { picture: art('Picture'), sheet: art('Sheet') };
+  const out = compileSolidity('Nft.sol', SOURCE) as Record<string, Artifact>;
+  compiled = { picture: out.Picture!, sheet: out.Sheet! };
   return compiled;
 }
 
