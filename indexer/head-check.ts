@@ -45,6 +45,24 @@ export interface Corrections {
  * taken for ours. A skipped check is never retried as if the node were down.
  */
 export async function readHeadValues(fetcher: Pick<BlockFetcher, 'batched'>, block: number, hash: string, t: CheckTargets): Promise<HeadValues | null> {
+  // anvil answers a read of its newest block from its live state, so a block mined during
+  // the read leaks into it. A read is only trusted if the node's head was past `block`
+  // before it began, or had not passed it when it ended; otherwise read again, which is
+  // then a read of a past block.
+  for (;;) {
+    const before = await nodeHead(fetcher);
+    const values = await readValues(fetcher, block, hash, t);
+    if (before > block || (await nodeHead(fetcher)) <= block) return values;
+  }
+}
+
+async function nodeHead(fetcher: Pick<BlockFetcher, 'batched'>): Promise<number> {
+  const [r] = await fetcher.batched([{ method: 'eth_blockNumber', params: [] }]);
+  if (!r || r.error || typeof r.result !== 'string') throw new RetryableError(`eth_blockNumber failed: ${r?.error?.message ?? 'no result'}`);
+  return parseInt(r.result, 16);
+}
+
+async function readValues(fetcher: Pick<BlockFetcher, 'batched'>, block: number, hash: string, t: CheckTargets): Promise<HeadValues | null> {
   const tag = { blockHash: hash };
   const calls: RpcCall[] = [
     ...t.addresses.map((a) => ({ method: 'eth_getBalance', params: [a, tag] })),

@@ -11,6 +11,8 @@ import { eta, progressLine, RateMeter } from '../indexer/progress';
 import { commonAncestor, continues, findCommonAncestor } from '../indexer/reorg';
 import { buildRows } from '../indexer/rows';
 import { buildUnnestInserts, PG_ROWS_PER_STATEMENT } from '../indexer/insert';
+import { readHeadValues } from '../indexer/head-check';
+import type { RpcCall, RpcResult } from '../indexer/rpc';
 
 describe('backoff', () => {
   it('doubles from the base, caps, and jitters within [step/2, step]', () => {
@@ -175,5 +177,36 @@ describe('progress', () => {
     expect(progressLine({ indexedBlock: 50, headBlock: 100, blocksPerSecond: 10, txPerSecond: 20, etaSeconds: 5, syncing: true }, 10)).toBe(
       '█████░░░░░  50.0%  block 50/100  10 blocks/s  20 tx/s  ETA 00:05',
     );
+  });
+});
+
+describe('head check reads', () => {
+  // A node like anvil: a read of its newest block is answered from live state, so a block
+  // mined during that read leaks into it. Block 29 is the head; `mineDuringFirstRead` mines 30.
+  function racyNode(mineDuringFirstRead: boolean) {
+    let head = 29;
+    let reads = 0;
+    const balanceAfter = (n: number) => `0x${(1000 + n).toString(16)}`;
+    const batched = async (calls: RpcCall[]): Promise<RpcResult[]> =>
+      calls.map((c, id) => {
+        if (c.method === 'eth_blockNumber') return { jsonrpc: '2.0', id, result: `0x${head.toString(16)}` };
+        const live = head === 29;
+        if (mineDuringFirstRead && reads++ === 0) head = 30;
+        return { jsonrpc: '2.0', id, result: balanceAfter(live ? head : 29) };
+      });
+    return { batched, reads: () => reads };
+  }
+  const targets = { addresses: ['0x01'], holdings: [], tokens: [] };
+
+  it('reads again when a block was mined during a read of the head', async () => {
+    const node = racyNode(true);
+    const v = await readHeadValues(node, 29, '0xabc', targets);
+    expect(node.reads()).toBe(2);
+    expect(v!.balances.get('0x01')).toBe(1029n);
+  });
+
+  it('trusts a single read when the head did not move', async () => {
+    const node = racyNode(false);
+    expect((await readHeadValues(node, 29, '0xabc', targets))!.balances.get('0x01')).toBe(1029n);
   });
 });
