@@ -87,10 +87,14 @@ export function withSealing(plan: HistoryPlan, seed: number, memberAddresses: re
 
   const offline: SealingSchedule['offline'] = [];
   const candidates = shuffled(rng, nodes.filter((x) => x !== old));
-  for (let k = 0; k < OFFLINE_STRETCHES && n > 1000; k++) {
+  for (let k = 0; k < OFFLINE_STRETCHES && n > 600; k++) {
     const len = int(rng, STRETCH_BLOCKS[0], STRETCH_BLOCKS[1]);
-    const from = int(rng, Math.floor(n * 0.1) + k * Math.floor(n * 0.3), Math.floor(n * 0.1) + k * Math.floor(n * 0.3) + Math.floor(n * 0.15));
-    offline.push({ node: candidates[k]!.address, from, to: Math.min(n, from + len) });
+    const lo = Math.floor(n * 0.1) + k * Math.floor(n * 0.3);
+    // Back online before the history ends, so the stretch is seen to end.
+    const hi = Math.min(lo + Math.floor(n * 0.15), n - len - 20);
+    if (hi < lo) break;
+    const from = int(rng, lo, hi);
+    offline.push({ node: candidates[k]!.address, from, to: from + len });
   }
 
   const rotation = nodes.map((x) => x.address);

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { startDevnet } from '/work/main/devnet/index';
+const cpu = (pid: number) => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' '); return (Number(f[11]) + Number(f[12])) / 100; };
+const t0 = performance.now();
+const c0 = process.cpuUsage();
+const d = await startDevnet({ port: 0, seed: 1, history: 'full', blockTimeMs: 2000, live: false });
+const sh = execSync(`pgrep -f "anvil-linux-amd64/bin/anvil --init ${d.genesisFile}"`).toString().trim().split("\n"); const anvilPid = Number(execSync(`ps -o pid=,comm= -p ${sh.join(",")} | grep anvil | head -1`).toString().trim().split(" ")[0]);
+const c = process.cpuUsage(c0);
+console.log('wall', ((performance.now() - t0) / 1000).toFixed(1), 's; node cpu', ((c.user + c.system) / 1e6).toFixed(1), 's; anvil cpu', cpu(anvilPid).toFixed(1), 's; anvil rss', execSync(`ps -o rss= -p ${anvilPid}`).toString().trim());
+await d.stop();
