@@ -4,10 +4,13 @@
 //  - the call tree equals the node's own callTracer frame by frame;
 //  - native balances and nonces equal eth_getBalance / eth_getTransactionCount there, storage
 //    eth_getStorageAt, token balances balanceOf;
-//  - without a node the API says so and falls back to the index, with the same tree (minus
-//    inputs and outputs) and the same native deltas;
+//  - without a node, or with one that lacks a tracer or fails to trace, the API says so and
+//    falls back to the index, with the same tree (minus inputs and outputs) and the same
+//    native deltas; a failure is asked again, never kept;
 //  - the one-line summaries of a transfer, a token transfer, a registry call and a contract
 //    call, in English and Chinese, with the best names.
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeDeployData, parseEther, type Hex } from 'viem';
 import { createServer, type YuscanServer } from '../api/server';
@@ -205,6 +208,66 @@ describe.each(DIALECTS)('without a node, on %s', (dialect) => {
       const deltas = (t: any, kinds: string[]) => t.stateChanges.filter((s: any) => kinds.includes(s.kind)).map((s: any) => ({ kind: s.kind, address: s.address, token: s.token, tokenId: s.tokenId, delta: s.delta }));
       expect(deltas(index, ['NATIVE', 'TOKEN']), what).toEqual(deltas(node, ['NATIVE', 'TOKEN']));
       expect(index.stateChanges.every((s: any) => s.before === null && s.after === null)).toBe(true);
+    }
+  });
+});
+
+/** What the node in front of the devnet does with debug_traceTransaction. */
+type NodeMode = 'pass' | 'noDebug' | 'noPrestate' | 'pruned';
+
+/** The devnet's node behind a JSON-RPC proxy that answers debug_traceTransaction as a node of `mode` would. */
+async function nodeProxy(target: string): Promise<{ url: string; mode: NodeMode; server: Server }> {
+  const state = { url: '', mode: 'pass' as NodeMode, server: undefined as unknown as Server };
+  const answer = (call: { id: number; method: string; params: any[] }) => {
+    if (call.method !== 'debug_traceTransaction' || state.mode === 'pass') return undefined;
+    if (state.mode === 'noDebug') return { jsonrpc: '2.0', id: call.id, error: { code: -32601, message: 'the method debug_traceTransaction does not exist/is not available' } };
+    if (state.mode === 'noPrestate' && call.params[1]?.tracer === 'prestateTracer') return { jsonrpc: '2.0', id: call.id, error: { code: -32000, message: 'tracer not found' } };
+    if (state.mode === 'pruned') return { jsonrpc: '2.0', id: call.id, error: { code: -32000, message: 'required historical state unavailable' } };
+    return undefined;
+  };
+  state.server = createHttpServer(async (req, res) => {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const calls = JSON.parse(body) as any;
+    const list: any[] = Array.isArray(calls) ? calls : [calls];
+    const forward = list.filter((x) => !answer(x));
+    const forwarded = forward.length
+      ? ((await (await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forward) })).json()) as any[])
+      : [];
+    const byId = new Map(forwarded.map((r) => [r.id, r]));
+    const out = list.map((x) => answer(x) ?? byId.get(x.id));
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(Array.isArray(calls) ? out : out[0]));
+  });
+  await new Promise<void>((ok) => state.server.listen(0, '127.0.0.1', ok));
+  state.url = `http://127.0.0.1:${(state.server.address() as AddressInfo).port}`;
+  return state;
+}
+
+describe('a node without the tracers, or failing', () => {
+  it('says which, falls back to the index for what is missing, and asks again after a failure', async () => {
+    const proxy = await nodeProxy(c.rpcUrl);
+    const client = createRpcClient(proxy.url);
+    const server = await createServer({ db: dbs.get('sqlite')!, port: 0, host: '127.0.0.1', rateLimit: false, rpc: client });
+    try {
+      const statuses = async () => {
+        const t = await ask(server.url, tx.zoo);
+        return [t.trace.status, t.stateChangesStatus, t.trace.frames.length > 1, t.stateChanges.some((s: any) => s.kind === 'STORAGE')];
+      };
+      proxy.mode = 'pruned';
+      expect(await statuses()).toEqual(['NODE_FAILED', 'NODE_FAILED', true, false]);
+      proxy.mode = 'noPrestate';
+      // The same request at the same head: the failure was neither cached nor served again.
+      expect(await statuses()).toEqual(['NODE', 'NO_TRACER', true, false]);
+      proxy.mode = 'noDebug';
+      const t = await ask(server.url, tx.pool);
+      expect([t.trace.status, t.stateChangesStatus]).toEqual(['NO_TRACER', 'NO_TRACER']);
+      const native = (await ask(withNode.get('sqlite')!, tx.pool)).stateChanges.filter((s: any) => s.kind === 'NATIVE').map((s: any) => [s.address, s.delta]);
+      expect(t.stateChanges.filter((s: any) => s.kind === 'NATIVE').map((s: any) => [s.address, s.delta])).toEqual(native);
+    } finally {
+      await server.close();
+      await client.close();
+      await new Promise((ok) => proxy.server.close(ok));
     }
   });
 });
