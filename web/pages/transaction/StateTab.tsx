@@ -12,6 +12,7 @@ import { TokenName } from '../tokens/TokenName';
 import { TokenAmount } from '../tokens/TransfersTable';
 import type { StateChange } from './resources';
 import { SourceNote } from './SourceNote';
+import { useRegistryName } from './registry-name';
 import '../../styles/trace.css';
 
 const sign = (delta: string | null) => (delta === null ? '' : delta.startsWith('-') ? 'down' : 'up');
@@ -62,6 +63,7 @@ function Section({ title, kind, changes, head, cells }: {
 export function StateTab({ hash }: { hash: string }) {
   const { t } = useTranslation('trace');
   const f = useFormat();
+  const registryName = useRegistryName();
   const q = useResource('txState', { hash }, { placeholderData: undefined });
   if (q.error && !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const tx = q.data?.transaction;
@@ -75,23 +77,23 @@ export function StateTab({ hash }: { hash: string }) {
       {tx.stateChanges.length === 0 && <EmptyState title={t('state.none')} />}
       <Section
         title={t('state.native')} kind="native" changes={of('NATIVE')} head={[col('address'), col('before'), col('after'), col('change')]}
-        cells={(c) => [<AddressLabel address={c.address} />, coin(c.before), coin(c.after), <Change delta={c.delta}>{coin(c.delta)}</Change>]}
+        cells={(c) => [<AddressLabel address={c.address} name={registryName(c.address)} />, coin(c.before), coin(c.after), <Change delta={c.delta}>{coin(c.delta)}</Change>]}
       />
       <Section
         title={t('state.tokens')} kind="tokens" changes={of('TOKEN')} head={[col('address'), col('token'), col('change')]}
         cells={(c) => [
-          <AddressLabel address={c.address} />,
+          <AddressLabel address={c.address} name={registryName(c.address)} />,
           c.token ? <>{<TokenName token={c.token} />}{c.tokenId !== null && <span className="muted"> #{c.tokenId}</span>}</> : '—',
           <Change delta={c.delta}>{c.token && c.delta !== null ? <TokenAmount value={c.delta} token={c.token} /> : c.delta}</Change>,
         ]}
       />
       <Section
         title={t('state.nonces')} kind="nonces" changes={of('NONCE')} head={[col('address'), col('before'), col('after')]}
-        cells={(c) => [<AddressLabel address={c.address} />, c.before === null ? '—' : f.number(c.before), c.after === null ? '—' : f.number(c.after)]}
+        cells={(c) => [<AddressLabel address={c.address} name={registryName(c.address)} />, c.before === null ? '—' : f.number(c.before), c.after === null ? '—' : f.number(c.after)]}
       />
       <Section
         title={t('state.storage')} kind="storage" changes={of('STORAGE')} head={[col('address'), col('slot'), col('before'), col('after')]}
-        cells={(c) => [<AddressLabel address={c.address} />, <Word value={c.slot} />, <Word value={c.before} />, <Word value={c.after} />]}
+        cells={(c) => [<AddressLabel address={c.address} name={registryName(c.address)} />, <Word value={c.slot} />, <Word value={c.before} />, <Word value={c.after} />]}
       />
     </Card>
   );

@@ -9,6 +9,7 @@ import { ErrorState, SkeletonRows } from '../../components/states';
 import { useFormat } from '../../lib/format';
 import { useResource } from '../../lib/hooks';
 import { Args } from './Args';
+import { useRegistryName } from './registry-name';
 import type { TraceFrame } from './resources';
 import { SourceNote } from './SourceNote';
 import '../../styles/trace.css';
@@ -26,6 +27,7 @@ function Raw({ value }: { value: string }) {
 function Frame({ frame: f, undone }: { frame: TraceFrame; undone: boolean }) {
   const { t } = useTranslation('trace');
   const fmt = useFormat();
+  const registryName = useRegistryName();
   const method = f.decodedInput?.name ?? (f.input && f.input.length >= 10 ? f.input.slice(0, 10) : null);
   const details = f.input !== null || f.output !== null || f.error;
   return (
@@ -40,7 +42,7 @@ function Frame({ frame: f, undone }: { frame: TraceFrame; undone: boolean }) {
     >
       <div className="trace-line">
         <span className="badge mono">{f.callType.toLowerCase()}</span>
-        {f.to ? <AddressLabel address={f.to} /> : <span className="muted">{t('trace.noTarget')}</span>}
+        {f.to ? <AddressLabel address={f.to} name={registryName(f.to)} /> : <span className="muted">{t('trace.noTarget')}</span>}
         {method && (
           <code className="trace-method" title={f.decodedInput?.signature ?? undefined} data-testid="trace-method">
             {method}
@@ -68,7 +70,7 @@ function Frame({ frame: f, undone }: { frame: TraceFrame; undone: boolean }) {
           <summary>{t('trace.details')}</summary>
           <KeyValue
             rows={[
-              [t('trace.from'), <AddressLabel address={f.from} />],
+              [t('trace.from'), <AddressLabel address={f.from} name={registryName(f.from)} />],
               // What the tracer says the frame was given: nodes count the top-level call's differently (before or after the intrinsic gas).
               f.gas !== null && [t('trace.gasGiven'), fmt.number(f.gas)],
               !!f.error && [t('trace.error'), f.error],

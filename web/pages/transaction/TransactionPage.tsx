@@ -4,7 +4,7 @@ import { Card, KeyValue } from '../../components/Card';
 import { AddressLabel, CopyButton, Hash } from '../../components/Hash';
 import { EmptyState, ErrorState, Skeleton, SkeletonRows } from '../../components/states';
 import { NativeAmount } from '../../components/NativeAmount';
-import { useResource, useStatus } from '../../lib/hooks';
+import { useResource } from '../../lib/hooks';
 import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
 import type { Log } from '../../lib/resources';
@@ -15,6 +15,7 @@ import { TransfersTable } from '../tokens/TransfersTable';
 import { InternalTable, InternalUnavailable } from '../tokens/InternalTable';
 import { Tabs, useTab } from '../../components/Tabs';
 import { Args } from './Args';
+import { useRegistryName } from './registry-name';
 import { StateTab } from './StateTab';
 import { TraceTab } from './TraceTab';
 import '../tokens/resources';
@@ -139,8 +140,8 @@ type TxData = NonNullable<TransactionQuery['transaction']>;
 function Overview({ tx }: { tx: TxData }) {
   const { t } = useTranslation('explorer');
   const f = useFormat();
-  const registry = useStatus().data?.status.registry ?? undefined;
-  const label = (addr: string, m: Parameters<typeof memberName>[0]) => memberName(m, f.lang) ?? (addr === registry ? t('tx.registry') : undefined);
+  const registryName = useRegistryName();
+  const label = (addr: string, m: Parameters<typeof memberName>[0]) => memberName(m, f.lang) ?? registryName(addr);
   return (
     <>
       <Card title={t('tx.overview')}>
