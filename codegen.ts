@@ -47,6 +47,10 @@ const config: CodegenConfig = {
           InternalTransaction: '../data/accounts#InternalRow',
           CoinBalance: '../data/accounts#CoinBalanceRow',
           TokenInstance: '../data/accounts#InstanceRow',
+          // transaction trace and state changes
+          TraceResult: '../trace/models#TraceModel',
+          TraceFrame: '../trace/models#FrameModel',
+          StateChange: '../trace/models#StateChangeModel',
         },
         avoidOptionals: false,
         maybeValue: 'T | null',

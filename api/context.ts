@@ -15,6 +15,7 @@ import type { LabelBook } from './data/label-book';
 import type { MetadataService } from './metadata/service';
 
 import type { ProxyResolver } from './proxy/resolve';
+import type { NodeTracer } from './trace/node-trace';
 
 export interface Context {
   db: Kysely<Database>;
@@ -24,9 +25,11 @@ export interface Context {
   nativeCoin?: NativeCoin;
   /**
    * finalOnly: set false by resolvers that answer anything not final (for cache headers);
-   * reusable: set after execution when the response may be served again at this head.
+   * reusable: set after execution when the response may be served again at this head;
+   * volatile: set by resolvers whose answer may differ when asked again at the same head
+   * (the node failed to answer), so that it is never reused.
    */
-  cache: { finalOnly: boolean; reusable: boolean };
+  cache: { finalOnly: boolean; reusable: boolean; volatile?: boolean };
   /** View calls of verified contracts; absent when the server has no node. */
   reads?: ContractReads;
   /** Balances of addresses the index has not seen, from the node; absent when the server has no node. */
@@ -37,6 +40,8 @@ export interface Context {
   proxies?: ProxyResolver;
   /** The operator's address labels (LABELS_FILE); absent when none are configured. */
   labels?: LabelBook;
+  /** Transactions traced by the node when asked (call tree, state diff); absent when the server has no node. */
+  tracer?: NodeTracer;
   /** Token metadata fetching and its stored outcomes; absent in contexts that serve no tokens' metadata. */
   metadata?: MetadataService;
 }

@@ -40,6 +40,7 @@ import { nodeBalances } from './balances/account-balance';
 import { labelBook } from './data/label-book';
 import { metadataService } from './metadata/service';
 import { mediaRoutes } from './http/media';
+import { nodeTracer } from './trace/node-trace';
 
 export interface ServerOptions {
   db: Db;
@@ -110,10 +111,11 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   const compilers = async () => (await verifier.compilers.list()).map((c) => c.longVersion);
   const proxies = new ProxyResolver(db.db, options.rpc);
   const labels = labelBook(options.labels);
+  const tracer = options.rpc && nodeTracer(options.rpc);
   const metadata = metadataService({ db: db.db, rpc: options.rpc, logger, ...(options.metadata ?? metadataSettings({})) });
   const makeContext = (): Context => ({
     db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin, reads,
-    nodeBalances: balancesFromNode, compilers, proxies, labels, metadata,
+    nodeBalances: balancesFromNode, compilers, proxies, labels, metadata, tracer,
   });
   const subscriptions = subscriptionServer(httpServer, schema, { limits, maxPayload: maxBodyBytes, makeContext });
   const apollo = await startApollo({ schema, httpServer, limits, metrics, logger, onDrain: async () => { await subscriptions.dispose(); } });

@@ -4,6 +4,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Hex } from 'viem';
 import { startStack, type Stack } from './helpers/stack';
 import { horizontalOverflow, launchBrowser, trackForeignRequests } from './helpers/browser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 let stack: Stack;
 let browser: Browser;
@@ -137,6 +139,31 @@ describe('explorer in a real browser', () => {
     expect(new URL(page.url()).searchParams.has('lang')).toBe(false);
     await page.reload();
     await expect.poll(() => page.locator('h1').first().textContent()).toBe('Yu Express Chain explorer');
+  });
+
+  it('a server without a node says so on the Trace and State tabs, in both languages, and shows the index’s tree and balances', async () => {
+    const txHash = stack.scenario.patents[0]!;
+    const member = stack.scenario.members[0]!;
+    const receipt = await stack.chain.getTransactionReceipt({ hash: txHash });
+    for (const [lang, width] of [['zh-CN', 360], ['en', 1280]] as const) {
+      const strings = JSON.parse(readFileSync(join(import.meta.dirname, `../web/i18n/locales/${lang}/trace.json`), 'utf8'));
+      const page = await open(`/tx/${txHash}?tab=trace&lang=${lang}`, { width });
+      await page.getByTestId('trace-frame').first().waitFor();
+      expect(await page.getByTestId('trace-source').getAttribute('data-status')).toBe('NO_NODE');
+      expect(await page.getByTestId('trace-source').locator('p').first().textContent()).toBe(strings.source.NO_NODE);
+      // A registry call with no inner calls: one frame, the registry's, decoded from the index.
+      expect(await page.getByTestId('trace-frame').count()).toBe(1);
+      expect(await page.getByTestId('trace-method').textContent()).toBe('filePatent');
+      await expect.poll(() => page.getByTestId('tx-summary').textContent()).toContain(lang === 'en' ? `Member ${member.nameEn} filed patent CN202410000` : `成员 ${member.nameZh} 提交了专利 CN202410000`);
+      await page.getByTestId('tab-state').click();
+      await page.getByTestId('state-row').first().waitFor();
+      expect(await page.getByTestId('trace-source').getAttribute('data-status')).toBe('NO_NODE');
+      // The filer paid the fee: its native change is minus gasUsed × price, as the receipt has it.
+      const fee = receipt.gasUsed * receipt.effectiveGasPrice;
+      const change = page.locator(`[data-testid="state-row"][data-kind="NATIVE"][data-address="${member.address}"] [data-testid="state-delta"]`);
+      expect(await change.getAttribute('data-value')).toBe((-fee).toString());
+      expect(await horizontalOverflow(page)).toBe(0);
+    }
   });
 
   it('has no horizontal scroll at 360 px on home, block, tx and address', async () => {

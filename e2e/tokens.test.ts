@@ -1,6 +1,7 @@
 // Browser tests of accounts and tokens against a real devnet, indexer and server:
-// the address tabs, a token page, a transaction with token and internal transfers, the quick
-// search from the keyboard, hostile tokens, both languages at 360 px. Every figure is read
+// the address tabs, a token page, a transaction with token and internal transfers and its
+// Trace and State tabs (the server has the node, so it traces), the quick search from the
+// keyboard, hostile tokens, both languages at 360 px. Every figure is read
 // from the chain with viem, not written down here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +13,10 @@ import { parseCsv } from '../web/alliance/lib/csv';
 import { startStack, type Stack } from './helpers/stack';
 import { compileFixture, runTokenScenario, type TokenScenario } from './helpers/tokens';
 import { horizontalOverflow, launchBrowser, trackForeignRequests } from './helpers/browser';
+import { createRpcClient, type RpcClient } from '../indexer/rpc';
 
 let stack: Stack;
+let rpc: RpcClient;
 let browser: Browser;
 let tok: TokenScenario;
 let head: bigint;
@@ -38,7 +41,7 @@ const attrs = (page: Page, testId: string, names: string[]) =>
 
 beforeAll(async () => {
   const fixture = compileFixture();
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  [stack, browser] = await Promise.all([startStack({ server: (devnet) => ({ rpc: (rpc = createRpcClient(devnet.rpcUrl)) }) }), launchBrowser()]);
   tok = await runTokenScenario(stack, fixture);
   head = await stack.chain.getBlockNumber();
   await stack.waitIndexed(head, 60_000);
@@ -54,6 +57,7 @@ afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => {});
   await browser?.close();
   await stack?.stop();
+  await rpc?.close();
 });
 
 describe('accounts and tokens in a real browser', () => {
@@ -174,6 +178,45 @@ describe('accounts and tokens in a real browser', () => {
     expect(calls).toEqual([{ 'data-from': tok.reward.address, 'data-to': m1, 'data-value': tok.payValue.toString(), 'data-call-type': 'CALL' }]);
     // The unit comes from the status query, which may answer after the transfers.
     await expect.poll(() => page.getByTestId('tx-internal').textContent()).toContain(coin.symbol);
+  });
+
+  it('the Trace and State tabs show the node’s call tree and what the transaction changed, keyboard-driven, in both languages', async () => {
+    const m1 = stack.scenario.members[1]!.address;
+    const want = [] as { path: string; type: string; to: string }[];
+    const walk = (f: { type: string; to: string; calls?: unknown[] }, path: number[]) => {
+      want.push({ path: path.join('.'), type: f.type, to: f.to.toLowerCase() });
+      (f.calls ?? []).forEach((c, i) => walk(c as typeof f, [...path, i]));
+    };
+    walk(await rpc.request('debug_traceTransaction', [tok.payTx, { tracer: 'callTracer' }]), []);
+    expect(want.length).toBeGreaterThan(1);
+    const selector = (await stack.chain.getTransaction({ hash: tok.payTx })).input.slice(0, 10);
+    for (const [locale, width] of [['zh-CN', 360], ['en-US', 1280]] as const) {
+      const page = await open(`/tx/${tok.payTx}?tab=trace`, { width, locale });
+      await expect.poll(() => page.getByTestId('trace-frame').count()).toBe(want.length);
+      expect(await page.getByTestId('trace-tree').getAttribute('data-status')).toBe('NODE');
+      expect(await page.getByTestId('trace-source').count()).toBe(0);
+      const frames = await attrs(page, 'trace-frame', ['data-path', 'data-call-type', 'data-to']);
+      expect(frames.map((f) => ({ path: f['data-path'], type: f['data-call-type'], to: f['data-to'] }))).toEqual(want);
+      await expect.poll(() => page.getByTestId('tx-summary').textContent()).toContain(locale === 'en-US' ? `Called ${selector} on ` : `的 ${selector}，附带 `);
+      expect(await page.getByTestId('tx-summary').locator('code').textContent()).toBe(selector);
+      // The fixture is neither verified nor well known: its raw input is shown.
+      await page.getByTestId('trace-frame').first().locator('summary').click();
+      await expect.poll(() => page.getByTestId('trace-frame').first().locator('pre').first().textContent()).toMatch(/^0x[0-9a-f]+$/);
+      expect(await horizontalOverflow(page)).toBe(0);
+      // Arrow keys move between tabs (ARIA tabs), and the URL keeps the choice.
+      await page.getByTestId('tab-trace').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForURL(/tab=state/);
+      await page.getByTestId('state-row').first().waitFor();
+      const rows = await attrs(page, 'state-row', ['data-kind', 'data-address']);
+      const deltaOf = async (kind: string, address: string) =>
+        page.locator(`[data-testid="state-row"][data-kind="${kind}"][data-address="${address}"] [data-testid="state-delta"]`).getAttribute('data-value');
+      // m1 only received: the internal payment in coin, the minted reward in tokens.
+      expect(await deltaOf('NATIVE', m1)).toBe(tok.payValue.toString());
+      expect(await deltaOf('TOKEN', m1)).toBe(tok.rewardAmount.toString());
+      expect(rows.some((r) => r['data-kind'] === 'NONCE')).toBe(true);
+      expect(await horizontalOverflow(page)).toBe(0);
+    }
   });
 
   it('a hostile token renders with what could be read, plainly marked', async () => {

@@ -131,6 +131,18 @@ export function callName(tx: { input: string; method_name: string | null }, abi:
   return '';
 }
 
+/**
+ * The function a call decodes under, as decodeCall would pick it (the verified ABI's, else the
+ * well-known signatures'), for decoding what the call returned; undefined when none does.
+ */
+export function callFunction(input: string, abi: Abi | undefined): AbiFunction | undefined {
+  if (input.length < 10) return undefined;
+  for (const f of [abi && verifiedFragment(abi, input), guessFragment(input)]) {
+    if (f && argsOf(f, input)) return f.fn;
+  }
+  return undefined;
+}
+
 /** Does the call carry a selector that a verified ABI could name? (Lists skip loading ABIs when none does.) */
 export const mayNeedAbi = (tx: { input: string; method_name: string | null }) => !tx.method_name && tx.input.length >= 10;
 

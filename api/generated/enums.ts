@@ -92,6 +92,13 @@ export type LabelSource =
   /** The label a member registered for its sealing node. */
   | 'VALIDATOR';
 
+/** A language for text the API writes. */
+export type Language =
+  /** English. */
+  | 'EN'
+  /** Simplified Chinese. */
+  | 'ZH_CN';
+
 /** How much of the deployed bytecode the verified source accounts for. */
 export type MatchKind =
   /** Everything, including the metadata hash (so comments and file paths too). */
@@ -185,6 +192,17 @@ export type SearchKind =
   /** A transaction: `value` is its hash. */
   | 'TRANSACTION';
 
+/** What a state change is of. */
+export type StateChangeKind =
+  /** The native coin balance, in wei. */
+  | 'NATIVE'
+  /** The account nonce. */
+  | 'NONCE'
+  /** One storage slot of a contract. */
+  | 'STORAGE'
+  /** A token balance (ERC-20 amount, ERC-721 count, ERC-1155 amount of one id). */
+  | 'TOKEN';
+
 /** Something about a token that could not be read or does not add up. The token is still indexed; these say which figures to distrust. */
 export type TokenIssue =
   /** balanceOf() reverted or returned nothing decodable for some holder. */
@@ -230,6 +248,17 @@ export type TraceMethod =
   | 'NONE'
   /** trace_block (Besu, Erigon, Nethermind, reth, anvil): answered from what the node kept. */
   | 'PARITY';
+
+/** Where a transaction's call tree or state changes come from. */
+export type TraceStatus =
+  /** Traced by the node when asked (debug_traceTransaction): every frame with its input, output and gas. */
+  | 'NODE'
+  /** The node could not trace this transaction now (its state pruned, the node busy or on another branch): what the index holds. */
+  | 'NODE_FAILED'
+  /** The server has no node (yuscan serve without --rpc): what the index holds. */
+  | 'NO_NODE'
+  /** The node offers no such tracer (callTracer, or prestateTracer in diff mode): what the index holds. */
+  | 'NO_TRACER';
 
 /** Outcome of a transaction. */
 export type TxStatus =

@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { BlockRow, TxRow, LogRow, AccountModel, MemberModel, PatentModel, ReportModel, ScenarioModel, StageChangeModel, MembershipModel, KpiModel, AllianceModel, SliceModel, EvidenceEdgeModel, StatusModel, DecodedModel, PeriodModel, VerifiedContractModel } from '../models';
 import type { YearFiguresModel } from '../kpi/yearly';
 import type { TokenRow, HoldingRow, TransferRow, InternalRow, CoinBalanceRow, InstanceRow } from '../data/accounts';
+import type { TraceModel, FrameModel, StateChangeModel } from '../trace/models';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -583,6 +584,13 @@ export type LabelSource =
   | 'TOKEN'
   /** The label a member registered for its sealing node. */
   | 'VALIDATOR';
+
+/** A language for text the API writes. */
+export type Language =
+  /** English. */
+  | 'EN'
+  /** Simplified Chinese. */
+  | 'ZH_CN';
 
 /** An event log. */
 export type Log = {
@@ -1381,6 +1389,38 @@ export type StatPoint = {
   value: Scalars['Float']['output'];
 };
 
+/** One change a transaction made to an account's state. */
+export type StateChange = {
+  __typename?: 'StateChange';
+  /** The account (for TOKEN: the holder). */
+  address: Scalars['String']['output'];
+  /** The value after the transaction, written as `before`; null when not known. */
+  after?: Maybe<Scalars['String']['output']>;
+  /** The value before the transaction: decimal for NATIVE and NONCE, a 0x word for STORAGE; null when not known (from the index, only deltas are known). */
+  before?: Maybe<Scalars['String']['output']>;
+  /** after - before, for NATIVE, TOKEN and NONCE; null for STORAGE. */
+  delta?: Maybe<Scalars['BigInt']['output']>;
+  /** What changed. */
+  kind: StateChangeKind;
+  /** For STORAGE: the slot, 0x + 64 hex digits. */
+  slot?: Maybe<Scalars['String']['output']>;
+  /** For TOKEN: the token contract. */
+  token?: Maybe<Token>;
+  /** For TOKEN of an ERC-1155: the token id. */
+  tokenId?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** What a state change is of. */
+export type StateChangeKind =
+  /** The native coin balance, in wei. */
+  | 'NATIVE'
+  /** The account nonce. */
+  | 'NONCE'
+  /** One storage slot of a contract. */
+  | 'STORAGE'
+  /** A token balance (ERC-20 amount, ERC-721 count, ERC-1155 amount of one id). */
+  | 'TOKEN';
+
 /** Chain and indexer status. */
 export type Status = {
   __typename?: 'Status';
@@ -1695,6 +1735,39 @@ export type TraceAvailability =
   /** The node offers no tracer: internal transactions are unknown, not absent. */
   | 'UNAVAILABLE';
 
+/** One call in a transaction's call tree. */
+export type TraceFrame = {
+  __typename?: 'TraceFrame';
+  /** CALL, STATICCALL, DELEGATECALL, CALLCODE, CREATE, CREATE2 or SELFDESTRUCT. */
+  callType: Scalars['String']['output'];
+  /** The input decoded: the registry's, the callee's verified ABI, or a guess from well-known signatures; null when unknown. */
+  decodedInput?: Maybe<DecodedCall>;
+  /** The output decoded under the same function's outputs; null when the input is not decoded or the output does not decode. */
+  decodedOutput?: Maybe<Array<DecodedArg>>;
+  /** Nesting depth: 0 for the top-level call. */
+  depth: Scalars['Int']['output'];
+  /** Why it failed (e.g. execution reverted); null on success. Everything below a failed frame was undone too. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Caller. */
+  from: Scalars['String']['output'];
+  /** Gas given to the frame; null from the index. */
+  gas?: Maybe<Scalars['BigInt']['output']>;
+  /** Gas used by the frame. */
+  gasUsed: Scalars['BigInt']['output'];
+  /** Calldata (or init code), 0x-hex; null from the index (except the top-level call). */
+  input?: Maybe<Scalars['String']['output']>;
+  /** Return data (or the created code), 0x-hex; null from the index. */
+  output?: Maybe<Scalars['String']['output']>;
+  /** Path of call indices from the top-level call, e.g. "0.1"; "" for the top-level call. */
+  path: Scalars['String']['output'];
+  /** The reason string of a revert with Error(string); null otherwise. */
+  revertReason?: Maybe<Scalars['String']['output']>;
+  /** Callee, or the created contract; null for a failed creation. */
+  to?: Maybe<Scalars['String']['output']>;
+  /** Native value moved, in wei (0 for DELEGATECALL and STATICCALL, which move none). */
+  value: Scalars['BigInt']['output'];
+};
+
 /** How an internal-transaction tracer is asked. */
 export type TraceMethod =
   /** debug_traceBlockByNumber with callTracer (geth): the node re-executes each block. */
@@ -1703,6 +1776,28 @@ export type TraceMethod =
   | 'NONE'
   /** trace_block (Besu, Erigon, Nethermind, reth, anvil): answered from what the node kept. */
   | 'PARITY';
+
+/** A transaction's call tree. */
+export type TraceResult = {
+  __typename?: 'TraceResult';
+  /** Whether every call is listed: false when the index holds only the top-level call because the node could not trace the block when it was indexed. */
+  complete: Scalars['Boolean']['output'];
+  /** The frames depth-first, the top-level call first (path "", depth 0). */
+  frames: Array<TraceFrame>;
+  /** Where the frames come from; anything but NODE means the index's internal transactions, without inputs and outputs. */
+  status: TraceStatus;
+};
+
+/** Where a transaction's call tree or state changes come from. */
+export type TraceStatus =
+  /** Traced by the node when asked (debug_traceTransaction): every frame with its input, output and gas. */
+  | 'NODE'
+  /** The node could not trace this transaction now (its state pruned, the node busy or on another branch): what the index holds. */
+  | 'NODE_FAILED'
+  /** The server has no node (yuscan serve without --rpc): what the index holds. */
+  | 'NO_NODE'
+  /** The node offers no such tracer (callTracer, or prestateTracer in diff mode): what the index holds. */
+  | 'NO_TRACER';
 
 /** An indexed transaction. */
 export type Transaction = {
@@ -1747,8 +1842,17 @@ export type Transaction = {
   methodId?: Maybe<Scalars['String']['output']>;
   /** Sender nonce. */
   nonce: Scalars['Int']['output'];
+  /**
+   * What it changed: native and token balances per address, and, when the node offers prestateTracer in diff mode,
+   * nonces and storage slots. Native balances first, then tokens, nonces and storage, each by address.
+   */
+  stateChanges: Array<StateChange>;
+  /** Where `stateChanges` comes from: NODE (prestateTracer, with before and after), or else the index (native deltas from value, fee and internal calls; token deltas from transfers). */
+  stateChangesStatus: TraceStatus;
   /** Success or failure. */
   status: TxStatus;
+  /** One line saying what it did, with the best names (member, token, label, verified contract), in the language asked. */
+  summary?: Maybe<Scalars['String']['output']>;
   /** Block time. */
   timestamp: Scalars['Timestamp']['output'];
   /** Recipient; null for a contract creation. */
@@ -1757,10 +1861,18 @@ export type Transaction = {
   toMember?: Maybe<Member>;
   /** Token transfers its logs record, in log order. */
   tokenTransfers: Array<TokenTransfer>;
+  /** The call tree: from the node when the server has one that traces (see TraceResult.status), else from the index. */
+  trace: TraceResult;
   /** Envelope type (0 legacy, 2 EIP-1559, ...). */
   type: Scalars['Int']['output'];
   /** Value in wei. */
   value: Scalars['BigInt']['output'];
+};
+
+
+/** An indexed transaction. */
+export type TransactionSummaryArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 /** A page of transactions. */
@@ -2062,6 +2174,7 @@ export type ResolversTypes = {
   KpiPoint: ResolverTypeWrapper<KpiPoint>;
   KpiStatus: KpiStatus;
   LabelSource: LabelSource;
+  Language: Language;
   Log: ResolverTypeWrapper<LogRow>;
   MatchKind: MatchKind;
   Member: ResolverTypeWrapper<MemberModel>;
@@ -2102,6 +2215,8 @@ export type ResolversTypes = {
   SourceFile: ResolverTypeWrapper<SourceFile>;
   StageCount: ResolverTypeWrapper<StageCount>;
   StatPoint: ResolverTypeWrapper<StatPoint>;
+  StateChange: ResolverTypeWrapper<StateChangeModel>;
+  StateChangeKind: StateChangeKind;
   Status: ResolverTypeWrapper<StatusModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2123,7 +2238,10 @@ export type ResolversTypes = {
   TokenTransferEdge: ResolverTypeWrapper<Omit<TokenTransferEdge, 'node'> & { node: ResolversTypes['TokenTransfer'] }>;
   TokenType: TokenType;
   TraceAvailability: TraceAvailability;
+  TraceFrame: ResolverTypeWrapper<FrameModel>;
   TraceMethod: TraceMethod;
+  TraceResult: ResolverTypeWrapper<TraceModel>;
+  TraceStatus: TraceStatus;
   Transaction: ResolverTypeWrapper<TxRow>;
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
@@ -2199,6 +2317,7 @@ export type ResolversParentTypes = {
   SourceFile: SourceFile;
   StageCount: StageCount;
   StatPoint: StatPoint;
+  StateChange: StateChangeModel;
   Status: StatusModel;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
@@ -2217,6 +2336,8 @@ export type ResolversParentTypes = {
   TokenTransfer: TransferRow;
   TokenTransferConnection: Omit<TokenTransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['TokenTransferEdge']> };
   TokenTransferEdge: Omit<TokenTransferEdge, 'node'> & { node: ResolversParentTypes['TokenTransfer'] };
+  TraceFrame: FrameModel;
+  TraceResult: TraceModel;
   Transaction: TxRow;
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
@@ -2722,6 +2843,17 @@ export type StatPointResolvers<ContextType = Context, ParentType extends Resolve
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type StateChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StateChange'] = ResolversParentTypes['StateChange']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  delta?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StateChangeKind'], ParentType, ContextType>;
+  slot?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  token?: Resolver<Maybe<ResolversTypes['Token']>, ParentType, ContextType>;
+  tokenId?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+};
+
 export type StatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Status'] = ResolversParentTypes['Status']> = {
   activeValidators?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   balancesExactFrom?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2857,6 +2989,29 @@ export type TokenTransferEdgeResolvers<ContextType = Context, ParentType extends
   node?: Resolver<ResolversTypes['TokenTransfer'], ParentType, ContextType>;
 };
 
+export type TraceFrameResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TraceFrame'] = ResolversParentTypes['TraceFrame']> = {
+  callType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decodedInput?: Resolver<Maybe<ResolversTypes['DecodedCall']>, ParentType, ContextType>;
+  decodedOutput?: Resolver<Maybe<Array<ResolversTypes['DecodedArg']>>, ParentType, ContextType>;
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gas?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  gasUsed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  input?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  output?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revertReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type TraceResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TraceResult'] = ResolversParentTypes['TraceResult']> = {
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  frames?: Resolver<Array<ResolversTypes['TraceFrame']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TraceStatus'], ParentType, ContextType>;
+};
+
 export type TransactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = {
   block?: Resolver<ResolversTypes['Block'], ParentType, ContextType>;
   blockNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2878,11 +3033,15 @@ export type TransactionResolvers<ContextType = Context, ParentType extends Resol
   maxPriorityFeePerGas?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
   methodId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nonce?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stateChanges?: Resolver<Array<ResolversTypes['StateChange']>, ParentType, ContextType>;
+  stateChangesStatus?: Resolver<ResolversTypes['TraceStatus'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TxStatus'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<TransactionSummaryArgs, 'lang'>>;
   timestamp?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   toMember?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   tokenTransfers?: Resolver<Array<ResolversTypes['TokenTransfer']>, ParentType, ContextType>;
+  trace?: Resolver<ResolversTypes['TraceResult'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3037,6 +3196,7 @@ export type Resolvers<ContextType = Context> = {
   SourceFile?: SourceFileResolvers<ContextType>;
   StageCount?: StageCountResolvers<ContextType>;
   StatPoint?: StatPointResolvers<ContextType>;
+  StateChange?: StateChangeResolvers<ContextType>;
   Status?: StatusResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Timestamp?: GraphQLScalarType;
@@ -3054,6 +3214,8 @@ export type Resolvers<ContextType = Context> = {
   TokenTransfer?: TokenTransferResolvers<ContextType>;
   TokenTransferConnection?: TokenTransferConnectionResolvers<ContextType>;
   TokenTransferEdge?: TokenTransferEdgeResolvers<ContextType>;
+  TraceFrame?: TraceFrameResolvers<ContextType>;
+  TraceResult?: TraceResultResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
   TransactionConnection?: TransactionConnectionResolvers<ContextType>;
   TransactionEdge?: TransactionEdgeResolvers<ContextType>;

@@ -43,9 +43,10 @@ function limitsPlugin(limits: Limits, metrics: Metrics): ApolloServerPlugin<Cont
             rc.request.http?.method === 'GET' &&
             rc.operation?.operation === 'query' &&
             rc.contextValue.cache.finalOnly &&
+            !rc.contextValue.cache.volatile &&
             roots.every((s) => s.kind === Kind.FIELD && ROOT_FIELDS_CACHEABLE.has(s.name.value));
           rc.response.http.headers.set('cache-control', cacheable ? 'public, max-age=86400' : 'no-cache');
-          rc.contextValue.cache.reusable = ok && rc.operation?.operation === 'query';
+          rc.contextValue.cache.reusable = ok && rc.operation?.operation === 'query' && !rc.contextValue.cache.volatile;
           metrics.operations.inc({ outcome: ok ? 'ok' : 'error' });
           metrics.observeOperation(operationLabel(rc.operationName, rc.operation), (performance.now() - started) / 1000);
         },

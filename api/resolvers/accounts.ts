@@ -1,6 +1,7 @@
 // Accounts' balances and holdings, tokens, token transfers and internal transactions.
 import { DEVNET_CHAIN_ID, DEVNET_NATIVE_COIN, ETHEREUM_NATIVE_COIN, UNNAMED_NATIVE_COIN } from '../../config/constants';
 import type { Resolvers } from '../generated/graphql';
+import type { Context } from '../context';
 import * as v from '../validate';
 import {
   coinBalancePage, holdingPage, internalPage, inventoryPage, loaders, tokenPage, topAccountPage, transferPage,
@@ -10,6 +11,10 @@ import {
 const id = (tokenId: string | null | undefined) => (tokenId == null ? undefined : BigInt(tokenId).toString());
 const nullable = (x: unknown) => (x == null ? null : String(x));
 
+/** The native coin as configured, else as the chain id names it. */
+export const nativeCoinOf = (ctx: Context, chainId: number) =>
+  ctx.nativeCoin ?? (chainId === DEVNET_CHAIN_ID ? DEVNET_NATIVE_COIN : chainId === 1 ? ETHEREUM_NATIVE_COIN : UNNAMED_NATIVE_COIN);
+
 export const accountResolvers: Resolvers = {
   Query: {
     token: async (_p, { address }, ctx) => (await loaders(ctx).token.load(v.address(address))) ?? null,
@@ -18,8 +23,7 @@ export const accountResolvers: Resolvers = {
   },
 
   Status: {
-    nativeCoin: (s, _a, ctx) =>
-      ctx.nativeCoin ?? (s.chainId === DEVNET_CHAIN_ID ? DEVNET_NATIVE_COIN : s.chainId === 1 ? ETHEREUM_NATIVE_COIN : UNNAMED_NATIVE_COIN),
+    nativeCoin: (s, _a, ctx) => nativeCoinOf(ctx, s.chainId),
     traceMethod: (s) => (s.traceMethod === 'parity' ? 'PARITY' : s.traceMethod === 'debug' ? 'DEBUG' : s.traceMethod === 'none' ? 'NONE' : null),
     internalTransactions: async (s, _a, ctx) =>
       s.indexedHead >= 0 && (await loaders(ctx).traced.load(s.indexedHead)) ? 'AVAILABLE' : 'UNAVAILABLE',

@@ -14,6 +14,7 @@ import { metadataResolvers } from './metadata';
 import { searchResolvers } from './search';
 import { statsResolvers } from './stats';
 import { suggestResolvers } from './suggest';
+import { traceResolvers } from './trace';
 import { validatorResolvers } from './validators';
 
 const DOMAINS: Resolvers[] = [
@@ -29,6 +30,7 @@ const DOMAINS: Resolvers[] = [
   contractResolvers,
   labelResolvers,
   metadataResolvers,
+  traceResolvers,
 ];
 
 /** Merges per-type field maps; throws when two domains answer the same field. */

@@ -1,15 +1,23 @@
-// Screenshots of home, block, tx and address in zh-CN and en, at 360 px and 1280 px, into
-// screenshots/ (gitignored). Run: npx tsx e2e/helpers/screenshots.ts [--keep]
+// Screenshots of home, block, tx (with its Trace and State tabs, traced by the node) and
+// address in zh-CN and en, at 360 px and 1280 px, into screenshots/ (gitignored) or --out DIR.
+// Run: npx tsx e2e/helpers/screenshots.ts [--keep] [--out DIR]
 // With --keep the stack stays up (prints its URL) until Ctrl-C.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, horizontalOverflow } from './browser';
 import { startStack } from './stack';
+import { compileFixture, runTokenScenario } from './tokens';
+import { createRpcClient, type RpcClient } from '../../indexer/rpc';
 import { ensureWebBuild, ROOT } from '../../cli/build-web';
 
 ensureWebBuild();
-const stack = await startStack();
-const out = join(ROOT, 'screenshots');
+const fixture = compileFixture();
+let rpc: RpcClient | undefined;
+const stack = await startStack({ server: (devnet) => ({ rpc: (rpc = createRpcClient(devnet.rpcUrl)) }) });
+const tokens = await runTokenScenario(stack, fixture);
+await stack.waitIndexed(await stack.chain.getBlockNumber(), 60_000);
+const outAt = process.argv.indexOf('--out');
+const out = outAt > 0 ? process.argv[outAt + 1]! : join(ROOT, 'screenshots');
 mkdirSync(out, { recursive: true });
 const browser = await launchBrowser();
 const tx = stack.scenario.patents[0]!;
@@ -19,6 +27,8 @@ const pages = {
   block: `/block/${receipt.blockNumber}`,
   tx: `/tx/${tx}`,
   address: `/address/${stack.scenario.members[0]!.address}`,
+  trace: `/tx/${tokens.payTx}?tab=trace`,
+  state: `/tx/${tokens.payTx}?tab=state`,
   stats: '/stats?range=30d',
   search404: '/search?q=nothing-matches-this',
 };
@@ -46,4 +56,5 @@ try {
     await new Promise(() => {});
   }
   await stack.stop();
+  await rpc?.close();
 }

@@ -79,6 +79,10 @@ type Documents = {
     "query Tokens($type: TokenType, $first: Int, $after: String) {\n    tokens(type: $type, first: $first, after: $after) { edges { cursor node { ...TokenSummary } } pageInfo { ...PageInfoFields } }\n  }": typeof types.TokensDocument,
     "query TopAccounts($first: Int, $after: String) {\n    topAccounts(first: $first, after: $after) {\n      edges { cursor node { address balance txCount isContract member { ...MemberRef } } } pageInfo { ...PageInfoFields }\n    }\n  }": typeof types.TopAccountsDocument,
     "query TxTransfers($hash: String!) {\n    transaction(hash: $hash) { hash tokenTransfers { ...TokenTransferFields } internalTransactions { ...InternalTx } }\n  }": typeof types.TxTransfersDocument,
+    "fragment TraceFrameFields on TraceFrame {\n  path depth callType from to value gas gasUsed input output error revertReason\n  decodedInput { name source signature args { name value } } decodedOutput { name value }\n}": typeof types.TraceFrameFieldsFragmentDoc,
+    "query TxSummaryLine($hash: String!, $lang: Language) {\n    transaction(hash: $hash) { hash summary(lang: $lang) }\n  }": typeof types.TxSummaryLineDocument,
+    "query TxTrace($hash: String!) {\n    transaction(hash: $hash) { hash trace { status complete frames { ...TraceFrameFields } } }\n  }": typeof types.TxTraceDocument,
+    "query TxState($hash: String!) {\n    transaction(hash: $hash) {\n      hash stateChangesStatus trace { complete }\n      stateChanges { kind address token { ...TokenRef } tokenId slot before after delta }\n    }\n  }": typeof types.TxStateDocument,
     "query Validators($first: Int, $after: String) {\n    validators(first: $first, after: $after) {\n      edges { cursor node {\n        address nodeLabel registered blocksSealed blocks24h blocks7d share share24h share7d lastSealedBlock lastSealedAt status\n        member { ...MemberRef }\n      } }\n      pageInfo { ...PageInfoFields }\n      totalCount activeCount setSize offlineAfterTurns head headTime\n    }\n    status { sealScheme }\n  }": typeof types.ValidatorsDocument,
     "query ValidatorHistory {\n    validatorSetChanges(first: 20) { blockNumber validators added removed }\n    validatorVotes(first: 20) { blockNumber proposer candidate add }\n  }": typeof types.ValidatorHistoryDocument,
     "query ValidatorCharts($blocks: Int, $buckets: Int) {\n    blockTimeDistribution(blocks: $blocks) { minSeconds maxSeconds count }\n    blocksPerValidator(interval: MONTH, buckets: $buckets) { address nodeLabel member { ...MemberRef } points { date value } }\n  }": typeof types.ValidatorChartsDocument,
@@ -150,6 +154,10 @@ const documents: Documents = {
     "query Tokens($type: TokenType, $first: Int, $after: String) {\n    tokens(type: $type, first: $first, after: $after) { edges { cursor node { ...TokenSummary } } pageInfo { ...PageInfoFields } }\n  }": types.TokensDocument,
     "query TopAccounts($first: Int, $after: String) {\n    topAccounts(first: $first, after: $after) {\n      edges { cursor node { address balance txCount isContract member { ...MemberRef } } } pageInfo { ...PageInfoFields }\n    }\n  }": types.TopAccountsDocument,
     "query TxTransfers($hash: String!) {\n    transaction(hash: $hash) { hash tokenTransfers { ...TokenTransferFields } internalTransactions { ...InternalTx } }\n  }": types.TxTransfersDocument,
+    "fragment TraceFrameFields on TraceFrame {\n  path depth callType from to value gas gasUsed input output error revertReason\n  decodedInput { name source signature args { name value } } decodedOutput { name value }\n}": types.TraceFrameFieldsFragmentDoc,
+    "query TxSummaryLine($hash: String!, $lang: Language) {\n    transaction(hash: $hash) { hash summary(lang: $lang) }\n  }": types.TxSummaryLineDocument,
+    "query TxTrace($hash: String!) {\n    transaction(hash: $hash) { hash trace { status complete frames { ...TraceFrameFields } } }\n  }": types.TxTraceDocument,
+    "query TxState($hash: String!) {\n    transaction(hash: $hash) {\n      hash stateChangesStatus trace { complete }\n      stateChanges { kind address token { ...TokenRef } tokenId slot before after delta }\n    }\n  }": types.TxStateDocument,
     "query Validators($first: Int, $after: String) {\n    validators(first: $first, after: $after) {\n      edges { cursor node {\n        address nodeLabel registered blocksSealed blocks24h blocks7d share share24h share7d lastSealedBlock lastSealedAt status\n        member { ...MemberRef }\n      } }\n      pageInfo { ...PageInfoFields }\n      totalCount activeCount setSize offlineAfterTurns head headTime\n    }\n    status { sealScheme }\n  }": types.ValidatorsDocument,
     "query ValidatorHistory {\n    validatorSetChanges(first: 20) { blockNumber validators added removed }\n    validatorVotes(first: 20) { blockNumber proposer candidate add }\n  }": types.ValidatorHistoryDocument,
     "query ValidatorCharts($blocks: Int, $buckets: Int) {\n    blockTimeDistribution(blocks: $blocks) { minSeconds maxSeconds count }\n    blocksPerValidator(interval: MONTH, buckets: $buckets) { address nodeLabel member { ...MemberRef } points { date value } }\n  }": types.ValidatorChartsDocument,
@@ -413,6 +421,22 @@ export function graphql(source: "query TopAccounts($first: Int, $after: String) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query TxTransfers($hash: String!) {\n    transaction(hash: $hash) { hash tokenTransfers { ...TokenTransferFields } internalTransactions { ...InternalTx } }\n  }"): typeof import('./graphql').TxTransfersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment TraceFrameFields on TraceFrame {\n  path depth callType from to value gas gasUsed input output error revertReason\n  decodedInput { name source signature args { name value } } decodedOutput { name value }\n}"): typeof import('./graphql').TraceFrameFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TxSummaryLine($hash: String!, $lang: Language) {\n    transaction(hash: $hash) { hash summary(lang: $lang) }\n  }"): typeof import('./graphql').TxSummaryLineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TxTrace($hash: String!) {\n    transaction(hash: $hash) { hash trace { status complete frames { ...TraceFrameFields } } }\n  }"): typeof import('./graphql').TxTraceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TxState($hash: String!) {\n    transaction(hash: $hash) {\n      hash stateChangesStatus trace { complete }\n      stateChanges { kind address token { ...TokenRef } tokenId slot before after delta }\n    }\n  }"): typeof import('./graphql').TxStateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -98,6 +98,13 @@ export type LabelSource =
   /** The label a member registered for its sealing node. */
   | 'VALIDATOR';
 
+/** A language for text the API writes. */
+export type Language =
+  /** English. */
+  | 'EN'
+  /** Simplified Chinese. */
+  | 'ZH_CN';
+
 /** How much of the deployed bytecode the verified source accounts for. */
 export type MatchKind =
   /** Everything, including the metadata hash (so comments and file paths too). */
@@ -191,6 +198,17 @@ export type SearchKind =
   /** A transaction: `value` is its hash. */
   | 'TRANSACTION';
 
+/** What a state change is of. */
+export type StateChangeKind =
+  /** The native coin balance, in wei. */
+  | 'NATIVE'
+  /** The account nonce. */
+  | 'NONCE'
+  /** One storage slot of a contract. */
+  | 'STORAGE'
+  /** A token balance (ERC-20 amount, ERC-721 count, ERC-1155 amount of one id). */
+  | 'TOKEN';
+
 /** Something about a token that could not be read or does not add up. The token is still indexed; these say which figures to distrust. */
 export type TokenIssue =
   /** balanceOf() reverted or returned nothing decodable for some holder. */
@@ -227,6 +245,17 @@ export type TraceAvailability =
   | 'AVAILABLE'
   /** The node offers no tracer: internal transactions are unknown, not absent. */
   | 'UNAVAILABLE';
+
+/** Where a transaction's call tree or state changes come from. */
+export type TraceStatus =
+  /** Traced by the node when asked (debug_traceTransaction): every frame with its input, output and gas. */
+  | 'NODE'
+  /** The node could not trace this transaction now (its state pruned, the node busy or on another branch): what the index holds. */
+  | 'NODE_FAILED'
+  /** The server has no node (yuscan serve without --rpc): what the index holds. */
+  | 'NO_NODE'
+  /** The node offers no such tracer (callTracer, or prestateTracer in diff mode): what the index holds. */
+  | 'NO_TRACER';
 
 /** Outcome of a transaction. */
 export type TxStatus =
@@ -682,6 +711,30 @@ export type TxTransfersQueryVariables = Exact<{
 
 export type TxTransfersQuery = { transaction: { hash: string, tokenTransfers: Array<{ type: TokenType, transactionHash: string, blockNumber: number, timestamp: number, logIndex: number, batchIndex: number, from: string, to: string, value: string, tokenId: string | null, token: { address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> } }>, internalTransactions: Array<{ transactionHash: string, blockNumber: number, timestamp: number, index: number, traceAddress: string, depth: number, from: string, to: string | null, value: string, callType: string, error: string | null }> | null } | null };
 
+export type TraceFrameFieldsFragment = { path: string, depth: number, callType: string, from: string, to: string | null, value: string, gas: string | null, gasUsed: string, input: string | null, output: string | null, error: string | null, revertReason: string | null, decodedInput: { name: string, source: DecodeSource, signature: string | null, args: Array<{ name: string, value: string }> } | null, decodedOutput: Array<{ name: string, value: string }> | null };
+
+export type TxSummaryLineQueryVariables = Exact<{
+  hash: string;
+  lang?: Language | null | undefined;
+}>;
+
+
+export type TxSummaryLineQuery = { transaction: { hash: string, summary: string | null } | null };
+
+export type TxTraceQueryVariables = Exact<{
+  hash: string;
+}>;
+
+
+export type TxTraceQuery = { transaction: { hash: string, trace: { status: TraceStatus, complete: boolean, frames: Array<{ path: string, depth: number, callType: string, from: string, to: string | null, value: string, gas: string | null, gasUsed: string, input: string | null, output: string | null, error: string | null, revertReason: string | null, decodedInput: { name: string, source: DecodeSource, signature: string | null, args: Array<{ name: string, value: string }> } | null, decodedOutput: Array<{ name: string, value: string }> | null }> } } | null };
+
+export type TxStateQueryVariables = Exact<{
+  hash: string;
+}>;
+
+
+export type TxStateQuery = { transaction: { hash: string, stateChangesStatus: TraceStatus, trace: { complete: boolean }, stateChanges: Array<{ kind: StateChangeKind, address: string, tokenId: string | null, slot: string | null, before: string | null, after: string | null, delta: string | null, token: { address: string, type: TokenType, name: string | null, symbol: string | null, decimals: number | null, issues: Array<TokenIssue> } | null }> } | null };
+
 export type ValidatorsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -1054,6 +1107,35 @@ export const CoinBalanceFieldsFragmentDoc = new TypedDocumentString(`
   delta
 }
     `, {"fragmentName":"CoinBalanceFields"}) as unknown as TypedDocumentString<CoinBalanceFieldsFragment, unknown>;
+export const TraceFrameFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TraceFrameFields on TraceFrame {
+  path
+  depth
+  callType
+  from
+  to
+  value
+  gas
+  gasUsed
+  input
+  output
+  error
+  revertReason
+  decodedInput {
+    name
+    source
+    signature
+    args {
+      name
+      value
+    }
+  }
+  decodedOutput {
+    name
+    value
+  }
+}
+    `, {"fragmentName":"TraceFrameFields"}) as unknown as TypedDocumentString<TraceFrameFieldsFragment, unknown>;
 export const AllianceDashboardDocument = new TypedDocumentString(`
     query AllianceDashboard($period: String) {
   status {
@@ -2598,6 +2680,84 @@ fragment InternalTx on InternalTransaction {
   callType
   error
 }`) as unknown as TypedDocumentString<TxTransfersQuery, TxTransfersQueryVariables>;
+export const TxSummaryLineDocument = new TypedDocumentString(`
+    query TxSummaryLine($hash: String!, $lang: Language) {
+  transaction(hash: $hash) {
+    hash
+    summary(lang: $lang)
+  }
+}
+    `) as unknown as TypedDocumentString<TxSummaryLineQuery, TxSummaryLineQueryVariables>;
+export const TxTraceDocument = new TypedDocumentString(`
+    query TxTrace($hash: String!) {
+  transaction(hash: $hash) {
+    hash
+    trace {
+      status
+      complete
+      frames {
+        ...TraceFrameFields
+      }
+    }
+  }
+}
+    fragment TraceFrameFields on TraceFrame {
+  path
+  depth
+  callType
+  from
+  to
+  value
+  gas
+  gasUsed
+  input
+  output
+  error
+  revertReason
+  decodedInput {
+    name
+    source
+    signature
+    args {
+      name
+      value
+    }
+  }
+  decodedOutput {
+    name
+    value
+  }
+}`) as unknown as TypedDocumentString<TxTraceQuery, TxTraceQueryVariables>;
+export const TxStateDocument = new TypedDocumentString(`
+    query TxState($hash: String!) {
+  transaction(hash: $hash) {
+    hash
+    stateChangesStatus
+    trace {
+      complete
+    }
+    stateChanges {
+      kind
+      address
+      token {
+        ...TokenRef
+      }
+      tokenId
+      slot
+      before
+      after
+      delta
+    }
+  }
+}
+    fragment TokenRef on Token {
+  address
+  type
+  name
+  symbol
+  decimals
+  issues
+}`) as unknown as TypedDocumentString<TxStateQuery, TxStateQueryVariables>;
 export const ValidatorsDocument = new TypedDocumentString(`
     query Validators($first: Int, $after: String) {
   validators(first: $first, after: $after) {

@@ -2,17 +2,24 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card, KeyValue } from '../../components/Card';
 import { AddressLabel, CopyButton, Hash } from '../../components/Hash';
-import { EmptyState, ErrorState, SkeletonRows } from '../../components/states';
+import { EmptyState, ErrorState, Skeleton, SkeletonRows } from '../../components/states';
 import { NativeAmount } from '../../components/NativeAmount';
-import { useResource, useStatus } from '../../lib/hooks';
+import { useResource } from '../../lib/hooks';
 import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
-import type { DecodedArg, Log } from '../../lib/resources';
+import type { Log } from '../../lib/resources';
+import type { TransactionQuery } from '../../generated/graphql';
 import { MethodBadge, StatusBadge } from './TxTable';
 import { urls } from '../../lib/urls';
 import { TransfersTable } from '../tokens/TransfersTable';
 import { InternalTable, InternalUnavailable } from '../tokens/InternalTable';
+import { Tabs, useTab } from '../../components/Tabs';
+import { Args } from './Args';
+import { useRegistryName } from './registry-name';
+import { StateTab } from './StateTab';
+import { TraceTab } from './TraceTab';
 import '../tokens/resources';
+import './resources';
 
 /** Its token transfers (amounts by decimals) and internal calls; "unavailable" when the node cannot trace. */
 function TxMovements({ hash }: { hash: string }) {
@@ -35,51 +42,6 @@ function TxMovements({ hash }: { hash: string }) {
 }
 
 const isHash = (s: string) => /^0x[0-9a-fA-F]{64}$/.test(s);
-const isAddress = (s: string) => /^0x[0-9a-fA-F]{40}$/.test(s);
-
-/** A bytes32 that is right-padded printable ASCII (KPI keys, patent numbers), as text. */
-function bytes32Text(v: string): string | undefined {
-  if (!/^0x[0-9a-f]{64}$/i.test(v)) return undefined;
-  const hex = v.slice(2).replace(/(00)+$/, '');
-  if (!hex) return undefined;
-  let out = '';
-  for (let i = 0; i < hex.length; i += 2) {
-    const c = parseInt(hex.slice(i, i + 2), 16);
-    if (c < 0x20 || c > 0x7e) return undefined;
-    out += String.fromCharCode(c);
-  }
-  return out;
-}
-
-const TIME_ARGS = new Set(['at', 'filedAt', 'periodStart', 'periodEnd']);
-
-/** One decoded argument, made readable: addresses link, padded ASCII shows as text, times as dates, yuan as ¥. */
-function ArgValue({ name, value }: DecodedArg) {
-  const f = useFormat();
-  if (isAddress(value)) return <Hash value={value.toLowerCase()} to={urls.address(value.toLowerCase())} full />;
-  const text = bytes32Text(value);
-  if (text) return <><strong>{text}</strong> <span className="hash hash-full muted"><span>{value}</span></span></>;
-  if (/^\d+$/.test(value) && TIME_ARGS.has(name)) return <>{f.dateTime(Number(value))} <span className="muted mono">({value})</span></>;
-  if (/^\d+$/.test(value) && name === 'amountCny') return <>{f.cny(value)}</>;
-  if (/^0x[0-9a-f]*$/i.test(value)) return <span className="hash hash-full"><span>{value}</span></span>;
-  return <>{value}</>;
-}
-
-/** Decoded arguments in ABI order. */
-function Args({ args }: { args: DecodedArg[] }) {
-  return (
-    <dl className="kv args" data-testid="decoded-args">
-      {args.map((a) => (
-        <div className="kv-row" key={a.name}>
-          <dt className="mono">{a.name}</dt>
-          <dd data-arg={a.name} data-value={a.value}>
-            <ArgValue {...a} />
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 /** Where a decoding came from: the registry, a verified contract's ABI, or a guess. */
 const SOURCE_LABEL = { REGISTRY: 'tx.registryCall', VERIFIED: 'tx.verifiedCall', GUESS: 'tx.guessedCall' } as const;
@@ -121,14 +83,29 @@ function LogView({ log }: { log: Log }) {
   );
 }
 
+/** The one-line summary, written by the API in the page's language. */
+function SummaryLine({ hash }: { hash: string }) {
+  const { t, i18n } = useTranslation('trace');
+  const q = useResource('txSummaryLine', { hash, lang: i18n.language === 'zh-CN' ? 'ZH_CN' : 'EN' }, { placeholderData: undefined });
+  const line = q.data?.transaction?.summary;
+  if (q.isPending) return <p className="tx-summary"><Skeleton width="60%" /></p>;
+  return (
+    <p className={`tx-summary${line ? '' : ' muted'}`} data-testid="tx-summary" aria-label={t('summary.label')}>
+      {/* The API quotes method names in backticks: shown as code. */}
+      {line ? line.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part)) : t('summary.unavailable')}
+    </p>
+  );
+}
+
+const TABS = ['overview', 'trace', 'state'] as const;
+
 export default function TransactionPage() {
   const { hash = '' } = useParams();
   const { t } = useTranslation('explorer');
-  const f = useFormat();
   const valid = isHash(hash);
-  const registry = useStatus().data?.status.registry ?? undefined;
-  const label = (addr: string, m: Parameters<typeof memberName>[0]) => memberName(m, f.lang) ?? (addr === registry ? t('tx.registry') : undefined);
   const q = useResource('transaction', { hash: hash.toLowerCase() }, { enabled: valid, placeholderData: undefined });
+  const { t: tt } = useTranslation('trace');
+  const [tab, select] = useTab(TABS);
 
   if (!valid || (q.data && !q.data.transaction)) {
     return (
@@ -149,6 +126,24 @@ export default function TransactionPage() {
         <StatusBadge status={tx.status} />
         <MethodBadge tx={tx} />
       </div>
+      <SummaryLine hash={tx.hash} />
+      <Tabs tabs={TABS.map((id) => ({ id, label: tt(`tabs.${id}`) }))} selected={tab} onSelect={select} label={tt('tabs.label')} idPrefix="tx">
+        {tab === 'trace' ? <TraceTab hash={tx.hash} /> : tab === 'state' ? <StateTab hash={tx.hash} /> : <Overview tx={tx} />}
+      </Tabs>
+    </>
+  );
+}
+
+type TxData = NonNullable<TransactionQuery['transaction']>;
+
+/** The Overview tab: the transaction's fields, its decoded call, token and internal movements, and logs. */
+function Overview({ tx }: { tx: TxData }) {
+  const { t } = useTranslation('explorer');
+  const f = useFormat();
+  const registryName = useRegistryName();
+  const label = (addr: string, m: Parameters<typeof memberName>[0]) => memberName(m, f.lang) ?? registryName(addr);
+  return (
+    <>
       <Card title={t('tx.overview')}>
         <KeyValue
           rows={[
