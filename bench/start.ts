@@ -1,4 +1,4 @@
-// `npx tsx bench/start.ts`: the embedded default as a new user runs it. Prints figures;
+// `npm run bench:start`: the embedded default as a new user runs it. Prints figures;
 // asserts nothing.
 //  - `yuscan devnet` (compiled) alone: the time until it prints its RPC URL (the full history
 //    built), and the memory of its node process and of its anvil child;

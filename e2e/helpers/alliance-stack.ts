@@ -58,7 +58,7 @@ export async function startAllianceStack(opts: { seed?: number; historyEnd?: Dat
     const db = connect(`sqlite:${join(dir, 'alliance.db')}`);
     cleanups.push(() => db.close());
     await migrateToLatest(db);
-    const indexer = await startIndexer({ rpcUrl: devnet.rpcUrl, db, registry: devnet.registry, fromBlock: 0, confirmations: 0, once: true });
+    const indexer = await startIndexer({ rpcUrl: devnet.rpcUrl, genesisFile: devnet.genesisFile, db, registry: devnet.registry, fromBlock: 0, confirmations: 0, once: true });
     await indexer.done;
     lap('index');
     const server = await createServer({ db, port: 0, host: '127.0.0.1', rateLimit: false, webDir: WEB_DIST });

@@ -133,6 +133,7 @@ export async function startStack(opts: { server?: (devnet: Devnet) => Partial<Se
     await migrateToLatest(db);
     const indexer = await startIndexer({
       rpcUrl: devnet.rpcUrl,
+      genesisFile: devnet.genesisFile,
       db,
       registry: devnet.registry,
       fromBlock: 0,

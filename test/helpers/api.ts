@@ -54,7 +54,7 @@ export async function startApiWorld(
   const db = connect(dbUrl, { onQuery: opts.onQuery });
   await migrateToLatest(db);
   const index = async () => {
-    const indexer = await startIndexer({ rpcUrl: devnet.rpcUrl, db, registry: devnet.registry, fromBlock: 0, confirmations: 0, once: true, logger: pino({ level: 'silent' }) });
+    const indexer = await startIndexer({ rpcUrl: devnet.rpcUrl, genesisFile: devnet.genesisFile, db, registry: devnet.registry, fromBlock: 0, confirmations: 0, once: true, logger: pino({ level: 'silent' }) });
     await indexer.done;
   };
   await index();

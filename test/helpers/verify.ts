@@ -82,7 +82,7 @@ export async function startVerifyWorld(dbUrl: string): Promise<VerifyWorld> {
 
   const db = connect(dbUrl);
   await migrateToLatest(db);
-  await indexOnce(chain.rpcUrl, db);
+  await indexOnce(chain.rpcUrl, db, { genesisFile: chain.genesisFile });
   const rpc = createRpcClient(chain.rpcUrl);
   const startServer = (extra: Partial<ServerOptions> = {}) =>
     createServer({ db, port: 0, host: '127.0.0.1', rateLimit: false, pollIntervalMs: 200, rpc, ...extra });
