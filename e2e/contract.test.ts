@@ -203,6 +203,12 @@ describe('write contract in a real browser, through an injected wallet', () => {
       expect(await amount.getAttribute('aria-invalid')).toBe('true');
       expect(wallet.requests.filter((r) => r.method !== 'eth_accounts' && r.method !== 'eth_chainId')).toEqual([]);
 
+      // Connected, the bar says the wallet is on another chain; writing moves it.
+      await page.getByTestId('wallet-connect').click();
+      await expect.poll(() => page.getByTestId('wallet-bar').getAttribute('data-state')).toBe('wrong-chain');
+      expect(await page.getByTestId('wallet-chain').textContent()).toBe('Your wallet is on chain 1, not Yu Express Chain Devnet (chain 20200414).');
+      expect(await page.getByTestId('wallet-switch').textContent()).toBe('Switch to Yu Express Chain Devnet');
+
       // By keyboard: Enter in the corrected field submits the form.
       await amount.fill('4000');
       await amount.press('Enter');

@@ -45,9 +45,10 @@ function WriteOutcome({ state, network }: { state: WriteState; network: WalletNe
   const { t } = useTranslation('explorer');
   const f = useFormat();
   if (state.kind === 'idle') return null;
-  const tx = 'hash' in state && <Hash value={state.hash} to={urls.tx(state.hash)} testId="write-tx" />;
+  // The transaction's page exists once it is mined (and indexed); until then, its hash alone.
+  const tx = 'hash' in state && <Hash value={state.hash} to={state.kind === 'pending' ? undefined : urls.tx(state.hash)} testId="write-tx" />;
   const text =
-    state.kind === 'wrongChain' ? t('wallet.wrongChain', { actual: f.number(state.chainId), name: network.chainName, id: f.number(network.chainId) })
+    state.kind === 'wrongChain' ? t('wallet.wrongChain', { actual: state.chainId, name: network.chainName, id: network.chainId })
     : state.kind === 'failed' ? t('wallet.failed', { message: state.message })
     : state.kind === 'mined' || state.kind === 'reverted' ? t(`write.${state.kind}`, { block: f.number(state.blockNumber) })
     : state.kind === 'noWallet' ? t('wallet.missing')

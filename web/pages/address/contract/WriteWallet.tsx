@@ -5,7 +5,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Hash } from '../../../components/Hash';
-import { useFormat } from '../../../lib/format';
 import { urls } from '../../../lib/urls';
 import {
   connectedAccount, injectedProvider, requestAccount, switchNetwork, walletChainId, walletErrorKind, walletErrorMessage,
@@ -60,7 +59,6 @@ export const explorerUrl = () => window.location.origin;
 
 export function WalletBar({ wallet, network }: { wallet: Wallet; network: WalletNetwork }) {
   const { t } = useTranslation('explorer');
-  const f = useFormat();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const act = async (step: () => Promise<unknown>) => {
@@ -93,7 +91,7 @@ export function WalletBar({ wallet, network }: { wallet: Wallet; network: Wallet
           {wrongChain ? (
             <>
               <span className="badge badge-warn" data-testid="wallet-chain">
-                {t('wallet.wrongChain', { actual: f.number(wallet.chainId!), name: network.chainName, id: f.number(network.chainId) })}
+                {t('wallet.wrongChain', { actual: wallet.chainId, name: network.chainName, id: network.chainId })}
               </span>
               <button type="button" className="btn" data-testid="wallet-switch" disabled={busy} onClick={() => void act(() => switchNetwork(wallet.provider!, network, explorerUrl()).then(wallet.readChain))}>
                 {t('wallet.switch', { name: network.chainName })}
