@@ -74,7 +74,7 @@ async function runServer(config: ServeConfig, logger: Logger): Promise<void> {
     await assertSchema(db);
     const rpc = config.rpcUrl ? createRpcClient(config.rpcUrl) : undefined;
     const server = await createServer({
-      db, port: config.port, logger, rpc, nativeCoin: config.nativeCoin, ...serverLimits(config), clusterWorker: worker,
+      db, port: config.port, logger, rpc, nativeCoin: config.nativeCoin, publicRpcUrl: config.publicRpcUrl, ...serverLimits(config), clusterWorker: worker,
       labels: config.labels, metadata: metadataSettings(),
     });
     const h = server.head.current;

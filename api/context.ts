@@ -23,6 +23,8 @@ export interface Context {
   loaders: Loaders;
   /** The native coin as configured; absent: named by chain id (api/resolvers/accounts.ts). */
   nativeCoin?: NativeCoin;
+  /** The chain's public JSON-RPC URL offered to wallets (PUBLIC_RPC_URL); absent: none. */
+  publicRpcUrl?: string;
   /**
    * finalOnly: set false by resolvers that answer anything not final (for cache headers);
    * reusable: set after execution when the response may be served again at this head;

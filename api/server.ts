@@ -60,6 +60,8 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** The native coin's name (config NATIVE_COIN_*); absent: by chain id. */
   nativeCoin?: NativeCoin;
+  /** The chain's public JSON-RPC URL offered to wallets (PUBLIC_RPC_URL); absent: none. */
+  publicRpcUrl?: string;
   /** Most operations in one batched request. Default 10. */
   maxBatch?: number;
   /** More Prometheus series for /metrics (`yuscan start` adds its indexer's). */
@@ -114,7 +116,7 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
   const tracer = options.rpc && nodeTracer(options.rpc);
   const metadata = metadataService({ db: db.db, rpc: options.rpc, logger, ...(options.metadata ?? metadataSettings({})) });
   const makeContext = (): Context => ({
-    db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin, reads,
+    db: db.db, head, loaders: createLoaders(db.db), cache: { finalOnly: true, reusable: false }, nativeCoin: options.nativeCoin, publicRpcUrl: options.publicRpcUrl, reads,
     nodeBalances: balancesFromNode, compilers, proxies, labels, metadata, tracer,
   });
   const subscriptions = subscriptionServer(httpServer, schema, { limits, maxPayload: maxBodyBytes, makeContext });

@@ -117,6 +117,8 @@ export async function runStart(config: StartConfig): Promise<void> {
     const indexerMetrics = (await import('../indexer/metrics')).createIndexerMetrics();
     const server = await createServer({
       db: apiDb, port: config.port, logger: createLogger('api', START_LOG_LEVEL), nativeCoin: config.nativeCoin, rpc: createRpcClient(rpcUrl),
+      // Wallets are offered the devnet's own node unless the operator names a public one.
+      publicRpcUrl: config.publicRpcUrl ?? (devnetChain ? rpcUrl : undefined),
       ...serverLimits(config), moreMetrics: indexerMetrics.registry, labels: config.labels, metadata: metadataSettings(),
     });
     stops.push(() => server.close());

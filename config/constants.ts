@@ -1,5 +1,8 @@
 // Fixed facts shared by the devnet, indexer, API and web app. Browser-safe: no env here.
 
+/** The chain the explorer is for (the wallet name of any chain but the devnet and Ethereum). */
+export const CHAIN_NAME = 'Yu Express Chain';
+
 /** Chain id of the embedded demo network; the UI shows the "simulated data" banner on it. */
 export const DEVNET_CHAIN_ID = 20200414;
 

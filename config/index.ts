@@ -39,6 +39,11 @@ const rpcUrl = z
   .string()
   .refine((u) => /^(https?|wss?):\/\/.+/.test(u), 'an http(s):// or ws(s):// JSON-RPC URL');
 
+// What a wallet is told to connect to (EIP-3085 rpcUrls): wallets speak HTTP(S) only.
+const publicRpcUrl = z
+  .string()
+  .refine((u) => URL.canParse(u) && /^https?:\/\/[^/?#]+/.test(u), 'an http(s):// JSON-RPC URL that wallets can reach');
+
 const address = z
   .string()
   .regex(/^0x[0-9a-fA-F]{40}$/, 'a 0x-prefixed 20-byte hex address')
@@ -80,6 +85,8 @@ export interface ServeConfig {
   databaseUrl: string;
   /** The native coin's name; absent: the devnet's own, ETH on Ethereum, else a neutral "COIN". */
   nativeCoin?: NativeCoin;
+  /** The chain's public JSON-RPC URL, offered to wallets (PUBLIC_RPC_URL); absent: none offered. */
+  publicRpcUrl?: string;
   port: number;
   /** Requests per minute per client on /graphql; 0 turns the limit off. */
   rateLimit: number;
@@ -105,7 +112,7 @@ export interface CompilersConfig {
   json: boolean;
 }
 
-export interface StartConfig extends Pick<ServeConfig, 'rateLimit' | 'trustProxy' | 'verify' | 'labels'> {
+export interface StartConfig extends Pick<ServeConfig, 'rateLimit' | 'trustProxy' | 'verify' | 'labels' | 'publicRpcUrl'> {
   /** As for serve. */
   nativeCoin?: NativeCoin;
   /** Absent: start the embedded devnet. */
@@ -157,6 +164,10 @@ function nativeCoinFrom(v: Record<string, unknown>): NativeCoin | undefined {
   return { symbol, name: (v['coin-name'] as string | undefined) ?? symbol, decimals: (v['coin-decimals'] as number | undefined) ?? 18 };
 }
 
+function publicRpcFrom(v: Record<string, unknown>): Pick<ServeConfig, 'publicRpcUrl'> {
+  return v['public-rpc-url'] === undefined ? {} : { publicRpcUrl: v['public-rpc-url'] as string };
+}
+
 const TRUST_PROXY_TAKES = 'true, false, a number of proxy hops, or a comma-separated list of addresses, subnets and loopback/linklocal/uniquelocal';
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -205,6 +216,7 @@ const SCHEMAS = {
   'coin-symbol': z.string().regex(/^[A-Za-z0-9.-]{1,12}$/, '1–12 letters or digits, e.g. YU'),
   'coin-name': z.string().min(1, 'a name of 1–40 characters').max(40, 'a name of 1–40 characters'),
   'coin-decimals': inRange('a whole number from 0 to 36', 0, 36),
+  'public-rpc-url': publicRpcUrl,
   'rate-limit': positiveCount('a whole number of requests per minute ≥ 0 (0 turns it off)'),
   'trust-proxy': trustProxy,
   workers: inRange('a whole number of processes from 1 to 64', 1, 64),
@@ -345,6 +357,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
         name,
         config: {
           databaseUrl: v.db as string, port: v.port as number, rpcUrl: v.rpc as string | undefined, nativeCoin: nativeCoinFrom(v), ...serveLimits(v),
+          ...publicRpcFrom(v),
           workers: v.workers as number, ...labelsFrom(name, v, env),
           verify: verifyFrom(v),
         },
@@ -369,6 +382,7 @@ export function parseCommand(argv: string[], env: Env = process.env): Command {
           traceMethod: v['trace-method'] as TraceMethod,
           devnet: devnetFrom(v, 'devnet-port'),
           nativeCoin: nativeCoinFrom(v),
+          ...publicRpcFrom(v),
           verify: verifyFrom(v),
         },
       };

@@ -35,6 +35,10 @@ const trustProxy: Flag = {
   env: 'TRUST_PROXY', value: 'LIST', default: 'loopback',
   doc: 'proxies whose X-Forwarded-For to believe: true, false, a hop count, or addresses, subnets and loopback/linklocal/uniquelocal',
 };
+const publicRpcUrl: Flag = {
+  env: 'PUBLIC_RPC_URL', value: 'URL',
+  doc: "the chain's public JSON-RPC URL, offered to wallets (Add to wallet, the Write tab); start on the devnet: the devnet's own",
+};
 const labels: Flag = { env: 'LABELS_FILE', value: 'FILE', doc: 'names for addresses: CSV (header address,label[,note][,link]) or a JSON array of the same' };
 const coin = {
   'coin-symbol': { env: 'NATIVE_COIN_SYMBOL', value: 'S', doc: "the native coin's symbol; without it YU on the devnet, ETH on Ethereum, else COIN" },
@@ -71,7 +75,7 @@ export const COMMANDS = {
       rpc: { env: 'RPC_URL', value: 'URL', doc: 'index this JSON-RPC node instead of starting the devnet' },
       db, port, 'rate-limit': rateLimit, 'trust-proxy': trustProxy, registry, from, confirmations, genesis, 'trace-method': traceMethod,
       'devnet-port': { value: 'N', default: 8545, doc: "the devnet's RPC port" },
-      seed, history, 'block-time-ms': blockTimeMs, ...coin, ...verify, labels,
+      seed, history, 'block-time-ms': blockTimeMs, ...coin, 'public-rpc-url': publicRpcUrl, ...verify, labels,
     },
     env: [['LOG_LEVEL', 'fatal, error, warn, info, debug, trace or silent (default warn: the progress line says the rest)'], ...VALIDATOR_ENV, ...METADATA_ENV],
   },
@@ -96,7 +100,7 @@ export const COMMANDS = {
     flags: {
       db, port,
       rpc: { env: 'RPC_URL', value: 'URL', doc: 'a node for read calls of verified contracts and deployed-code checks' },
-      ...coin, 'rate-limit': rateLimit, 'trust-proxy': trustProxy,
+      ...coin, 'public-rpc-url': publicRpcUrl, 'rate-limit': rateLimit, 'trust-proxy': trustProxy,
       workers: { env: 'WORKERS', value: 'N', default: 1, doc: 'server processes sharing the port, 1 to 64' },
       ...verify,
       labels,

@@ -2,7 +2,11 @@
 // hardhat-verify shows its source (highlighted, loaded lazily), ABI, compiler settings and a
 // read call answered by the node; a second deployment, reached by keyboard, is verified from
 // the browser by pasting its single-file source; `?tab=contract&view=read` deep-links; without
-// a node the tab says reading needs one (zh-CN too); an account has no Contract tab.
+// a node the tab says reading needs one (zh-CN too); an account has no Contract tab. Write
+// contract sends through an injected wallet (e2e/helpers/wallet.ts): a bad argument is refused
+// before anything is sent, the wallet is moved to the devnet (added with its id, name, coin and
+// public RPC URL), the call is mined and its page shows it once indexed; so does "Add to
+// wallet" on the home page.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +14,8 @@ import type { Browser, Page } from 'playwright-core';
 import { freshDatabaseUrl } from '../test/helpers/api';
 import { hardhat, HARDHAT_PROJECT, LEDGER_ARGS, startVerifyWorld, type VerifyWorld } from '../test/helpers/verify';
 import { horizontalOverflow, launchBrowser } from './helpers/browser';
+import { injectWallet } from './helpers/wallet';
+import { indexOnce } from '../test/helpers/indexer';
 
 let w: VerifyWorld;
 let browser: Browser;
@@ -157,6 +163,119 @@ describe('contract tab in a real browser', () => {
       expect(await horizontalOverflow(page)).toBe(0);
     } finally {
       await noNode.close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('write contract in a real browser, through an injected wallet', () => {
+  // What wallet_addEthereumChain must carry for the devnet this server explores.
+  const devnetParam = () => ({
+    chainId: '0x1343bde', chainName: 'Yu Express Chain Devnet', nativeCurrency: { name: 'Yu', symbol: 'YU', decimals: 18 }, rpcUrls: [w.chain.rpcUrl],
+  });
+
+  async function walletPage(base: string, path: string, locale: string, width: number) {
+    const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale });
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
+    // A wallet on Ethereum mainnet that has never heard of the devnet.
+    const wallet = await injectWallet(page, { rpcUrl: w.chain.rpcUrl, account: w.chain.users[1]!, chainId: 1 });
+    await page.goto(`${base}${path}`);
+    return { page, wallet };
+  }
+
+  it('refuses a bad argument unsent, adds the devnet to the wallet, and shows the write mined, then its page once indexed', async () => {
+    const server = await w.startServer({ publicRpcUrl: w.chain.rpcUrl });
+    try {
+      const { page, wallet } = await walletPage(server.url, `/address/${w.ledger}?tab=contract&view=write`, 'en-US', 1280);
+      const record = page.getByTestId('write-record');
+      await record.waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('tab-write').getAttribute('aria-selected')).toBe('true');
+      expect(await page.getByTestId('wallet-bar').getAttribute('data-state')).toBe('disconnected');
+      const [note, amount] = [record.locator('input').nth(0), record.locator('input').nth(1)];
+
+      // uint256 takes no negative number: refused in the page, the wallet never asked.
+      await note.fill('paid through the wallet');
+      await amount.fill('-1');
+      await record.getByRole('button', { name: 'Write' }).click();
+      expect(await record.getByTestId('write-state').getAttribute('data-state')).toBe('invalid');
+      expect(await record.getByTestId('arg-error').textContent()).toMatch(/^Out of range for uint256: from 0 to 1157\d+\.$/);
+      expect(await amount.getAttribute('aria-invalid')).toBe('true');
+      expect(wallet.requests.filter((r) => r.method !== 'eth_accounts' && r.method !== 'eth_chainId')).toEqual([]);
+
+      // Connected, the bar says the wallet is on another chain; writing moves it.
+      await page.getByTestId('wallet-connect').click();
+      await expect.poll(() => page.getByTestId('wallet-bar').getAttribute('data-state')).toBe('wrong-chain');
+      expect(await page.getByTestId('wallet-chain').textContent()).toBe('Your wallet is on chain 1, not Yu Express Chain Devnet (chain 20200414).');
+      expect(await page.getByTestId('wallet-switch').textContent()).toBe('Switch to Yu Express Chain Devnet');
+
+      // By keyboard: Enter in the corrected field submits the form.
+      await amount.fill('4000');
+      await amount.press('Enter');
+      await expect.poll(() => record.getByTestId('write-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('mined');
+      expect(await record.getByTestId('arg-error').count()).toBe(0);
+      // The wallet did not know the chain (4902), so it was added with the server's figures, then the call sent.
+      expect(wallet.calls('wallet_switchEthereumChain').map((r) => r.params)).toEqual([[{ chainId: '0x1343bde' }]]);
+      expect(wallet.calls('wallet_addEthereumChain').map((r) => r.params)).toEqual([[devnetParam()]]);
+      const [sent] = wallet.calls('eth_sendTransaction');
+      expect(sent!.params[0]).toMatchObject({ from: w.chain.users[1]!.toLowerCase(), to: w.ledger });
+      expect(await page.getByTestId('wallet-bar').getAttribute('data-state')).toBe('ready');
+      expect(await page.getByTestId('wallet-chain').textContent()).toBe('On Yu Express Chain Devnet');
+
+      const link = record.getByTestId('write-tx');
+      const hash = (await link.getAttribute('title')) as `0x${string}`;
+      const receipt = await w.chain.client.getTransactionReceipt({ hash });
+      expect([receipt.status, receipt.to, receipt.from]).toEqual(['success', w.ledger, w.chain.users[1]!.toLowerCase()]);
+      expect(await record.getByTestId('write-state').textContent()).toContain(`Mined in block ${receipt.blockNumber}`);
+      expect(await horizontalOverflow(page)).toBe(0);
+
+      // Once indexed, the link opens the transaction's page with the decoded call.
+      await indexOnce(w.chain.rpcUrl, w.db);
+      await link.click();
+      await page.waitForURL(new RegExp(`/tx/${hash}$`));
+      await expect.poll(() => page.getByTestId('method-name').textContent(), { timeout: 15_000 }).toBe('record(string note, uint256 amount)');
+      expect(await page.getByTestId('decoded-args').first().textContent()).toContain('paid through the wallet');
+
+      // Refused in the wallet (4001): said so, nothing mined.
+      await page.goBack();
+      const again = page.getByTestId('write-record');
+      await again.waitFor();
+      wallet.refuse.add('eth_sendTransaction');
+      await again.locator('input').nth(0).fill('refused');
+      await again.locator('input').nth(1).fill('1');
+      await again.getByRole('button', { name: 'Write' }).click();
+      await expect.poll(() => again.getByTestId('write-state').getAttribute('data-state')).toBe('rejected');
+      expect(await again.getByTestId('write-state').textContent()).toContain('You rejected the request in your wallet');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('in Chinese at 360 px: Add to wallet on the home page offers the devnet; without a wallet the Write tab says so', async () => {
+    const server = await w.startServer({ publicRpcUrl: w.chain.rpcUrl });
+    try {
+      const { page, wallet } = await walletPage(server.url, '/?lang=zh-CN', 'zh-CN', 360);
+      const add = page.getByTestId('add-to-wallet');
+      await expect.poll(() => add.textContent(), { timeout: 15_000 }).toBe('将 Yu Express Chain Devnet 添加到钱包');
+      await add.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('add-to-wallet-state').getAttribute('data-state')).toBe('added');
+      expect(wallet.calls('wallet_addEthereumChain').map((r) => r.params)).toEqual([[devnetParam()]]);
+      expect(wallet.chainId).toBe(20200414);
+      expect(await horizontalOverflow(page)).toBe(0);
+
+      const ctx = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
+      const bare = await ctx.newPage();
+      await bare.goto(`${server.url}/address/${w.ledger}?tab=contract&view=write&lang=zh-CN`);
+      await expect.poll(() => bare.getByTestId('wallet-missing').textContent(), { timeout: 15_000 }).toContain('未找到浏览器钱包');
+      expect(await bare.getByTestId('tab-write').textContent()).toBe('写入合约');
+      const record = bare.getByTestId('write-record');
+      await record.locator('input').nth(1).fill('12');
+      await record.getByRole('button', { name: '写入' }).click();
+      await expect.poll(() => record.getByTestId('write-state').getAttribute('data-state')).toBe('noWallet');
+      expect(await horizontalOverflow(bare)).toBe(0);
+    } finally {
+      await server.close();
     }
     expect(pageErrors).toEqual([]);
   });

@@ -1,7 +1,9 @@
 // Read as proxy in a real browser: an OpenZeppelin ERC1967Proxy, upgraded from BoxV1 to BoxV2,
 // whose own source nobody verified. Its Contract tab names the proxy kind and implementation
 // and lists the implementation's verified read functions, called at the proxy's address: the
-// values come from the proxy's storage and the upgraded code. zh-CN labels too.
+// values come from the proxy's storage and the upgraded code. zh-CN labels too. Write as proxy
+// sends the implementation's functions to the proxy from an injected wallet: a write lands in
+// the proxy's storage; a call the implementation refuses is mined as reverted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { encodeAbiParameters, encodeFunctionData, type Hex } from 'viem';
@@ -9,6 +11,7 @@ import { freshDatabaseUrl } from '../test/helpers/api';
 import { indexOnce } from '../test/helpers/indexer';
 import { apiPost, compileProxies, startVerifyWorld, verifyStatus, type VerifyWorld } from '../test/helpers/verify';
 import { horizontalOverflow, launchBrowser } from './helpers/browser';
+import { injectWallet } from './helpers/wallet';
 
 let w: VerifyWorld;
 let browser: Browser;
@@ -83,6 +86,43 @@ describe('read as proxy in a real browser', () => {
     const version = page.getByTestId('read-version');
     await version.getByRole('button').click();
     await expect.poll(() => version.getByTestId('read-result').textContent()).toContain('v2');
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('write as proxy in a real browser', () => {
+  it('sends the implementation\'s functions to the proxy: set() is mined into its storage, a refused upgrade is mined as reverted', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(`write as proxy: ${e.message}`));
+    // Already on the devnet: no network to add.
+    const wallet = await injectWallet(page, { rpcUrl: w.chain.rpcUrl, account: w.chain.users[2]!, chainId: 20200414 });
+    await page.goto(`${w.server.url}/address/${proxy}?tab=contract`);
+    const section = page.getByTestId('contract-proxy-write-section');
+    await section.waitFor({ timeout: 15_000 });
+    expect(await section.locator('h3').textContent()).toBe('Write as proxy');
+    await page.getByTestId('wallet-connect').click();
+    await expect.poll(() => page.getByTestId('wallet-bar').getAttribute('data-state')).toBe('ready');
+
+    const set = section.getByTestId('write-set');
+    await set.locator('input').fill('7');
+    await set.getByRole('button', { name: 'Write' }).click();
+    await expect.poll(() => set.getByTestId('write-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('mined');
+    expect(await w.chain.client.readContract({ address: proxy, abi: c.get('BoxV2').abi, functionName: 'value' })).toBe(7n);
+    expect(wallet.calls('eth_sendTransaction')[0]!.params[0]).toMatchObject({ to: proxy, data: encodeFunctionData({ abi: c.get('BoxV2').abi, functionName: 'set', args: [7n] }) });
+
+    // An implementation that is not a contract: the proxy refuses the upgrade, and the page says the call reverted.
+    // upgradeToAndCall is payable: its form asks for an amount of YU too (left empty: none).
+    const upgrade = section.getByTestId('write-upgradeToAndCall');
+    expect(await upgrade.getByRole('textbox', { name: 'Value to send (YU)' }).inputValue()).toBe('');
+    await upgrade.getByRole('textbox', { name: /^newImplementation/ }).fill(w.chain.users[3]!);
+    await upgrade.getByRole('textbox', { name: /^data/ }).fill('0x');
+    await upgrade.getByRole('button', { name: 'Write' }).click();
+    await expect.poll(() => upgrade.getByTestId('write-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('reverted');
+    const hash = (await upgrade.getByTestId('write-tx').getAttribute('title')) as Hex;
+    expect((await w.chain.client.getTransactionReceipt({ hash })).status).toBe('reverted');
+    expect(wallet.calls('wallet_addEthereumChain')).toEqual([]);
     expect(await horizontalOverflow(page)).toBe(0);
     expect(pageErrors).toEqual([]);
   });

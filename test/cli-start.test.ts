@@ -35,7 +35,7 @@ describe('yuscan start', () => {
       ['bin/yuscan.js', 'start', '--db', dbUrl, '--port', String(port), '--devnet-port', String(devnetPort), '--history', 'none', '--block-time-ms', '500'],
       // NODE_ENV as in production: under `test` libraries skip their own signal handling.
       // LOG_LEVEL unset: start's own default, warnings only.
-      { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: '', RPC_URL: '', DATABASE_URL: '', PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: '', RPC_URL: '', DATABASE_URL: '', PORT: '', PUBLIC_RPC_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
     let stderr = '';
@@ -60,10 +60,12 @@ describe('yuscan start', () => {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ status { chainId isDevnet indexedHead } }' }),
+        body: JSON.stringify({ query: '{ status { chainId isDevnet indexedHead chainName publicRpcUrl } }' }),
       });
-      const status = ((await res.json()) as { data: { status: { chainId: number; isDevnet: boolean; indexedHead: number } } }).data.status;
+      const status = ((await res.json()) as { data: { status: { chainId: number; isDevnet: boolean; indexedHead: number; chainName: string; publicRpcUrl: string } } }).data.status;
       expect(status.chainId).toBe(20200414);
+      // Wallets are offered the devnet's own node, since no PUBLIC_RPC_URL names another.
+      expect([status.chainName, new URL(status.publicRpcUrl).port]).toEqual(['Yu Express Chain Devnet', String(devnetPort)]);
       expect(status.isDevnet).toBe(true);
       expect(status.indexedHead).toBeGreaterThanOrEqual(1);
       const page = await fetch(`${base}/alliance`);

@@ -77,6 +77,17 @@ describe('parseCommand', () => {
     expect(() => parseCommand(['start', '--coin-decimals', '99'], { NATIVE_COIN_SYMBOL: 'CQC' })).toThrow(/--coin-decimals "99" is not valid; it takes a whole number from 0 to 36/);
   });
 
+  it('reads the public RPC URL offered to wallets from PUBLIC_RPC_URL or --public-rpc-url, on serve and start, and rejects a non-HTTP one', () => {
+    const serve = parseCommand(['serve'], { PUBLIC_RPC_URL: 'https://rpc.example.cn' });
+    expect(serve.name === 'serve' && serve.config.publicRpcUrl).toBe('https://rpc.example.cn');
+    const start = parseCommand(['start', '--public-rpc-url', 'http://10.0.0.5:8545'], { PUBLIC_RPC_URL: 'https://ignored' });
+    expect(start.name === 'start' && start.config.publicRpcUrl).toBe('http://10.0.0.5:8545');
+    const none = parseCommand(['start'], {});
+    expect(none.name === 'start' && 'publicRpcUrl' in none.config).toBe(false);
+    expect(() => parseCommand(['serve', '--public-rpc-url', 'ws://rpc.example.cn'], {})).toThrow(/--public-rpc-url "ws:\/\/rpc.example.cn" is not valid; it takes an http\(s\):\/\/ JSON-RPC URL/);
+    expect(() => parseCommand(['start'], { PUBLIC_RPC_URL: 'https://' })).toThrow(/PUBLIC_RPC_URL "https:\/\/" is not valid/);
+  });
+
   it('leaves the rpc of start unset so the devnet starts', () => {
     const cmd = parseCommand(['start'], {});
     expect(cmd.name === 'start' && cmd.config.rpcUrl).toBeUndefined();

@@ -1437,6 +1437,8 @@ export type Status = {
   chainHead: Scalars['Int']['output'];
   /** EVM chain id. */
   chainId: Scalars['Int']['output'];
+  /** The chain's name as a wallet should show it (EIP-3085 chainName): Yu Express Chain, with "Devnet" on the embedded demo network. */
+  chainName: Scalars['String']['output'];
   /** Latest block number indexed into the database. */
   indexedHead: Scalars['Int']['output'];
   /** Whether the node traced the latest indexed block's internal transactions (AVAILABLE), or cannot trace (UNAVAILABLE). */
@@ -1451,6 +1453,8 @@ export type Status = {
   latestBlockTime?: Maybe<Scalars['Timestamp']['output']>;
   /** The chain's native coin (symbol and decimals from configuration; the devnet names its own). */
   nativeCoin: NativeCoin;
+  /** The chain's public JSON-RPC URL the operator offers wallets (PUBLIC_RPC_URL; `yuscan start` on the devnet offers the devnet's own). Null when none is configured: a wallet can then switch to the chain only if it already knows it. */
+  publicRpcUrl?: Maybe<Scalars['String']['output']>;
   /** The AllianceRegistry contract address whose events count for the KPIs. */
   registry?: Maybe<Scalars['String']['output']>;
   /** How this chain's sealers are found; null until a block after genesis is indexed. */
@@ -2859,6 +2863,7 @@ export type StatusResolvers<ContextType = Context, ParentType extends ResolversP
   balancesExactFrom?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   chainHead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   chainId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  chainName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   indexedHead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   internalTransactions?: Resolver<ResolversTypes['TraceAvailability'], ParentType, ContextType>;
   isDevnet?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2866,6 +2871,7 @@ export type StatusResolvers<ContextType = Context, ParentType extends ResolversP
   latestBlockHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   latestBlockTime?: Resolver<Maybe<ResolversTypes['Timestamp']>, ParentType, ContextType>;
   nativeCoin?: Resolver<ResolversTypes['NativeCoin'], ParentType, ContextType>;
+  publicRpcUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   registry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sealScheme?: Resolver<Maybe<ResolversTypes['SealScheme']>, ParentType, ContextType>;
   syncing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

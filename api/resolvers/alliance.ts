@@ -1,5 +1,5 @@
 // The alliance's registry: members, patents, scenarios, output reports and their events.
-import { ALLIANCE_LAUNCH_DATE } from '../../config/constants';
+import { ALLIANCE_LAUNCH_DATE, CHAIN_NAME } from '../../config/constants';
 import type { Resolvers } from '../generated/graphql';
 import type { Context } from '../context';
 import type { RegistryEventModel } from '../models';
@@ -60,7 +60,7 @@ export const allianceResolvers: Resolvers = {
 
   Alliance: {
     name: () => 'Chongqing Blockchain Innovation Alliance',
-    chainName: () => 'Yu Express Chain',
+    chainName: () => CHAIN_NAME,
     launchDate: () => ALLIANCE_LAUNCH_DATE,
     registry: (_a, _args, ctx) => ctx.head.current.registry,
     memberCount: async (_a, _args, ctx) => (await ctx.head.allianceState()).membersSorted.filter((m) => m.active).length,

@@ -1,5 +1,5 @@
 // Blocks, transactions, logs, accounts, the indexer status and the newBlock subscription.
-import { DEVNET_CHAIN_ID } from '../../config/constants';
+import { CHAIN_NAME, DEVNET_CHAIN_ID } from '../../config/constants';
 import type { Resolvers } from '../generated/graphql';
 import { badInput } from '../errors';
 import * as v from '../validate';
@@ -46,6 +46,8 @@ export const chainResolvers: Resolvers = {
 
   Status: {
     isDevnet: (s) => s.chainId === DEVNET_CHAIN_ID,
+    chainName: (s) => (s.chainId === DEVNET_CHAIN_ID ? `${CHAIN_NAME} Devnet` : s.chainId === 1 ? 'Ethereum' : CHAIN_NAME),
+    publicRpcUrl: (_s, _a, ctx) => ctx.publicRpcUrl ?? null,
     lag: (s) => Math.max(0, s.chainHead - s.indexedHead),
     syncing: (s) => s.chainHead - s.indexedHead > SYNCING_LAG,
   },

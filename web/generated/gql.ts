@@ -44,7 +44,7 @@ type Documents = {
     "fragment TxPage on TransactionConnection { edges { cursor node { ...TxSummary } } pageInfo { ...PageInfoFields } }": typeof types.TxPageFragmentDoc,
     "fragment StatPointFields on StatPoint { date from to value }": typeof types.StatPointFieldsFragmentDoc,
     "query AccountNames($addresses: [String!]!) {\n    accounts(addresses: $addresses) { address label labelSource }\n  }": typeof types.AccountNamesDocument,
-    "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash\n      nativeCoin { symbol name decimals } internalTransactions }\n  }": typeof types.StatusDocument,
+    "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash\n      nativeCoin { symbol name decimals } internalTransactions chainName publicRpcUrl }\n  }": typeof types.StatusDocument,
     "query Headline {\n    alliance { memberCount }\n    txTotals: chainStats(metric: TRANSACTIONS, interval: QUARTER, from: 0) { ...StatPointFields }\n  }": typeof types.HeadlineDocument,
     "query Blocks($first: Int, $after: String) {\n    blocks(first: $first, after: $after) { edges { cursor node { ...BlockSummary } } pageInfo { ...PageInfoFields } }\n  }": typeof types.BlocksDocument,
     "query Block($number: Int, $hash: String, $txFirst: Int, $txAfter: String) {\n    block(number: $number, hash: $hash) {\n      ...BlockSummary parentHash gasLimit baseFeePerGas size confirmations finalized minerMember { ...MemberRef }\n      transactions(first: $txFirst, after: $txAfter) { ...TxPage }\n    }\n    status { indexedHead }\n  }": typeof types.BlockDocument,
@@ -119,7 +119,7 @@ const documents: Documents = {
     "fragment TxPage on TransactionConnection { edges { cursor node { ...TxSummary } } pageInfo { ...PageInfoFields } }": types.TxPageFragmentDoc,
     "fragment StatPointFields on StatPoint { date from to value }": types.StatPointFieldsFragmentDoc,
     "query AccountNames($addresses: [String!]!) {\n    accounts(addresses: $addresses) { address label labelSource }\n  }": types.AccountNamesDocument,
-    "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash\n      nativeCoin { symbol name decimals } internalTransactions }\n  }": types.StatusDocument,
+    "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash\n      nativeCoin { symbol name decimals } internalTransactions chainName publicRpcUrl }\n  }": types.StatusDocument,
     "query Headline {\n    alliance { memberCount }\n    txTotals: chainStats(metric: TRANSACTIONS, interval: QUARTER, from: 0) { ...StatPointFields }\n  }": types.HeadlineDocument,
     "query Blocks($first: Int, $after: String) {\n    blocks(first: $first, after: $after) { edges { cursor node { ...BlockSummary } } pageInfo { ...PageInfoFields } }\n  }": types.BlocksDocument,
     "query Block($number: Int, $hash: String, $txFirst: Int, $txAfter: String) {\n    block(number: $number, hash: $hash) {\n      ...BlockSummary parentHash gasLimit baseFeePerGas size confirmations finalized minerMember { ...MemberRef }\n      transactions(first: $txFirst, after: $txAfter) { ...TxPage }\n    }\n    status { indexedHead }\n  }": types.BlockDocument,
@@ -284,7 +284,7 @@ export function graphql(source: "query AccountNames($addresses: [String!]!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash\n      nativeCoin { symbol name decimals } internalTransactions }\n  }"): typeof import('./graphql').StatusDocument;
+export function graphql(source: "query Status {\n    status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash\n      nativeCoin { symbol name decimals } internalTransactions chainName publicRpcUrl }\n  }"): typeof import('./graphql').StatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

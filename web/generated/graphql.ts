@@ -459,7 +459,7 @@ export type AccountNamesQuery = { accounts: Array<{ address: string, label: stri
 export type StatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StatusQuery = { status: { chainId: number, isDevnet: boolean, chainHead: number, indexedHead: number, lag: number, syncing: boolean, registry: string | null, latestBlockTime: number | null, latestBlockHash: string | null, internalTransactions: TraceAvailability, nativeCoin: { symbol: string, name: string, decimals: number } } };
+export type StatusQuery = { status: { chainId: number, isDevnet: boolean, chainHead: number, indexedHead: number, lag: number, syncing: boolean, registry: string | null, latestBlockTime: number | null, latestBlockHash: string | null, internalTransactions: TraceAvailability, chainName: string, publicRpcUrl: string | null, nativeCoin: { symbol: string, name: string, decimals: number } } };
 
 export type HeadlineQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1726,6 +1726,8 @@ export const StatusDocument = new TypedDocumentString(`
       decimals
     }
     internalTransactions
+    chainName
+    publicRpcUrl
   }
 }
     `) as unknown as TypedDocumentString<StatusQuery, StatusQueryVariables>;

@@ -40,7 +40,7 @@ export const resources = registerResources({
 
   status: resource(graphql(`query Status {
     status { chainId isDevnet chainHead indexedHead lag syncing registry latestBlockTime latestBlockHash
-      nativeCoin { symbol name decimals } internalTransactions }
+      nativeCoin { symbol name decimals } internalTransactions chainName publicRpcUrl }
   }`)),
 
   /** Home headline figures: members from the alliance, all-time transactions from the daily aggregates. */

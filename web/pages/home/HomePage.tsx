@@ -12,6 +12,7 @@ import type { BlockSummary } from '../../lib/resources';
 import { MethodBadge } from '../transaction/TxTable';
 import { urls } from '../../lib/urls';
 import { useActiveValidatorsCard } from '../validators/ActiveValidatorsCard';
+import { AddToWallet } from './AddToWallet';
 
 const FEED = 10;
 
@@ -190,6 +191,7 @@ export default function HomePage() {
         <h1>{t('home.title')}</h1>
         <p className="muted">{t('home.subtitle')}</p>
         <SearchBox large />
+        <AddToWallet />
       </section>
       <Headline />
       <div className="grid-2">

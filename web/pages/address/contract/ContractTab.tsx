@@ -1,8 +1,9 @@
 // The Contract tab of an address page, its own lazy chunk (loaded only when the tab opens):
 // verified or not and how fully, then either the verified contract (Code: source files,
 // highlighted by a further lazy chunk, ABI and compiler settings; Read contract: its view and
-// pure functions) or, for an unverified one, the form that verifies it from the browser. A
-// proxy adds Read as proxy: its implementation's verified functions, called at its address.
+// pure functions; Write contract: the others, sent from the browser wallet) or, for an
+// unverified one, the form that verifies it from the browser. A proxy adds Read as proxy and
+// Write as proxy: its implementation's verified functions, called at or sent to its address.
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -14,32 +15,40 @@ import { useResource, resourceKey } from '../../../lib/hooks';
 import { useFormat } from '../../../lib/format';
 import { urls } from '../../../lib/urls';
 import type { ContractQuery } from '../../../generated/graphql';
-import { ReadFunctions, type AbiFn } from './ReadFunctions';
+import { ReadFunctions } from './ReadFunctions';
+import { WriteFunctions } from './WriteFunctions';
+import type { AbiFn } from './AbiFields';
 import { VerifyForm } from './VerifyForm';
 import './resources';
 import '../../../styles/contract.css';
 
 const SourceView = lazy(() => import('./SourceView'));
-const VIEWS = ['code', 'read', 'proxy'] as const;
+const VIEWS = ['code', 'read', 'write', 'proxy', 'proxyWrite'] as const;
+const PROXY_VIEWS: readonly View[] = ['proxy', 'proxyWrite'];
 type View = (typeof VIEWS)[number];
 type Verified = NonNullable<NonNullable<ContractQuery['account']>['contract']>;
 type ProxyInfo = NonNullable<NonNullable<ContractQuery['account']>['proxy']>;
 
-/** Read as proxy: what the proxy runs, and the implementation's read functions at the proxy's address. */
-function ProxyRead({ address, proxy, readsAvailable }: { address: string; proxy: ProxyInfo; readsAvailable: boolean }) {
+/**
+ * Read or Write as proxy: what the proxy runs (unless `info` is off, where another section
+ * already says it), and the implementation's functions at the proxy's address.
+ */
+function ProxyFunctions({ address, proxy, readsAvailable, write = false, info = true }: { address: string; proxy: ProxyInfo; readsAvailable: boolean; write?: boolean; info?: boolean }) {
   const { t } = useTranslation('explorer');
   const impl = proxy.implementation;
   const q = useResource('implementationAbi', { address: impl ?? '' }, { enabled: !!impl });
   const contract = q.data?.account?.contract;
   return (
-    <div data-testid="contract-proxy">
-      <KeyValue
-        rows={[
-          [t('contract.proxyTitle'), t(`contract.proxyKind.${proxy.kind}`), 'proxy-kind'],
-          impl ? [t('contract.proxyImplementation'), <Hash value={impl} to={urls.address(impl)} full testId="proxy-implementation" />] : false,
-          !!proxy.beacon && [t('contract.proxyBeacon'), <Hash value={proxy.beacon} to={urls.address(proxy.beacon)} full />],
-        ]}
-      />
+    <div data-testid={write ? 'contract-proxy-write' : 'contract-proxy'}>
+      {info && (
+        <KeyValue
+          rows={[
+            [t('contract.proxyTitle'), t(`contract.proxyKind.${proxy.kind}`), 'proxy-kind'],
+            impl ? [t('contract.proxyImplementation'), <Hash value={impl} to={urls.address(impl)} full testId="proxy-implementation" />] : false,
+            !!proxy.beacon && [t('contract.proxyBeacon'), <Hash value={proxy.beacon} to={urls.address(proxy.beacon)} full />],
+          ]}
+        />
+      )}
       {!impl ? (
         <p className="notice">{t('contract.proxyUnknownImpl')}</p>
       ) : q.error && !q.data ? (
@@ -49,7 +58,11 @@ function ProxyRead({ address, proxy, readsAvailable }: { address: string; proxy:
       ) : contract ? (
         <>
           <p className="muted small">{t('contract.proxyNote')}</p>
-          <ReadFunctions address={address} abi={parse<AbiFn[]>(contract.abi, [])} available={readsAvailable} abiFrom={impl} />
+          {write ? (
+            <WriteFunctions address={address} abi={parse<AbiFn[]>(contract.abi, [])} />
+          ) : (
+            <ReadFunctions address={address} abi={parse<AbiFn[]>(contract.abi, [])} available={readsAvailable} abiFrom={impl} />
+          )}
         </>
       ) : (
         <p className="notice" data-testid="proxy-impl-unverified">{t('contract.proxyImplNotVerified')}</p>
@@ -94,7 +107,7 @@ function Section({ title, copy, children, testId }: { title: ReactNode; copy?: s
 function VerifiedContract({ address, c, proxy, readsAvailable }: { address: string; c: Verified; proxy: ProxyInfo | null; readsAvailable: boolean }) {
   const { t } = useTranslation('explorer');
   const f = useFormat();
-  const views = proxy ? VIEWS : VIEWS.filter((v) => v !== 'proxy');
+  const views = proxy ? VIEWS : VIEWS.filter((v) => !PROXY_VIEWS.includes(v));
   const [view, select] = useTab<View>(views, 'view');
   const settings = parse<Settings>(c.settings, {});
   const abi = parse<AbiFn[]>(c.abi, []);
@@ -146,10 +159,12 @@ function VerifiedContract({ address, c, proxy, readsAvailable }: { address: stri
               )}
             </Section>
           </>
+        ) : view === 'write' ? (
+          <WriteFunctions address={address} abi={abi} />
         ) : view === 'read' || !proxy ? (
           <ReadFunctions address={address} abi={abi} available={readsAvailable} />
         ) : (
-          <ProxyRead address={address} proxy={proxy} readsAvailable={readsAvailable} />
+          <ProxyFunctions address={address} proxy={proxy} readsAvailable={readsAvailable} write={view === 'proxyWrite'} />
         )}
       </Tabs>
     </>
@@ -180,9 +195,14 @@ export default function ContractTab({ address }: { address: string }) {
       </p>
       <p>{t('contract.notVerifiedText')}</p>
       {proxy && (
-        <Section title={t('contract.view.proxy')} testId="contract-proxy-section">
-          <ProxyRead address={address} proxy={proxy} readsAvailable={readsAvailable} />
-        </Section>
+        <>
+          <Section title={t('contract.view.proxy')} testId="contract-proxy-section">
+            <ProxyFunctions address={address} proxy={proxy} readsAvailable={readsAvailable} />
+          </Section>
+          <Section title={t('contract.view.proxyWrite')} testId="contract-proxy-write-section">
+            <ProxyFunctions address={address} proxy={proxy} readsAvailable={readsAvailable} write info={false} />
+          </Section>
+        </>
       )}
       <Section title={t('contract.verifyTitle')}>
         {compilers.length === 0 ? (

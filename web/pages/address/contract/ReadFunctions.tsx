@@ -5,11 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/states';
 import { fetchResource } from '../../../lib/hooks';
+import { ArgFields, signature, type AbiFn } from './AbiFields';
 
-interface AbiParam { name?: string; type: string }
-export interface AbiFn { type: string; name?: string; stateMutability?: string; inputs?: AbiParam[]; outputs?: AbiParam[] }
-
-const signature = (f: AbiFn) => `${f.name}(${(f.inputs ?? []).map((p) => p.type).join(',')})`;
 
 interface ReadState {
   loading?: boolean;
@@ -42,14 +39,7 @@ function ReadFunction({ address, abiFrom, fn, n, overloaded }: { address: string
           <span className="read-fn-n">{n}.</span> <span className="mono">{fn.name}</span>
           {outputs.length > 0 && <span className="muted mono small"> → {outputs.map((o) => o.type).join(', ')}</span>}
         </p>
-        {inputs.map((p, i) => (
-          <label key={i} className="field">
-            <span>
-              {p.name || `#${i}`} <span className="muted mono">({p.type})</span>
-            </span>
-            <input className="mono" value={args[i]} onChange={(e) => setArgs(args.map((a, j) => (j === i ? e.target.value : a)))} spellCheck={false} autoComplete="off" placeholder={p.type} />
-          </label>
-        ))}
+        <ArgFields idPrefix={id} inputs={inputs} values={args} onChange={setArgs} />
         <button type="submit" className="btn" disabled={state.loading}>{state.loading ? t('contract.reading') : t('contract.read')}</button>
         {state.error && <p className="error-detail" role="alert">{state.error}</p>}
         {state.values && (
