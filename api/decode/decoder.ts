@@ -100,6 +100,11 @@ const table = signatures as unknown as { functions: Record<string, AbiFunction>;
 const guesses = new Map(Object.entries(table.functions).map(([selector, fn]) => [selector, fragment(fn)]));
 const guessFragment = (input: string) => (input.length < 10 ? undefined : guesses.get(input.slice(0, 10).toLowerCase()));
 
+/** The selectors the well-known ABIs give a function name (a filter by name finds their calls). */
+export function wellKnownSelectors(name: string): string[] {
+  return [...guesses].filter(([, f]) => f.fn.name === name).map(([selector]) => selector);
+}
+
 /** A best-effort name from the well-known ABIs; marked GUESS, because any contract may reuse a selector. */
 export function guessCall(input: string): DecodedView | null {
   return callView(guessFragment(input), input, 'GUESS');

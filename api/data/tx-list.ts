@@ -1,0 +1,172 @@
+// A filtered transaction list, one keyset page at a time, in one statement (after at most two
+// index probes that turn a time range into blocks). Index-friendly by construction: an
+// address's list walks that address's rows (address_transactions, or its internal calls' or
+// token transfers' from/to indexes) newest first; the chain's and a block's lists walk
+// transactions by (block_number, tx_index) and probe the kind's table by its primary key.
+// Written with Kysely's builder only, so it runs unchanged on SQLite and PostgreSQL.
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { TxDirection } from '../generated/graphql';
+import type { TxRow } from '../models';
+import type { TxFilter, TxScope } from './tx-filter';
+
+/** Where a page starts: the (block, index) of the last row of the page before. */
+export type TxKey = readonly [number, number];
+
+interface BlockRange {
+  lo?: number;
+  hi?: number;
+}
+
+/** The block bounds the scope, the block range and the time range leave; null when none. */
+async function blockRange(db: Kysely<Database>, scope: TxScope, f: TxFilter): Promise<BlockRange | null> {
+  const bounds = { lo: [f.fromBlock, scope.block], hi: [f.toBlock, scope.block] };
+  // Block times never decrease along the chain, so a time range is a block range.
+  if (f.since !== undefined) {
+    const first = await db.selectFrom('blocks').select('number').where('timestamp', '>=', f.since).orderBy('timestamp').orderBy('number').limit(1).executeTakeFirst();
+    if (!first) return null;
+    bounds.lo.push(Number(first.number));
+  }
+  if (f.until !== undefined) {
+    const last = await db
+      .selectFrom('blocks').select('number').where('timestamp', '<=', f.until).orderBy('timestamp', 'desc').orderBy('number', 'desc').limit(1).executeTakeFirst();
+    if (!last) return null;
+    bounds.hi.push(Number(last.number));
+  }
+  const lo = bounds.lo.filter((n) => n !== undefined);
+  const hi = bounds.hi.filter((n) => n !== undefined);
+  const range = { lo: lo.length ? Math.max(...lo) : undefined, hi: hi.length ? Math.min(...hi) : undefined };
+  return range.lo !== undefined && range.hi !== undefined && range.lo > range.hi ? null : range;
+}
+
+/**
+ * Conditions on one record's two sides (a transaction's sender and recipient, a call's, a
+ * transfer's): the direction seen from `address`, and the counterparty. `to` is never null
+ * (a missing recipient reads as ''), so `<>` keeps its plain meaning.
+ */
+function sides<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  from: Expression<string>,
+  to: Expression<string>,
+  address: string | undefined,
+  direction: TxDirection | undefined,
+  counterparty: string | undefined,
+): Expression<SqlBool>[] {
+  const all: Expression<SqlBool>[] = [];
+  if (address !== undefined && direction === 'OUT') all.push(eb(from, '=', address), eb(to, '<>', address));
+  if (address !== undefined && direction === 'IN') all.push(eb(to, '=', address), eb(from, '<>', address));
+  if (address !== undefined && direction === 'SELF') all.push(eb(from, '=', address), eb(to, '=', address));
+  if (counterparty !== undefined) {
+    all.push(
+      address !== undefined
+        ? eb.or([eb.and([eb(from, '=', address), eb(to, '=', counterparty)]), eb.and([eb(from, '=', counterparty), eb(to, '=', address)])])
+        : eb.or([eb(from, '=', counterparty), eb(to, '=', counterparty)]),
+    );
+  }
+  return all;
+}
+
+type TxEb = ExpressionBuilder<Database & { t: Database['transactions'] }, 't'>;
+
+/** The calldata's selector or the registry decode's name. */
+function methodMatch(eb: TxEb, m: NonNullable<TxFilter['method']>): Expression<SqlBool> {
+  const any: Expression<SqlBool>[] = [];
+  if (m.name !== null) any.push(eb('t.method_name', '=', m.name));
+  if (m.selectors.length) any.push(eb(eb.fn<string>('substr', ['t.input', eb.lit(1), eb.lit(10)]), 'in', m.selectors));
+  return eb.or(any);
+}
+
+const txSides = (eb: TxEb, address: string | undefined, f: TxFilter, counterparty: string | undefined) =>
+  sides(eb, eb.ref('t.from_address'), eb.fn.coalesce('t.to_address', 't.contract_address', eb.val('')), address, f.direction, counterparty);
+
+/**
+ * The kind's own table, where a transaction's internal calls or token transfers are. Both
+ * have the columns this module reads (block_number, tx_index, from_address, to_address), so
+ * either is named as internal_transactions for the type checker.
+ */
+const linkTable = (kind: 'INTERNAL' | 'TOKEN') =>
+  (kind === 'INTERNAL' ? 'internal_transactions as l' : 'token_transfers as l') as 'internal_transactions as l';
+
+/**
+ * Up to `limit` transactions of the scope that pass the filter, after `after`: newest first,
+ * or a block's in block order.
+ */
+export async function filteredTxs(db: Kysely<Database>, scope: TxScope, f: TxFilter, after: TxKey | undefined, limit: number): Promise<TxRow[]> {
+  const range = await blockRange(db, scope, f);
+  if (!range) return [];
+  // The chain's list narrowed to a counterparty is that address's list.
+  const driver = scope.address ?? (scope.block === undefined ? f.counterparty : undefined);
+  const counterparty = scope.address !== undefined || driver === undefined ? f.counterparty : undefined;
+
+  if (driver !== undefined && f.kind === 'NORMAL') {
+    let q = db
+      .selectFrom('address_transactions as a')
+      .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'a.block_number').onRef('t.tx_index', '=', 'a.tx_index'))
+      .selectAll('t')
+      .where('a.address', '=', driver)
+      .orderBy('a.block_number', 'desc')
+      .orderBy('a.tx_index', 'desc')
+      .limit(limit);
+    if (range.lo !== undefined) q = q.where('a.block_number', '>=', range.lo);
+    if (range.hi !== undefined) q = q.where('a.block_number', '<=', range.hi);
+    if (after) q = q.where((eb) => eb(eb.refTuple('a.block_number', 'a.tx_index'), '<', eb.tuple(after[0], after[1])));
+    if (f.direction || counterparty) q = q.where((eb) => eb.and(txSides(eb, driver, f, counterparty)));
+    if (f.method) q = q.where((eb) => methodMatch(eb, f.method!));
+    return q.execute();
+  }
+
+  if (driver !== undefined && f.kind !== 'NORMAL') {
+    // The address's side of each call or transfer: the index on from_address, to_address, or both.
+    let keys = db
+      .selectFrom(linkTable(f.kind))
+      .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'l.block_number').onRef('t.tx_index', '=', 'l.tx_index'))
+      .select(['l.block_number', 'l.tx_index'])
+      .distinct()
+      .where((eb) =>
+        f.direction === 'IN' ? eb('l.to_address', '=', driver) : f.direction ? eb('l.from_address', '=', driver) : eb.or([eb('l.from_address', '=', driver), eb('l.to_address', '=', driver)]),
+      )
+      .orderBy('l.block_number', 'desc')
+      .orderBy('l.tx_index', 'desc')
+      .limit(limit);
+    if (range.lo !== undefined) keys = keys.where('l.block_number', '>=', range.lo);
+    if (range.hi !== undefined) keys = keys.where('l.block_number', '<=', range.hi);
+    if (after) keys = keys.where((eb) => eb(eb.refTuple('l.block_number', 'l.tx_index'), '<', eb.tuple(after[0], after[1])));
+    if (f.direction || counterparty) {
+      keys = keys.where((eb) => eb.and(sides(eb, eb.ref('l.from_address'), eb.fn.coalesce('l.to_address', eb.val('')), driver, f.direction, counterparty)));
+    }
+    if (f.method) keys = keys.where((eb) => methodMatch(eb, f.method!));
+    return db
+      .selectFrom(keys.as('k'))
+      .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'k.block_number').onRef('t.tx_index', '=', 'k.tx_index'))
+      .selectAll('t')
+      .orderBy('t.block_number', 'desc')
+      .orderBy('t.tx_index', 'desc')
+      .execute();
+  }
+
+  // The chain's or a block's list: transactions in order, each probed for the kind's records.
+  const asc = scope.block !== undefined;
+  let q = db.selectFrom('transactions as t').selectAll('t').limit(limit);
+  q = asc ? q.orderBy('t.tx_index') : q.orderBy('t.block_number', 'desc').orderBy('t.tx_index', 'desc');
+  if (range.lo !== undefined) q = q.where('t.block_number', '>=', range.lo);
+  if (range.hi !== undefined) q = q.where('t.block_number', '<=', range.hi);
+  if (after) {
+    q = asc ? q.where('t.tx_index', '>', after[1]) : q.where((eb) => eb(eb.refTuple('t.block_number', 't.tx_index'), '<', eb.tuple(after[0], after[1])));
+  }
+  if (f.method) q = q.where((eb) => methodMatch(eb, f.method!));
+  if (f.kind === 'NORMAL' && counterparty) q = q.where((eb) => eb.and(txSides(eb, undefined, f, counterparty)));
+  if (f.kind !== 'NORMAL') {
+    const kind = f.kind;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom(linkTable(kind))
+          .select('l.block_number')
+          .whereRef('l.block_number', '=', 't.block_number')
+          .whereRef('l.tx_index', '=', 't.tx_index')
+          .where((lb) => lb.and(sides(lb, lb.ref('l.from_address'), lb.fn.coalesce('l.to_address', lb.val('')), undefined, undefined, counterparty))),
+      ),
+    );
+  }
+  return q.execute();
+}
