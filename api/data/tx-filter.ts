@@ -4,7 +4,7 @@
 // Pure.
 import type { TransactionFilter, TxDirection, TxKind } from '../generated/graphql';
 import { TimestampScalar } from '../scalars';
-import { wellKnownSelectors } from '../decode/decoder';
+import { selectorsNamed } from '../decode/decoder';
 import { badInput } from '../errors';
 import * as v from '../validate';
 
@@ -14,11 +14,11 @@ export interface TxScope {
   block?: number;
 }
 
-/** A checked filter. Block and time bounds are inclusive; a method matches by selector or decoded name. */
+/** A checked filter. Block and time bounds are inclusive; a method is the selectors it stands for. */
 export interface TxFilter {
   kind: TxKind;
   direction?: TxDirection;
-  method?: { name: string | null; selectors: string[] };
+  method?: string[];
   fromBlock?: number;
   toBlock?: number;
   since?: number;
@@ -36,11 +36,13 @@ export function txScope(args: { address?: string | null; block?: number | null }
   return {};
 }
 
-function method(value: string): TxFilter['method'] {
+function method(value: string): string[] {
   const m = value.trim();
-  if (/^0x[0-9a-fA-F]{8}$/.test(m)) return { name: null, selectors: [m.toLowerCase()] };
-  if (/^[A-Za-z_$][A-Za-z0-9_$]{0,99}$/.test(m)) return { name: m, selectors: wellKnownSelectors(m) };
-  throw badInput('method must be a 4-byte selector (0x + 8 hex digits) or a function name');
+  if (/^0x[0-9a-fA-F]{8}$/.test(m)) return [m.toLowerCase()];
+  if (!/^[A-Za-z_$][A-Za-z0-9_$]{0,99}$/.test(m)) throw badInput('method must be a 4-byte selector (0x + 8 hex digits) or a function name');
+  const selectors = selectorsNamed(m);
+  if (!selectors.length) throw badInput(`no function named ${m} is known (the registry's or a well-known one): give its 4-byte selector`);
+  return selectors;
 }
 
 /** Check a filter against its list; BAD_USER_INPUT says what is wrong. */

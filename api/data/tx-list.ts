@@ -1,9 +1,10 @@
 // A filtered transaction list, one keyset page at a time, in one statement (after at most two
-// index probes that turn a time range into blocks). Index-friendly by construction: an
-// address's list walks that address's rows (address_transactions, or its internal calls' or
-// token transfers' from/to indexes) newest first; the chain's and a block's lists walk
-// transactions by (block_number, tx_index) and probe the kind's table by its primary key.
-// Written with Kysely's builder only, so it runs unchanged on SQLite and PostgreSQL.
+// index probes that turn a time range into blocks). Each shape reads an index in the list's
+// order: an address's transactions walk address_transactions; internal calls and token
+// transfers walk their own table (by the address's from/to indexes, or by block); the
+// chain's and a block's transactions walk (block_number, tx_index), or with a method the
+// selector index (migration 0010_tx_filters). Written with Kysely's builder only, so it runs
+// unchanged on SQLite and PostgreSQL.
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { TxDirection } from '../generated/graphql';
@@ -68,16 +69,8 @@ function sides<DB, TB extends keyof DB>(
 
 type TxEb = ExpressionBuilder<Database & { t: Database['transactions'] }, 't'>;
 
-/** The calldata's selector or the registry decode's name. */
-function methodMatch(eb: TxEb, m: NonNullable<TxFilter['method']>): Expression<SqlBool> {
-  const any: Expression<SqlBool>[] = [];
-  if (m.name !== null) any.push(eb('t.method_name', '=', m.name));
-  if (m.selectors.length) any.push(eb(eb.fn<string>('substr', ['t.input', eb.lit(1), eb.lit(10)]), 'in', m.selectors));
-  return eb.or(any);
-}
-
-const txSides = (eb: TxEb, address: string | undefined, f: TxFilter, counterparty: string | undefined) =>
-  sides(eb, eb.ref('t.from_address'), eb.fn.coalesce('t.to_address', 't.contract_address', eb.val('')), address, f.direction, counterparty);
+/** The calldata's selector is one of these (the expression of the selector index). */
+const methodMatch = (eb: TxEb, selectors: string[]) => eb(eb.fn<string>('substr', ['t.input', eb.lit(1), eb.lit(10)]), 'in', selectors);
 
 /**
  * The kind's own table, where a transaction's internal calls or token transfers are. Both
@@ -94,9 +87,11 @@ const linkTable = (kind: 'INTERNAL' | 'TOKEN') =>
 export async function filteredTxs(db: Kysely<Database>, scope: TxScope, f: TxFilter, after: TxKey | undefined, limit: number): Promise<TxRow[]> {
   const range = await blockRange(db, scope, f);
   if (!range) return [];
+  const order = scope.block !== undefined ? 'asc' : 'desc';
   // The chain's list narrowed to a counterparty is that address's list.
   const driver = scope.address ?? (scope.block === undefined ? f.counterparty : undefined);
   const counterparty = scope.address !== undefined || driver === undefined ? f.counterparty : undefined;
+  const { method } = f;
 
   if (driver !== undefined && f.kind === 'NORMAL') {
     let q = db
@@ -110,63 +105,59 @@ export async function filteredTxs(db: Kysely<Database>, scope: TxScope, f: TxFil
     if (range.lo !== undefined) q = q.where('a.block_number', '>=', range.lo);
     if (range.hi !== undefined) q = q.where('a.block_number', '<=', range.hi);
     if (after) q = q.where((eb) => eb(eb.refTuple('a.block_number', 'a.tx_index'), '<', eb.tuple(after[0], after[1])));
-    if (f.direction || counterparty) q = q.where((eb) => eb.and(txSides(eb, driver, f, counterparty)));
-    if (f.method) q = q.where((eb) => methodMatch(eb, f.method!));
+    if (f.direction || counterparty) {
+      q = q.where((eb) => eb.and(sides(eb, eb.ref('t.from_address'), eb.fn.coalesce('t.to_address', 't.contract_address', eb.val('')), driver, f.direction, counterparty)));
+    }
+    if (method) q = q.where((eb) => methodMatch(eb, method));
     return q.execute();
   }
 
-  if (driver !== undefined && f.kind !== 'NORMAL') {
-    // The address's side of each call or transfer: the index on from_address, to_address, or both.
+  if (f.kind !== 'NORMAL') {
+    // The transactions of the calls or transfers that pass: an address's by its from/to
+    // indexes (the side the direction names, or both), otherwise by block.
     let keys = db
       .selectFrom(linkTable(f.kind))
       .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'l.block_number').onRef('t.tx_index', '=', 'l.tx_index'))
       .select(['l.block_number', 'l.tx_index'])
       .distinct()
-      .where((eb) =>
-        f.direction === 'IN' ? eb('l.to_address', '=', driver) : f.direction ? eb('l.from_address', '=', driver) : eb.or([eb('l.from_address', '=', driver), eb('l.to_address', '=', driver)]),
-      )
-      .orderBy('l.block_number', 'desc')
-      .orderBy('l.tx_index', 'desc')
+      .orderBy('l.block_number', order)
+      .orderBy('l.tx_index', order)
       .limit(limit);
+    if (driver !== undefined) {
+      keys = keys.where((eb) =>
+        f.direction === 'IN' ? eb('l.to_address', '=', driver) : f.direction ? eb('l.from_address', '=', driver) : eb.or([eb('l.from_address', '=', driver), eb('l.to_address', '=', driver)]),
+      );
+    }
     if (range.lo !== undefined) keys = keys.where('l.block_number', '>=', range.lo);
     if (range.hi !== undefined) keys = keys.where('l.block_number', '<=', range.hi);
-    if (after) keys = keys.where((eb) => eb(eb.refTuple('l.block_number', 'l.tx_index'), '<', eb.tuple(after[0], after[1])));
+    if (after) {
+      keys = order === 'asc'
+        ? keys.where('l.tx_index', '>', after[1])
+        : keys.where((eb) => eb(eb.refTuple('l.block_number', 'l.tx_index'), '<', eb.tuple(after[0], after[1])));
+    }
     if (f.direction || counterparty) {
       keys = keys.where((eb) => eb.and(sides(eb, eb.ref('l.from_address'), eb.fn.coalesce('l.to_address', eb.val('')), driver, f.direction, counterparty)));
     }
-    if (f.method) keys = keys.where((eb) => methodMatch(eb, f.method!));
+    if (method) keys = keys.where((eb) => methodMatch(eb, method));
     return db
       .selectFrom(keys.as('k'))
       .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'k.block_number').onRef('t.tx_index', '=', 'k.tx_index'))
       .selectAll('t')
-      .orderBy('t.block_number', 'desc')
-      .orderBy('t.tx_index', 'desc')
+      .orderBy('t.block_number', order)
+      .orderBy('t.tx_index', order)
       .execute();
   }
 
-  // The chain's or a block's list: transactions in order, each probed for the kind's records.
-  const asc = scope.block !== undefined;
-  let q = db.selectFrom('transactions as t').selectAll('t').limit(limit);
-  q = asc ? q.orderBy('t.tx_index') : q.orderBy('t.block_number', 'desc').orderBy('t.tx_index', 'desc');
+  // The chain's or a block's transactions, in order.
+  let q = db.selectFrom('transactions as t').selectAll('t').orderBy('t.block_number', order).orderBy('t.tx_index', order).limit(limit);
   if (range.lo !== undefined) q = q.where('t.block_number', '>=', range.lo);
   if (range.hi !== undefined) q = q.where('t.block_number', '<=', range.hi);
   if (after) {
-    q = asc ? q.where('t.tx_index', '>', after[1]) : q.where((eb) => eb(eb.refTuple('t.block_number', 't.tx_index'), '<', eb.tuple(after[0], after[1])));
+    q = order === 'asc'
+      ? q.where('t.tx_index', '>', after[1])
+      : q.where((eb) => eb(eb.refTuple('t.block_number', 't.tx_index'), '<', eb.tuple(after[0], after[1])));
   }
-  if (f.method) q = q.where((eb) => methodMatch(eb, f.method!));
-  if (f.kind === 'NORMAL' && counterparty) q = q.where((eb) => eb.and(txSides(eb, undefined, f, counterparty)));
-  if (f.kind !== 'NORMAL') {
-    const kind = f.kind;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom(linkTable(kind))
-          .select('l.block_number')
-          .whereRef('l.block_number', '=', 't.block_number')
-          .whereRef('l.tx_index', '=', 't.tx_index')
-          .where((lb) => lb.and(sides(lb, lb.ref('l.from_address'), lb.fn.coalesce('l.to_address', lb.val('')), undefined, undefined, counterparty))),
-      ),
-    );
-  }
+  if (method) q = q.where((eb) => methodMatch(eb, method));
+  if (counterparty) q = q.where((eb) => eb.and(sides(eb, eb.ref('t.from_address'), eb.fn.coalesce('t.to_address', 't.contract_address', eb.val('')), undefined, undefined, counterparty)));
   return q.execute();
 }

@@ -1800,7 +1800,7 @@ export type TransactionFilter = {
   fromBlock?: InputMaybe<Scalars['Int']['input']>;
   /** Which records tie a transaction to the list; NORMAL when absent. */
   kind?: InputMaybe<TxKind>;
-  /** A 4-byte selector (0x + 8 hex digits) or a function name: transactions whose calldata starts with it, or whose call decodes to that name (registry calls, and the well-known signatures). */
+  /** A 4-byte selector (0x + 8 hex digits), or a function name standing for its selectors (the registry's functions and the well-known signatures): transactions whose calldata starts with one of them. */
   method?: InputMaybe<Scalars['String']['input']>;
   /** From this time, inclusive (unix seconds or an ISO-8601 date). */
   since?: InputMaybe<Scalars['Timestamp']['input']>;

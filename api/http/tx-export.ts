@@ -13,9 +13,8 @@ import { callName } from '../decode/decoder';
 import { txListFromQuery, type TxFilter, type TxScope } from '../data/tx-filter';
 import { filteredTxs, type TxKey } from '../data/tx-list';
 import { gqlError } from './errors';
+import { TX_EXPORT_CAP } from '../../config/constants';
 
-/** Rows in one export at most: enough for a spreadsheet, small enough to take a few seconds. */
-export const EXPORT_CAP = 10_000;
 /** Rows read per statement while streaming. */
 const BATCH = 500;
 
@@ -97,10 +96,10 @@ export function txExportRoutes(db: Kysely<Database>, limiter?: RequestHandler): 
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="transactions-${name}.csv"`);
     res.setHeader('cache-control', 'no-store');
-    res.setHeader('x-export-cap', String(EXPORT_CAP));
+    res.setHeader('x-export-cap', String(TX_EXPORT_CAP));
     try {
       res.write('\ufeff'); // so spreadsheets read it as UTF-8
-      await streamTxCsv(db, scope, filter, EXPORT_CAP, paced(res), () => res.destroyed);
+      await streamTxCsv(db, scope, filter, TX_EXPORT_CAP, paced(res), () => res.destroyed);
       res.end();
     } catch (err) {
       // Headers are gone: all that is left is to cut the stream, so the file is visibly short.
