@@ -112,19 +112,17 @@ const cases: Case[] = [
       return { a: pick(data.addresses), f: { direction: 'OUT', since, until: since + YEAR } };
     },
     sql: (db) => {
-      const edge = db.prepare('select number from blocks where timestamp >= ? order by timestamp, number limit 1');
-      const last = db.prepare('select number from blocks where timestamp <= ? order by timestamp desc, number desc limit 1');
       const t = db.prepare(
         `select t.* from address_transactions a join transactions t on t.block_number = a.block_number and t.tx_index = a.tx_index
-         where a.address = ? and a.block_number >= ? and a.block_number <= ? and t.from_address = ? and coalesce(t.to_address, t.contract_address, '') <> ?
+         where a.address = ? and t.from_address = ? and coalesce(t.to_address, t.contract_address, '') <> ?
+           and a.block_number >= (select number from blocks where timestamp >= ? order by timestamp, number limit 1)
+           and a.block_number <= (select number from blocks where timestamp <= ? order by timestamp desc, number desc limit 1)
          order by a.block_number desc, a.tx_index desc limit 26`,
       );
       return () => {
         const addr = pick(data.addresses);
         const since = yearWindow();
-        const lo = (edge.get(since) as { number: number }).number;
-        const hi = (last.get(since + YEAR) as { number: number }).number;
-        t.all(addr, lo, hi, addr, addr);
+        t.all(addr, addr, addr, since, since + YEAR);
       };
     },
   },

@@ -1,5 +1,5 @@
-// A filtered transaction list, one keyset page at a time, in one statement (after at most two
-// index probes that turn a time range into blocks). Each shape reads an index in the list's
+// A filtered transaction list, one keyset page at a time, in one statement (a time range
+// becomes blocks inside it, by the timestamp index). Each shape reads an index in the list's
 // order: an address's transactions walk address_transactions; internal calls and token
 // transfers walk their own table (by the address's from/to indexes, or by block); the
 // chain's and a block's transactions walk (block_number, tx_index), or with a method the
@@ -14,31 +14,24 @@ import type { TxFilter, TxScope } from './tx-filter';
 /** Where a page starts: the (block, index) of the last row of the page before. */
 export type TxKey = readonly [number, number];
 
-interface BlockRange {
-  lo?: number;
-  hi?: number;
+/**
+ * The block bounds of the scope, the block range and the time range, as conditions on a
+ * block-number column. Block times never decrease along the chain, so a time range is a
+ * block range: from the first block at or after `since` to the last at or before `until`,
+ * each found by the timestamp index inside the same statement (none found: no rows).
+ */
+function blockBounds<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, db: Kysely<Database>, column: Expression<number>, scope: TxScope, f: TxFilter) {
+  const all: Expression<SqlBool>[] = [];
+  for (const lo of [scope.block, f.fromBlock]) if (lo !== undefined) all.push(eb(column, '>=', lo));
+  for (const hi of [scope.block, f.toBlock]) if (hi !== undefined) all.push(eb(column, '<=', hi));
+  const blocks = db.selectFrom('blocks').select('number').limit(1);
+  if (f.since !== undefined) all.push(eb(column, '>=', blocks.where('timestamp', '>=', f.since).orderBy('timestamp').orderBy('number')));
+  if (f.until !== undefined) all.push(eb(column, '<=', blocks.where('timestamp', '<=', f.until).orderBy('timestamp', 'desc').orderBy('number', 'desc')));
+  return all;
 }
 
-/** The block bounds the scope, the block range and the time range leave; null when none. */
-async function blockRange(db: Kysely<Database>, scope: TxScope, f: TxFilter): Promise<BlockRange | null> {
-  const bounds = { lo: [f.fromBlock, scope.block], hi: [f.toBlock, scope.block] };
-  // Block times never decrease along the chain, so a time range is a block range.
-  if (f.since !== undefined) {
-    const first = await db.selectFrom('blocks').select('number').where('timestamp', '>=', f.since).orderBy('timestamp').orderBy('number').limit(1).executeTakeFirst();
-    if (!first) return null;
-    bounds.lo.push(Number(first.number));
-  }
-  if (f.until !== undefined) {
-    const last = await db
-      .selectFrom('blocks').select('number').where('timestamp', '<=', f.until).orderBy('timestamp', 'desc').orderBy('number', 'desc').limit(1).executeTakeFirst();
-    if (!last) return null;
-    bounds.hi.push(Number(last.number));
-  }
-  const lo = bounds.lo.filter((n) => n !== undefined);
-  const hi = bounds.hi.filter((n) => n !== undefined);
-  const range = { lo: lo.length ? Math.max(...lo) : undefined, hi: hi.length ? Math.min(...hi) : undefined };
-  return range.lo !== undefined && range.hi !== undefined && range.lo > range.hi ? null : range;
-}
+const bounded = (scope: TxScope, f: TxFilter) =>
+  scope.block !== undefined || f.fromBlock !== undefined || f.toBlock !== undefined || f.since !== undefined || f.until !== undefined;
 
 /**
  * Conditions on one record's two sides (a transaction's sender and recipient, a call's, a
@@ -85,8 +78,7 @@ const linkTable = (kind: 'INTERNAL' | 'TOKEN') =>
  * or a block's in block order.
  */
 export async function filteredTxs(db: Kysely<Database>, scope: TxScope, f: TxFilter, after: TxKey | undefined, limit: number): Promise<TxRow[]> {
-  const range = await blockRange(db, scope, f);
-  if (!range) return [];
+  const ranged = bounded(scope, f);
   const order = scope.block !== undefined ? 'asc' : 'desc';
   // The chain's list narrowed to a counterparty is that address's list.
   const driver = scope.address ?? (scope.block === undefined ? f.counterparty : undefined);
@@ -102,8 +94,7 @@ export async function filteredTxs(db: Kysely<Database>, scope: TxScope, f: TxFil
       .orderBy('a.block_number', 'desc')
       .orderBy('a.tx_index', 'desc')
       .limit(limit);
-    if (range.lo !== undefined) q = q.where('a.block_number', '>=', range.lo);
-    if (range.hi !== undefined) q = q.where('a.block_number', '<=', range.hi);
+    if (ranged) q = q.where((eb) => eb.and(blockBounds(eb, db, eb.ref('a.block_number'), scope, f)));
     if (after) q = q.where((eb) => eb(eb.refTuple('a.block_number', 'a.tx_index'), '<', eb.tuple(after[0], after[1])));
     if (f.direction || counterparty) {
       q = q.where((eb) => eb.and(sides(eb, eb.ref('t.from_address'), eb.fn.coalesce('t.to_address', 't.contract_address', eb.val('')), driver, f.direction, counterparty)));
@@ -128,8 +119,7 @@ export async function filteredTxs(db: Kysely<Database>, scope: TxScope, f: TxFil
         f.direction === 'IN' ? eb('l.to_address', '=', driver) : f.direction ? eb('l.from_address', '=', driver) : eb.or([eb('l.from_address', '=', driver), eb('l.to_address', '=', driver)]),
       );
     }
-    if (range.lo !== undefined) keys = keys.where('l.block_number', '>=', range.lo);
-    if (range.hi !== undefined) keys = keys.where('l.block_number', '<=', range.hi);
+    if (ranged) keys = keys.where((eb) => eb.and(blockBounds(eb, db, eb.ref('l.block_number'), scope, f)));
     if (after) {
       keys = order === 'asc'
         ? keys.where('l.tx_index', '>', after[1])
@@ -150,8 +140,7 @@ export async function filteredTxs(db: Kysely<Database>, scope: TxScope, f: TxFil
 
   // The chain's or a block's transactions, in order.
   let q = db.selectFrom('transactions as t').selectAll('t').orderBy('t.block_number', order).orderBy('t.tx_index', order).limit(limit);
-  if (range.lo !== undefined) q = q.where('t.block_number', '>=', range.lo);
-  if (range.hi !== undefined) q = q.where('t.block_number', '<=', range.hi);
+  if (ranged) q = q.where((eb) => eb.and(blockBounds(eb, db, eb.ref('t.block_number'), scope, f)));
   if (after) {
     q = order === 'asc'
       ? q.where('t.tx_index', '>', after[1])
