@@ -41,6 +41,7 @@ export default defineConfig({
       // subscriptions, which share the /graphql path.
       '/graphql': { target: 'http://127.0.0.1:4000', ws: true, changeOrigin: true },
       '/healthz': { target: 'http://127.0.0.1:4000' },
+      '/export': { target: 'http://127.0.0.1:4000' },
     },
   },
 });

@@ -29,6 +29,7 @@ import { securityHeaders } from './http/security-headers';
 import { subscriptionServer } from './http/subscriptions';
 import { webApp } from './http/web-app';
 import { evidenceRoutes } from './http/evidence';
+import { txExportRoutes } from './http/tx-export';
 import { mountEtherscanApi } from './etherscan';
 import { sourcifyRouter } from './sourcify/router';
 import { createVerifier, type VerifySettings } from './verify';
@@ -149,7 +150,8 @@ export async function createServer(options: ServerOptions): Promise<YuscanServer
     }),
   );
   app.use(evidenceRoutes(db.db, head));
-  for (const prefix of ['/healthz', '/metrics', '/evidence']) app.use(prefix, apiNotFound);
+  app.use(txExportRoutes(db.db, limiter));
+  for (const prefix of ['/healthz', '/metrics', '/evidence', '/export']) app.use(prefix, apiNotFound);
   app.use(webApp(options.webDir ?? WEB_DIST));
   app.use(errorHandler(logger));
 

@@ -10,8 +10,8 @@ import { asciiToBytes32 } from '../contracts/registry';
 export const BLOCKS = 50_000;
 export const TX_PER_BLOCK = 20;
 export const ADDRESSES = 10_000;
-const START = Date.parse('2020-04-14T02:00:00Z') / 1000;
-const BLOCK_TIME = 3_000; // 50,000 blocks ≈ 4.75 years
+export const START = Date.parse('2020-04-14T02:00:00Z') / 1000;
+export const BLOCK_TIME = 3_000; // 50,000 blocks ≈ 4.75 years
 const PHASE1 = { start: Date.parse('2020-04-14T00:00:00+08:00') / 1000, end: Date.parse('2025-04-14T00:00:00+08:00') / 1000 };
 
 let rnd = 1;
@@ -139,7 +139,7 @@ export async function buildBenchDb(url: string, log: (s: string) => void): Promi
         if (m % 10 === 0) insReport.run(...key(n + 5), members[m], period, String(1_100_000 + m * 10_000), at(n + 5));
       }
     }
-    sqlite.prepare('insert into indexer_state values (1, 20200414, ?, ?, ?, ?, ?)').run(addresses[9999], BLOCKS - 1, parent, BLOCKS - 1, Math.floor(Date.now() / 1000));
+    sqlite.prepare('insert into indexer_state (id, chain_id, registry, last_block, last_hash, chain_head, updated_at) values (1, 20200414, ?, ?, ?, ?, ?)').run(addresses[9999], BLOCKS - 1, parent, BLOCKS - 1, Math.floor(Date.now() / 1000));
   })();
   sqlite.exec('analyze');
   log(`bench db: done in ${Math.round((Date.now() - t0) / 1000)} s`);

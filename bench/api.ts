@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import autocannon, { type Result } from 'autocannon';
 import SQLite from 'better-sqlite3';
-import { buildBenchDb } from './api-data';
+import { BLOCK_TIME, BLOCKS, buildBenchDb, START } from './api-data';
 import { postgresCopy } from './api-postgres';
 import { cpuSeconds } from './process-stats';
 import { sqlitePath } from '../db';
@@ -31,6 +31,9 @@ mkdirSync('bench/out', { recursive: true });
 const data = await buildBenchDb('sqlite:bench/out/api-bench.db', log);
 const serverUrl = POSTGRES ? await postgresCopy(data.url, log) : data.url;
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
+const YEAR = 365 * 86_400;
+/** The start of a year's window inside the bench chain's time span. */
+const yearWindow = () => START + Math.floor(Math.random() * (BLOCKS * BLOCK_TIME - YEAR));
 
 interface Case {
   name: string;
@@ -97,6 +100,29 @@ const cases: Case[] = [
         a.get(addr);
         const hashes = (h.all(addr) as Array<{ tx_hash: string }>).map((r) => r.tx_hash);
         t.all(...hashes, ...Array(26 - hashes.length).fill(''));
+      };
+    },
+  },
+  {
+    // The list filters (api/data/tx-list.ts): one address's outgoing transactions in a year's window.
+    name: 'filtered account history (out, 1 year, 25 txs)',
+    query: `query($a: String!, $f: TransactionFilter) { account(address: $a) { transactions(filter: $f, first: 25) { edges { cursor node { hash blockNumber timestamp from to value status } } pageInfo { hasNextPage endCursor } } } }`,
+    variables: () => {
+      const since = yearWindow();
+      return { a: pick(data.addresses), f: { direction: 'OUT', since, until: since + YEAR } };
+    },
+    sql: (db) => {
+      const t = db.prepare(
+        `select t.* from address_transactions a join transactions t on t.block_number = a.block_number and t.tx_index = a.tx_index
+         where a.address = ? and t.from_address = ? and coalesce(t.to_address, t.contract_address, '') <> ?
+           and a.block_number >= (select number from blocks where timestamp >= ? order by timestamp, number limit 1)
+           and a.block_number <= (select number from blocks where timestamp <= ? order by timestamp desc, number desc limit 1)
+         order by a.block_number desc, a.tx_index desc limit 26`,
+      );
+      return () => {
+        const addr = pick(data.addresses);
+        const since = yearWindow();
+        t.all(addr, addr, addr, since, since + YEAR);
       };
     },
   },

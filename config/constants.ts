@@ -57,3 +57,6 @@ export const DEFAULT_VERIFY_LIMITS: VerifyLimits = {
   maxSourceBytes: 2_000_000,
   compileTimeoutMs: 60_000,
 };
+
+/** Rows one CSV export of a transaction list holds at most (GET /export/transactions.csv); the web app says so beside the link. */
+export const TX_EXPORT_CAP = 10_000;

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_contract_code';
 import * as m0007 from './migrations/0007_balance_history';
 import * as m0008 from './migrations/0008_verification_queue';
 import * as m0009 from './migrations/0009_token_metadata';
+import * as m0010 from './migrations/0010_tx_filters';
 
 // Listed explicitly rather than read from disk, so migrations work the same under tsx,
 // vitest and a bundler.
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_balance_history': m0007,
   '0008_verification_queue': m0008,
   '0009_token_metadata': m0009,
+  '0010_tx_filters': m0010,
 };
 
 /** Apply every pending migration. Idempotent. Returns the names applied by this call. */

@@ -1,11 +1,12 @@
 // Browser tests of the public explorer against a real devnet, indexer and server.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Hex } from 'viem';
 import { startStack, type Stack } from './helpers/stack';
 import { horizontalOverflow, launchBrowser, trackForeignRequests } from './helpers/browser';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCsv } from '../web/alliance/lib/csv';
 
 let stack: Stack;
 let browser: Browser;
@@ -174,6 +175,9 @@ describe('explorer in a real browser', () => {
       [`/block/${receipt.blockNumber}`, 'block-number'],
       [`/tx/${txHash}`, 'tx-hash'],
       [`/address/${stack.scenario.members[0]!.address}`, 'address-value'],
+      // The filter bar, open with every field.
+      [`/address/${stack.scenario.members[0]!.address}?direction=OUT&kind=NORMAL&method=filePatent&fromBlock=1&toBlock=999&since=2020-01-01&until=2099-12-31`, 'tx-filters'],
+      ['/txs', 'tx-filters'],
     ];
     for (const locale of ['en-US', 'zh-CN']) {
       const page = await open('/', { width: 360, locale });
@@ -201,6 +205,49 @@ describe('explorer in a real browser', () => {
     expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1); // same document
     // The head figure is the status query, refetched apart from the blocks feed that drew the row.
     await expect.poll(() => page.getByTestId('stat-latest-block').getAttribute('data-value')).toBe(String(mined));
+  });
+
+  it('filters an address’s transactions from the bar into the URL; reload, back/forward and the CSV keep to them', async () => {
+    const member = stack.scenario.members[0]!.address;
+    const patent = stack.scenario.patents[0]!; // the member's own filePatent call
+    const transfer = stack.scenario.transfers[0]!; // a payment the member received
+    const page = await open(`/address/${member}`);
+    const hashes = async () => {
+      await page.getByTestId('tx-row').first().waitFor();
+      return page.getByTestId('tx-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-hash')));
+    };
+    const all = await hashes();
+    expect(all).toEqual(expect.arrayContaining([patent, transfer]));
+
+    // From the keyboard: pick OUT, type the method, Enter applies.
+    await page.getByTestId('filter-direction').selectOption('OUT');
+    await page.getByTestId('filter-method').fill('filePatent');
+    await page.getByTestId('filter-method').press('Enter');
+    await page.waitForURL(/direction=OUT/);
+    expect(new URL(page.url()).searchParams.get('method')).toBe('filePatent');
+    await expect.poll(hashes).toEqual([patent]);
+
+    await page.reload();
+    await expect.poll(hashes).toEqual([patent]);
+    expect(await page.getByTestId('filter-direction').inputValue()).toBe('OUT');
+    expect(await page.getByTestId('filter-method').inputValue()).toBe('filePatent');
+
+    // The CSV link exports the same filtered list.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tx-export').click()]);
+    const csv = parseCsv(readFileSync((await download.path())!, 'utf8'));
+    expect(csv[0]![0]).toBe('tx_hash');
+    expect(csv.slice(1).map((r) => r[0])).toEqual([patent]);
+    expect(await page.getByTestId('tx-export-note').textContent()).toContain('10,000');
+
+    // Back to the unfiltered list, the form with it; forward to the filter again.
+    await page.goBack();
+    await expect.poll(hashes).toEqual(all);
+    expect(await page.getByTestId('filter-direction').inputValue()).toBe('');
+    await page.goForward();
+    await expect.poll(hashes).toEqual([patent]);
+    await page.getByTestId('filter-clear').click();
+    await expect.poll(hashes).toEqual(all);
+    expect(new URL(page.url()).search).toBe('');
   });
 
   it('made no request to another origin and threw no page errors', () => {

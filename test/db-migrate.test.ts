@@ -10,7 +10,7 @@ import { freshPostgresUrl } from './helpers/postgres';
 async function checkMigrations(url: string) {
   const first = connect(url);
   try {
-    expect(await migrateToLatest(first)).toEqual(['0001_initial', '0003_accounts_tokens', '0004_verified_contracts', '0005_validators', '0006_contract_code', '0007_balance_history', '0008_verification_queue', '0009_token_metadata']);
+    expect(await migrateToLatest(first)).toEqual(['0001_initial', '0003_accounts_tokens', '0004_verified_contracts', '0005_validators', '0006_contract_code', '0007_balance_history', '0008_verification_queue', '0009_token_metadata', '0010_tx_filters']);
     // Idempotent: a second run applies nothing and fails on nothing.
     expect(await migrateToLatest(first)).toEqual([]);
     // On PostgreSQL other suites' schemas share the database: look at ours only.

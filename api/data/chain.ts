@@ -1,10 +1,12 @@
 // SQL for blocks and transactions: keyset paging and finality. Resolvers validate input and
 // call these.
 import type { Context } from '../context';
-import type { TxRow } from '../models';
+import type { TransactionFilter } from '../generated/graphql';
 import { badInput } from '../errors';
 import * as v from '../validate';
 import { connection } from './paging';
+import { txFilter, txScope } from './tx-filter';
+import { filteredTxs } from './tx-list';
 
 /** Blocks this deep are treated as final (long cache headers). */
 export const FINAL_CONFIRMATIONS = 64;
@@ -27,45 +29,21 @@ export async function blockPage(ctx: Context, n: number, before: number | undefi
   return connection(rows, n, (b) => v.encodeCursor('block', b.number));
 }
 
+/** A page of a transaction list, filtered (tx-filter.ts, tx-list.ts); keyset-paged on (block, index). */
 export async function txPage(
   ctx: Context,
-  args: { address?: string | null; block?: number | null; first?: number | null; after?: string | null },
+  args: { address?: string | null; block?: number | null; filter?: TransactionFilter | null; first?: number | null; after?: string | null },
 ) {
   const n = v.pageSize(args.first);
-  const { db } = ctx;
-  if (args.address != null && args.block != null) throw badInput('give address or block, not both');
-  if (args.block != null) {
-    const block = v.blockNumber(args.block);
-    let q = db.selectFrom('transactions').selectAll().where('block_number', '=', block).orderBy('tx_index').limit(n + 1);
-    if (args.after != null) {
-      const [b, i] = v.decodeNumericCursor(args.after, 'tx', 2);
-      if (b !== block) throw badInput('after is not a valid cursor for this list');
-      q = q.where('tx_index', '>', i!);
-    }
-    const rows = await q.execute();
-    for (const r of rows) ctx.loaders.txByHash.prime(r.hash, r);
-    return connection(rows, n, txCursor);
+  const scope = txScope(args);
+  const filter = txFilter(args.filter, scope);
+  let after: [number, number] | undefined;
+  if (args.after != null) {
+    const [b, i] = v.decodeNumericCursor(args.after, 'tx', 2);
+    if (scope.block !== undefined && b !== scope.block) throw badInput('after is not a valid cursor for this list');
+    after = [b!, i!];
   }
-  let after: number[] | undefined;
-  if (args.after != null) after = v.decodeNumericCursor(args.after, 'tx', 2);
-  if (args.address != null) {
-    const address = v.address(args.address);
-    let q = db
-      .selectFrom('address_transactions')
-      .select(['block_number', 'tx_index', 'tx_hash'])
-      .where('address', '=', address)
-      .orderBy('block_number', 'desc')
-      .orderBy('tx_index', 'desc')
-      .limit(n + 1);
-    if (after) q = q.where((eb) => eb(eb.refTuple('block_number', 'tx_index'), '<', eb.tuple(after[0]!, after[1]!)));
-    const refs = await q.execute();
-    const txs = await ctx.loaders.txByHash.loadMany(refs.map((r) => r.tx_hash));
-    const rows = txs.filter((t): t is TxRow => !!t && !(t instanceof Error));
-    return connection(rows, n, txCursor);
-  }
-  let q = db.selectFrom('transactions').selectAll().orderBy('block_number', 'desc').orderBy('tx_index', 'desc').limit(n + 1);
-  if (after) q = q.where((eb) => eb(eb.refTuple('block_number', 'tx_index'), '<', eb.tuple(after[0]!, after[1]!)));
-  const rows = await q.execute();
+  const rows = await filteredTxs(ctx.db, scope, filter, after, n + 1);
   for (const r of rows) ctx.loaders.txByHash.prime(r.hash, r);
   return connection(rows, n, txCursor);
 }

@@ -7,6 +7,7 @@ import type { DecodeSource } from '../generated/enums';
 import { decodeLogWith, namedArgs, type Decoded } from '../../indexer/decode';
 import signatures from './signatures.json' with { type: 'json' };
 import { decoded } from '../data/decoded';
+import { allianceRegistryAbi } from '../../contracts/registry';
 
 export type { DecodeSource };
 
@@ -99,6 +100,15 @@ export function verifiedLog(abi: Abi, topics: string[], data: string): DecodedVi
 const table = signatures as unknown as { functions: Record<string, AbiFunction>; events: Record<string, AbiEvent[]> };
 const guesses = new Map(Object.entries(table.functions).map(([selector, fn]) => [selector, fragment(fn)]));
 const guessFragment = (input: string) => (input.length < 10 ? undefined : guesses.get(input.slice(0, 10).toLowerCase()));
+
+const registryFunctions = allianceRegistryAbi.filter((f): f is AbiFunction & typeof f => f.type === 'function');
+
+/** The selectors a function name stands for: the registry's functions of that name, and the well-known ABIs'. */
+export function selectorsNamed(name: string): string[] {
+  const own = registryFunctions.filter((f) => f.name === name).map((f) => toFunctionSelector(f));
+  const known = [...guesses].filter(([, f]) => f.fn.name === name).map(([selector]) => selector);
+  return [...new Set([...own, ...known])];
+}
 
 /** A best-effort name from the well-known ABIs; marked GUESS, because any contract may reuse a selector. */
 export function guessCall(input: string): DecodedView | null {

@@ -260,6 +260,24 @@ export type TraceStatus =
   /** The node offers no such tracer (callTracer, or prestateTracer in diff mode): what the index holds. */
   | 'NO_TRACER';
 
+/** Which way a transaction goes, seen from the list's address. */
+export type TxDirection =
+  /** The address receives and another sends. */
+  | 'IN'
+  /** The address sends to another (or creates a contract). */
+  | 'OUT'
+  /** The address sends to itself. */
+  | 'SELF';
+
+/** Which records tie a transaction to a list: the transaction's own sender and recipient, its internal calls, or its token transfers. */
+export type TxKind =
+  /** Its internal calls (callTracer frames): transactions with at least one such call, to or from the address when the list has one. */
+  | 'INTERNAL'
+  /** The transaction itself: its sender, and its recipient or the contract it created. */
+  | 'NORMAL'
+  /** Its token transfers: transactions with at least one transfer, to or from the address when the list has one. */
+  | 'TOKEN';
+
 /** Outcome of a transaction. */
 export type TxStatus =
   /** Reverted. */

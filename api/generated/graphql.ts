@@ -110,6 +110,7 @@ export type AccountTokenTransfersArgs = {
 /** An externally owned account or a contract. */
 export type AccountTransactionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TransactionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -233,6 +234,7 @@ export type Block = {
 /** An indexed block. */
 export type BlockTransactionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TransactionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1176,6 +1178,7 @@ export type QueryTransactionsArgs = {
   address?: InputMaybe<Scalars['String']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   block?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<TransactionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1897,6 +1900,50 @@ export type TransactionEdge = {
   node: Transaction;
 };
 
+/**
+ * Narrows a transaction list. Every field given must hold (AND); absent fields do not narrow.
+ * Direction and counterparty look at the records `kind` names: the transaction's sender and
+ * recipient (NORMAL, the default), its internal calls' (INTERNAL) or its token transfers'
+ * (TOKEN). Bad input (a malformed address or selector, a direction without an address, an
+ * inverted block or time range) is a BAD_USER_INPUT error.
+ */
+export type TransactionFilter = {
+  /** The other side: with an address, the records between that address and this one; without, the records to or from this one. */
+  counterparty?: InputMaybe<Scalars['String']['input']>;
+  /** IN, OUT or SELF, seen from the list's address; only for an address's list. */
+  direction?: InputMaybe<TxDirection>;
+  /** First block, inclusive. */
+  fromBlock?: InputMaybe<Scalars['Int']['input']>;
+  /** Which records tie a transaction to the list; NORMAL when absent. */
+  kind?: InputMaybe<TxKind>;
+  /** A 4-byte selector (0x + 8 hex digits), or a function name standing for its selectors (the registry's functions and the well-known signatures): transactions whose calldata starts with one of them. */
+  method?: InputMaybe<Scalars['String']['input']>;
+  /** From this time, inclusive (unix seconds or an ISO-8601 date). */
+  since?: InputMaybe<Scalars['Timestamp']['input']>;
+  /** Last block, inclusive. */
+  toBlock?: InputMaybe<Scalars['Int']['input']>;
+  /** Up to this time, inclusive (unix seconds or an ISO-8601 date or date-time). */
+  until?: InputMaybe<Scalars['Timestamp']['input']>;
+};
+
+/** Which way a transaction goes, seen from the list's address. */
+export type TxDirection =
+  /** The address receives and another sends. */
+  | 'IN'
+  /** The address sends to another (or creates a contract). */
+  | 'OUT'
+  /** The address sends to itself. */
+  | 'SELF';
+
+/** Which records tie a transaction to a list: the transaction's own sender and recipient, its internal calls, or its token transfers. */
+export type TxKind =
+  /** Its internal calls (callTracer frames): transactions with at least one such call, to or from the address when the list has one. */
+  | 'INTERNAL'
+  /** The transaction itself: its sender, and its recipient or the contract it created. */
+  | 'NORMAL'
+  /** Its token transfers: transactions with at least one transfer, to or from the address when the list has one. */
+  | 'TOKEN';
+
 /** Outcome of a transaction. */
 export type TxStatus =
   /** Reverted. */
@@ -2249,6 +2296,9 @@ export type ResolversTypes = {
   Transaction: ResolverTypeWrapper<TxRow>;
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
+  TransactionFilter: TransactionFilter;
+  TxDirection: TxDirection;
+  TxKind: TxKind;
   TxStatus: TxStatus;
   Validator: ResolverTypeWrapper<Omit<Validator, 'member'> & { member?: Maybe<ResolversTypes['Member']> }>;
   ValidatorConnection: ResolverTypeWrapper<Omit<ValidatorConnection, 'edges'> & { edges: Array<ResolversTypes['ValidatorEdge']> }>;
@@ -2345,6 +2395,7 @@ export type ResolversParentTypes = {
   Transaction: TxRow;
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
+  TransactionFilter: TransactionFilter;
   Validator: Omit<Validator, 'member'> & { member?: Maybe<ResolversParentTypes['Member']> };
   ValidatorConnection: Omit<ValidatorConnection, 'edges'> & { edges: Array<ResolversParentTypes['ValidatorEdge']> };
   ValidatorEdge: Omit<ValidatorEdge, 'node'> & { node: ResolversParentTypes['Validator'] };

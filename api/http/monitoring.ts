@@ -6,7 +6,7 @@ import { probeIndexerState } from '../../db/indexer-state';
 import type { HeadTracker } from '../head';
 import type { Metrics } from '../metrics';
 
-const API_PREFIXES = ['/graphql', '/healthz', '/metrics', '/api', '/evidence'];
+const API_PREFIXES = ['/graphql', '/healthz', '/metrics', '/api', '/evidence', '/export'];
 
 /** Counts and times every request by route family (the API's prefixes, embeds, the web app). */
 export function requestMetrics(metrics: Metrics) {

@@ -64,7 +64,7 @@ export const chainResolvers: Resolvers = {
     txCount: (b) => b.tx_count,
     confirmations: (b, _a, ctx) => Math.max(0, confirmations(ctx, Number(b.number))),
     finalized: (b, _a, ctx) => confirmations(ctx, Number(b.number)) >= FINAL_CONFIRMATIONS,
-    transactions: (b, { first, after }, ctx) => txPage(ctx, { block: Number(b.number), first, after }),
+    transactions: (b, { filter, first, after }, ctx) => txPage(ctx, { block: Number(b.number), filter, first, after }),
   },
 
   Transaction: {
@@ -116,6 +116,6 @@ export const chainResolvers: Resolvers = {
     firstSeenBlock: (a) => (a.row ? Number(a.row.first_seen_block) : null),
     creationTx: (a) => a.row?.creation_tx ?? null,
     member: (a, _a, ctx) => memberAt(ctx, a.address),
-    transactions: (a, { first, after }, ctx) => txPage(ctx, { address: a.address, first, after }),
+    transactions: (a, { filter, first, after }, ctx) => txPage(ctx, { address: a.address, filter, first, after }),
   },
 };

@@ -257,6 +257,50 @@ export type TraceStatus =
   /** The node offers no such tracer (callTracer, or prestateTracer in diff mode): what the index holds. */
   | 'NO_TRACER';
 
+/**
+ * Narrows a transaction list. Every field given must hold (AND); absent fields do not narrow.
+ * Direction and counterparty look at the records `kind` names: the transaction's sender and
+ * recipient (NORMAL, the default), its internal calls' (INTERNAL) or its token transfers'
+ * (TOKEN). Bad input (a malformed address or selector, a direction without an address, an
+ * inverted block or time range) is a BAD_USER_INPUT error.
+ */
+export type TransactionFilter = {
+  /** The other side: with an address, the records between that address and this one; without, the records to or from this one. */
+  counterparty?: string | null | undefined;
+  /** IN, OUT or SELF, seen from the list's address; only for an address's list. */
+  direction?: TxDirection | null | undefined;
+  /** First block, inclusive. */
+  fromBlock?: number | null | undefined;
+  /** Which records tie a transaction to the list; NORMAL when absent. */
+  kind?: TxKind | null | undefined;
+  /** A 4-byte selector (0x + 8 hex digits), or a function name standing for its selectors (the registry's functions and the well-known signatures): transactions whose calldata starts with one of them. */
+  method?: string | null | undefined;
+  /** From this time, inclusive (unix seconds or an ISO-8601 date). */
+  since?: number | null | undefined;
+  /** Last block, inclusive. */
+  toBlock?: number | null | undefined;
+  /** Up to this time, inclusive (unix seconds or an ISO-8601 date or date-time). */
+  until?: number | null | undefined;
+};
+
+/** Which way a transaction goes, seen from the list's address. */
+export type TxDirection =
+  /** The address receives and another sends. */
+  | 'IN'
+  /** The address sends to another (or creates a contract). */
+  | 'OUT'
+  /** The address sends to itself. */
+  | 'SELF';
+
+/** Which records tie a transaction to a list: the transaction's own sender and recipient, its internal calls, or its token transfers. */
+export type TxKind =
+  /** Its internal calls (callTracer frames): transactions with at least one such call, to or from the address when the list has one. */
+  | 'INTERNAL'
+  /** The transaction itself: its sender, and its recipient or the contract it created. */
+  | 'NORMAL'
+  /** Its token transfers: transactions with at least one transfer, to or from the address when the list has one. */
+  | 'TOKEN';
+
 /** Outcome of a transaction. */
 export type TxStatus =
   /** Reverted. */
@@ -479,6 +523,7 @@ export type BlockQueryVariables = Exact<{
   hash?: string | null | undefined;
   txFirst?: number | null | undefined;
   txAfter?: string | null | undefined;
+  txFilter?: TransactionFilter | null | undefined;
 }>;
 
 
@@ -489,6 +534,7 @@ export type TransactionsQueryVariables = Exact<{
   after?: string | null | undefined;
   address?: string | null | undefined;
   block?: number | null | undefined;
+  filter?: TransactionFilter | null | undefined;
 }>;
 
 
@@ -505,6 +551,7 @@ export type AccountQueryVariables = Exact<{
   address: string;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  filter?: TransactionFilter | null | undefined;
 }>;
 
 
@@ -1784,7 +1831,7 @@ fragment BlockSummary on Block {
   }
 }`) as unknown as TypedDocumentString<BlocksQuery, BlocksQueryVariables>;
 export const BlockDocument = new TypedDocumentString(`
-    query Block($number: Int, $hash: String, $txFirst: Int, $txAfter: String) {
+    query Block($number: Int, $hash: String, $txFirst: Int, $txAfter: String, $txFilter: TransactionFilter) {
   block(number: $number, hash: $hash) {
     ...BlockSummary
     parentHash
@@ -1796,7 +1843,7 @@ export const BlockDocument = new TypedDocumentString(`
     minerMember {
       ...MemberRef
     }
-    transactions(first: $txFirst, after: $txAfter) {
+    transactions(first: $txFirst, after: $txAfter, filter: $txFilter) {
       ...TxPage
     }
   }
@@ -1861,8 +1908,14 @@ fragment TxPage on TransactionConnection {
   }
 }`) as unknown as TypedDocumentString<BlockQuery, BlockQueryVariables>;
 export const TransactionsDocument = new TypedDocumentString(`
-    query Transactions($first: Int, $after: String, $address: String, $block: Int) {
-  transactions(first: $first, after: $after, address: $address, block: $block) {
+    query Transactions($first: Int, $after: String, $address: String, $block: Int, $filter: TransactionFilter) {
+  transactions(
+    first: $first
+    after: $after
+    address: $address
+    block: $block
+    filter: $filter
+  ) {
     ...TxPage
   }
 }
@@ -1981,7 +2034,7 @@ fragment TxSummary on Transaction {
   }
 }`) as unknown as TypedDocumentString<TransactionQuery, TransactionQueryVariables>;
 export const AccountDocument = new TypedDocumentString(`
-    query Account($address: String!, $first: Int, $after: String) {
+    query Account($address: String!, $first: Int, $after: String, $filter: TransactionFilter) {
   account(address: $address) {
     address
     isContract
@@ -2006,7 +2059,7 @@ export const AccountDocument = new TypedDocumentString(`
       patentCount
       outputValue
     }
-    transactions(first: $first, after: $after) {
+    transactions(first: $first, after: $after, filter: $filter) {
       ...TxPage
     }
   }

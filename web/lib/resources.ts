@@ -53,16 +53,16 @@ export const resources = registerResources({
     blocks(first: $first, after: $after) { edges { cursor node { ...BlockSummary } } pageInfo { ...PageInfoFields } }
   }`)),
 
-  block: resource(graphql(`query Block($number: Int, $hash: String, $txFirst: Int, $txAfter: String) {
+  block: resource(graphql(`query Block($number: Int, $hash: String, $txFirst: Int, $txAfter: String, $txFilter: TransactionFilter) {
     block(number: $number, hash: $hash) {
       ...BlockSummary parentHash gasLimit baseFeePerGas size confirmations finalized minerMember { ...MemberRef }
-      transactions(first: $txFirst, after: $txAfter) { ...TxPage }
+      transactions(first: $txFirst, after: $txAfter, filter: $txFilter) { ...TxPage }
     }
     status { indexedHead }
   }`)),
 
-  transactions: resource(graphql(`query Transactions($first: Int, $after: String, $address: String, $block: Int) {
-    transactions(first: $first, after: $after, address: $address, block: $block) { ...TxPage }
+  transactions: resource(graphql(`query Transactions($first: Int, $after: String, $address: String, $block: Int, $filter: TransactionFilter) {
+    transactions(first: $first, after: $after, address: $address, block: $block, filter: $filter) { ...TxPage }
   }`)),
 
   transaction: resource(graphql(`query Transaction($hash: String!) {
@@ -74,11 +74,11 @@ export const resources = registerResources({
     }
   }`)),
 
-  account: resource(graphql(`query Account($address: String!, $first: Int, $after: String) {
+  account: resource(graphql(`query Account($address: String!, $first: Int, $after: String, $filter: TransactionFilter) {
     account(address: $address) {
       address isContract txCount firstSeenBlock creationTx label labelSource operatorLabel { label note link }
       member { ...MemberRef country sector domestic admittedAt removedAt active patentCount outputValue }
-      transactions(first: $first, after: $after) { ...TxPage }
+      transactions(first: $first, after: $after, filter: $filter) { ...TxPage }
     }
   }`)),
 

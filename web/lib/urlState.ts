@@ -1,5 +1,6 @@
 // Page state kept in the URL's query string (filters, sort, chart options), so a view can be
-// shared or reloaded. Changes replace the history entry instead of adding one.
+// shared or reloaded. Changes replace the history entry instead of adding one, unless the
+// view asks for its own entries (a list's filters: back steps to the list as it was).
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 
@@ -11,7 +12,7 @@ type Changes = Record<string, string | null>;
  * in one call: two calls in one event would each start from the same old parameters, and the
  * second would undo the first.
  */
-export function useUrlState() {
+export function useUrlState({ push = false }: { push?: boolean } = {}) {
   const [params, setParams] = useSearchParams();
   const setParam = useCallback(
     (keyOrChanges: string | Changes, value: string | null = null) => {
@@ -25,10 +26,10 @@ export function useUrlState() {
           }
           return next;
         },
-        { replace: true },
+        { replace: !push },
       );
     },
-    [setParams],
+    [setParams, push],
   );
   return [params, setParam] as const;
 }

@@ -28,5 +28,7 @@ export const urls = {
   embedKpi: (kpi: string, query: Record<string, QueryValue>) => href(`/embed/kpi/${seg(kpi)}`, query),
   embedStats: (metric: string, query: Record<string, QueryValue>) => href(`/embed/stats/${seg(metric)}`, query),
   /** A KPI's evidence file, served by the API (not an app route). */
+  /** A transaction list as CSV, filtered (web/lib/txFilter.ts), served by the API. */
+  txExport: (query: Record<string, QueryValue>) => href('/export/transactions.csv', query),
   evidenceFile: (kpi: string, format: 'json' | 'csv', query: { period?: string } = {}) => href(`/evidence/${seg(kpi)}.${format}`, query),
 };

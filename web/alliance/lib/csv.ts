@@ -12,7 +12,12 @@ function quote(cell: CsvCell): string {
 
 /** Header row then data rows, CRLF line ends (RFC 4180). */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly CsvCell[]>): string {
-  return [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+  return csvLines([header, ...rows]);
+}
+
+/** Rows alone, each ending in CRLF: a streamed file's next lines. */
+export function csvLines(rows: ReadonlyArray<readonly CsvCell[]>): string {
+  return rows.map((r) => `${r.map(quote).join(',')}\r\n`).join('');
 }
 
 /** A strict RFC 4180 parser (quoted fields, doubled quotes, CRLF or LF). Strips a BOM. */

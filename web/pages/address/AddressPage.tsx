@@ -10,19 +10,18 @@ import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
 import { localName } from '../../lib/names';
 import { TxTable } from '../transaction/TxTable';
+import { TxFilterBar, useTxFilter } from '../../components/TxFilterBar';
 import { urls } from '../../lib/urls';
 import { NativeAmount, useNativeCoin } from '../../components/NativeAmount';
 import { Skeleton } from '../../components/states';
 import { Tabs, useTab } from '../../components/Tabs';
-import { CsvButton } from '../../alliance/components/Export';
-import { fetchAllPages } from '../../lib/pages';
 import { balanceSeries } from '../../lib/tokens';
 import { PagedList } from '../tokens/PagedList';
 import { TransfersTable } from '../tokens/TransfersTable';
 import { InternalTable, InternalUnavailable } from '../tokens/InternalTable';
 import { HoldingsTable } from '../tokens/HoldingsTable';
 import { TokenName } from '../tokens/TokenName';
-import { holdingsCsv, internalCsv, transfersCsv, txsCsv } from '../tokens/csv';
+import { holdingsCsv, internalCsv, transfersCsv } from '../tokens/csv';
 import '../tokens/resources';
 
 const AreaTrend = lazy(() => import('../../components/AreaTrend'));
@@ -176,10 +175,10 @@ export default function AddressPage() {
   const { t: tt } = useTranslation('tokens');
   const cursor = useCursor();
   const [tab] = useTab<Tab>(TABS);
-  const coin = useNativeCoin();
   const valid = /^0x[0-9a-fA-F]{40}$/.test(raw);
   const address = raw.toLowerCase();
-  const q = useResource('account', { address, first: 25, after: tab === 'txs' ? cursor.after : null }, { enabled: valid });
+  const filter = useTxFilter({ address: true });
+  const q = useResource('account', { address, first: 25, after: tab === 'txs' ? cursor.after : null, filter: filter.arg }, { enabled: valid });
   const bal = useResource('accountBalance', { address }, { enabled: valid });
 
   if (!valid) {
@@ -269,16 +268,12 @@ export default function AddressPage() {
         isContract={a.isContract}
         txs={
           <div data-testid="address-txs">
-            {a.transactions.edges.length > 0 && (
-              <div className="panel-actions">
-                <CsvButton
-                  filename={`${address}-transactions.csv`}
-                  testId="csv-export"
-                  build={async () => txsCsv(await fetchAllPages('transactions', { address }, (d) => d.transactions), coin?.decimals ?? 18)}
-                />
-              </div>
+            {(a.txCount > 0 || filter.active) && <TxFilterBar filter={filter} list={{ address }} />}
+            {a.transactions.edges.length === 0 ? (
+              <EmptyState title={filter.active ? t('filters.noMatch') : t('address.empty')} />
+            ) : (
+              <TxTable txs={a.transactions.edges.map((e) => e.node)} />
             )}
-            {a.transactions.edges.length === 0 ? <EmptyState title={t('address.empty')} /> : <TxTable txs={a.transactions.edges.map((e) => e.node)} />}
             <Pagination pageInfo={a.transactions.pageInfo} cursor={cursor} />
           </div>
         }

@@ -8,6 +8,7 @@ import { useResource, useStatus } from '../../lib/hooks';
 import { useFormat } from '../../lib/format';
 import { memberName } from '../../lib/members';
 import { TxTable } from '../transaction/TxTable';
+import { TxFilterBar, useTxFilter } from '../../components/TxFilterBar';
 import { urls } from '../../lib/urls';
 
 /** `/block/:id` takes a number or a 32-byte hash. */
@@ -22,8 +23,9 @@ export default function BlockPage() {
   const { t } = useTranslation(['explorer', 'validators']);
   const f = useFormat();
   const cursor = useCursor('txAfter');
+  const filter = useTxFilter({ address: false }, 'txAfter');
   const parsed = parseBlockId(id);
-  const q = useResource('block', { ...(parsed ?? { number: -1 }), txFirst: 25, txAfter: cursor.after }, { enabled: !!parsed, placeholderData: undefined });
+  const q = useResource('block', { ...(parsed ?? { number: -1 }), txFirst: 25, txAfter: cursor.after, txFilter: filter.arg }, { enabled: !!parsed, placeholderData: undefined });
   const head = useStatus().data?.status.indexedHead;
 
   if (!parsed || (q.data && !q.data.block)) {
@@ -101,8 +103,9 @@ export default function BlockPage() {
         />
       </Card>
       <Card title={t('block.transactions')} testId="block-txs">
+        {(b.txCount > 0 || filter.active) && <TxFilterBar filter={filter} list={{ block: b.number }} />}
         {b.transactions.edges.length === 0 ? (
-          <EmptyState title={t('block.noTxs')} />
+          <EmptyState title={filter.active ? t('filters.noMatch') : t('block.noTxs')} />
         ) : (
           <TxTable txs={b.transactions.edges.map((e) => e.node)} hideBlock />
         )}

@@ -3,26 +3,10 @@
 // can re-add them.
 import { columnsCsv, type Column } from '../../alliance/lib/columns';
 import { unitsPlain } from '../../lib/tokens';
-import type { TxSummary } from '../../lib/resources';
 import type { Holding, InternalTx, TokenTransfer } from './resources';
 
 const iso = (unix: number) => new Date(unix * 1000).toISOString();
 const scale = (t: Holding['token']) => (t.type === 'ERC20' ? t.decimals : 0);
-
-export function txsCsv(txs: TxSummary[], nativeDecimals: number): string {
-  const columns: Column<TxSummary>[] = [
-    { csv: 'tx_hash', value: (x) => x.hash },
-    { csv: 'block', value: (x) => x.blockNumber },
-    { csv: 'time_utc', value: (x) => iso(x.timestamp) },
-    { csv: 'from', value: (x) => x.from },
-    { csv: 'to', value: (x) => x.to ?? x.contractAddress ?? '' },
-    { csv: 'value_wei', value: (x) => x.value },
-    { csv: 'value', value: (x) => unitsPlain(x.value, nativeDecimals) },
-    { csv: 'status', value: (x) => x.status },
-    { csv: 'method', value: (x) => x.decodedCall?.name ?? x.methodId ?? '' },
-  ];
-  return columnsCsv(columns, txs);
-}
 
 const TRANSFER_COLUMNS: Column<TokenTransfer>[] = [
   { csv: 'tx_hash', value: (x) => x.transactionHash },
