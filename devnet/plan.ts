@@ -8,7 +8,7 @@ import { registryAddress } from './deploy';
 import { phase2Schedule } from './phase2';
 import { SCENARIOS } from './catalogue';
 import { stream } from './rng';
-import { fillBlocks, dayBlockTimes } from './plan/blocks';
+import { dayBlockTimes, fillBlocks } from './plan/blocks';
 import { DAY, FIRST_DAY, LAUNCH_TIMESTAMP, planDay } from './plan/calendar';
 import { membershipPlanner, scheduleMembership } from './plan/membership';
 import { outputPlanner } from './plan/output';
