@@ -1,16 +1,15 @@
-// The embedded demo chain: node behaviour, the simulated history's content (counted from
-// the registry's events through viem), and the pure plan behind it.
+// The embedded demo chain: node behaviour and the simulated history's content (counted from
+// the registry's events through viem). The pure plan behind it: devnet-plan.test.ts.
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { type Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { allianceRegistryAbi as abi, bytes32ToAscii, kpiFromKey } from '../contracts/registry';
-import { deriveAccounts } from '../devnet/accounts';
-import { ENTERPRISES, patentNumber, SECTORS } from '../devnet/catalogue';
+import { ENTERPRISES, SECTORS } from '../devnet/catalogue';
 import { clients } from '../devnet/clients';
 import { startDevnet, type Devnet } from '../devnet/index';
-import { PHASE1, planHistory } from '../devnet/plan';
+import { PHASE1 } from '../devnet/plan';
 import { gethGenesis } from '../devnet/genesis';
 import { PHASE2 } from '../devnet/phase2';
 import { sentHashes } from '../devnet/sends';
@@ -352,31 +351,5 @@ describe('genesis and sends (pure)', () => {
     const pick = sentHashes('[{"id":1,"method":"eth_sendTransaction"},{"id":2,"method":"eth_chainId"},{"id":"x","method":"eth_sendRawTransaction"},{"id":4,"method":"eth_sendTransaction"}]')!;
     expect(pick('[{"id":2,"result":"0x1"},{"id":1,"result":"0xaa"},{"id":"x","result":"0xbb"},{"id":4,"error":{"code":-32000,"message":"nonce too low"}}]')).toEqual(['0xaa', '0xbb']);
     expect(pick('not json')).toEqual([]);
-  });
-});
-
-describe('history plan (pure)', () => {
-  const accounts = deriveAccounts(1);
-  it('is a function of the seed', () => {
-    const a = planHistory({ seed: 1, accounts, historyEnd: new Date('2021-01-01T00:00:00Z') });
-    const b = planHistory({ seed: 1, accounts, historyEnd: new Date('2021-01-01T00:00:00Z') });
-    const other = planHistory({ seed: 2, accounts: deriveAccounts(2), historyEnd: new Date('2021-01-01T00:00:00Z') });
-    expect(b).toEqual(a);
-    expect(other.blocks.map((x) => x.timestamp)).not.toEqual(a.blocks.map((x) => x.timestamp));
-    expect(a.counts.admissions).toBeGreaterThanOrEqual(100);
-  });
-
-  it('never plans a block at or after historyEnd', () => {
-    const end = new Date('2020-06-01T00:00:00Z');
-    const plan = planHistory({ seed: 1, accounts, historyEnd: end });
-    expect(plan.blocks.length).toBeGreaterThan(10);
-    expect(plan.blocks.at(-1)!.timestamp).toBeLessThan(end.getTime() / 1000);
-  });
-
-  it('writes CNIPA-style application numbers with a valid check character', () => {
-    // 2 0 2 1 1 0 1 2 3 4 5 6 weighted 2..9,2..5 sums to 117; 117 mod 11 = 7.
-    expect(patentNumber(2021, 123456).text).toBe('CN2021101234567');
-    expect(patentNumber(2021, 123456).bytes32).toBe(`0x${Buffer.from('CN2021101234567').toString('hex').padEnd(64, '0')}`);
-    expect(patentNumber(2023, 7654321).text).toMatch(/^CN202317654321[\dX]$/);
   });
 });
