@@ -14,6 +14,9 @@ const CALLS_PER_BLOCK = 30;
  * days stream.
  */
 export function dayBlockTimes(r: Rng, d: PlanDay, calls: number, after: number, end: number): number[] {
+  // A block a working day (some weekends too), more only when the day's calls need them: the
+  // node recomputes its whole state root for every block, so the time from `npm start` to an
+  // indexed history grows with the number of blocks far more than with their transactions.
   const base = d.workday ? 1 : int(r, 0, 1);
   const count = Math.max(base, Math.ceil(calls / CALLS_PER_BLOCK), calls > 0 ? 1 : 0);
   const from = d.index === 0 ? LAUNCH_TIMESTAMP + 600 : d.start + 1800;
