@@ -1,35 +1,24 @@
 // Browser tests of the public explorer against a real devnet, indexer and server.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Hex } from 'viem';
 import { startStack, type Stack } from './helpers/stack';
-import { horizontalOverflow, launchBrowser, trackForeignRequests } from './helpers/browser';
+import { AppPages, horizontalOverflow, launchBrowser } from './helpers/browser';
 import { join } from 'node:path';
 import { parseCsv } from '../web/alliance/lib/csv';
 
 let stack: Stack;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const foreign: string[] = [];
-const pageErrors: string[] = [];
-
-async function open(path: string, opts: { width?: number; locale?: string } = {}): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 }, locale: opts.locale ?? 'en-US' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  foreign.push(...trackForeignRequests(page, stack.url));
-  page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
-  await page.goto(stack.url + path);
-  return page;
-}
+let pages: AppPages;
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  pages = new AppPages(browser, stack.url);
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
+  await pages?.close();
   await browser?.close();
   await stack?.stop();
 });
@@ -37,7 +26,7 @@ afterAll(async () => {
 describe('explorer in a real browser', () => {
   it('home shows the chain head, the demo banner and live feeds', async () => {
     const head = await stack.chain.getBlockNumber();
-    const page = await open('/');
+    const page = await pages.open('/');
     const stat = page.getByTestId('stat-latest-block');
     await expect.poll(() => stat.getAttribute('data-value')).toBe(String(head));
     expect(await stat.textContent()).toContain(`#${head}`);
@@ -53,7 +42,7 @@ describe('explorer in a real browser', () => {
     const receipt = await stack.chain.getTransactionReceipt({ hash: txHash });
     const block = await stack.chain.getBlock({ blockNumber: receipt.blockNumber });
 
-    const page = await open(`/block/${block.number}`);
+    const page = await pages.open(`/block/${block.number}`);
     await expect.poll(() => page.getByTestId('block-number').textContent()).toBe(String(block.number));
     expect(await page.getByTestId('kv-hash').locator('[data-value]').getAttribute('data-value')).toBe(block.hash);
     expect(await page.getByTestId('kv-parent').locator('[data-value]').getAttribute('data-value')).toBe(block.parentHash);
@@ -102,7 +91,7 @@ describe('explorer in a real browser', () => {
   });
 
   it('search jumps to a transaction, a block and a member', async () => {
-    const page = await open('/');
+    const page = await pages.open('/');
     const search = async (q: string) => {
       const input = page.locator('[data-search-input="hero"], [data-search-input="header"]').first();
       await input.waitFor();
@@ -131,7 +120,7 @@ describe('explorer in a real browser', () => {
   });
 
   it('?lang=zh-CN renders Chinese and the toggle switches back (and stays)', async () => {
-    const page = await open('/?lang=zh-CN');
+    const page = await pages.open('/?lang=zh-CN');
     await expect.poll(() => page.locator('h1').first().textContent()).toBe('渝快链区块浏览器');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await expect.poll(() => page.getByTestId('demo-banner').textContent()).toContain('演示网络——模拟数据');
@@ -148,7 +137,7 @@ describe('explorer in a real browser', () => {
     const receipt = await stack.chain.getTransactionReceipt({ hash: txHash });
     for (const [lang, width] of [['zh-CN', 360], ['en', 1280]] as const) {
       const strings = JSON.parse(readFileSync(join(import.meta.dirname, `../web/i18n/locales/${lang}/trace.json`), 'utf8'));
-      const page = await open(`/tx/${txHash}?tab=trace&lang=${lang}`, { width });
+      const page = await pages.open(`/tx/${txHash}?tab=trace&lang=${lang}`, { width });
       await page.getByTestId('trace-frame').first().waitFor();
       expect(await page.getByTestId('trace-source').getAttribute('data-status')).toBe('NO_NODE');
       expect(await page.getByTestId('trace-source').locator('p').first().textContent()).toBe(strings.source.NO_NODE);
@@ -180,7 +169,7 @@ describe('explorer in a real browser', () => {
       ['/txs', 'tx-filters'],
     ];
     for (const locale of ['en-US', 'zh-CN']) {
-      const page = await open('/', { width: 360, locale });
+      const page = await pages.open('/', { width: 360, locale });
       for (const [path, testId] of paths) {
         await page.goto(stack.url + path);
         await page.getByTestId(testId).first().waitFor();
@@ -190,7 +179,7 @@ describe('explorer in a real browser', () => {
   });
 
   it('shows a newly mined block on the home page within 5 s, without a reload', async () => {
-    const page = await open('/');
+    const page = await pages.open('/');
     const first = page.getByTestId('latest-block-row').first();
     const before = await stack.chain.getBlockNumber();
     await expect.poll(() => first.getAttribute('data-number')).toBe(String(before));
@@ -211,7 +200,7 @@ describe('explorer in a real browser', () => {
     const member = stack.scenario.members[0]!.address;
     const patent = stack.scenario.patents[0]!; // the member's own filePatent call
     const transfer = stack.scenario.transfers[0]!; // a payment the member received
-    const page = await open(`/address/${member}`);
+    const page = await pages.open(`/address/${member}`);
     const hashes = async () => {
       await page.getByTestId('tx-row').first().waitFor();
       return page.getByTestId('tx-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-hash')));
@@ -251,7 +240,7 @@ describe('explorer in a real browser', () => {
   });
 
   it('made no request to another origin and threw no page errors', () => {
-    expect(foreign).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(pages.foreign).toEqual([]);
+    expect(pages.pageErrors).toEqual([]);
   });
 });

@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Hex } from 'viem';
 import { patentCertificateAbi, serviceCreditAbi, warehouseReceiptAbi } from '../contracts/demo/artifacts';
 import { parseCsv } from '../web/alliance/lib/csv';
 import { startStack, type Stack } from './helpers/stack';
 import { compileFixture, runTokenScenario, type TokenScenario } from './helpers/tokens';
-import { horizontalOverflow, launchBrowser, trackForeignRequests } from './helpers/browser';
+import { AppPages, horizontalOverflow, launchBrowser } from './helpers/browser';
 import { createRpcClient, type RpcClient } from '../indexer/rpc';
 
 let stack: Stack;
@@ -21,20 +21,8 @@ let browser: Browser;
 let tok: TokenScenario;
 let head: bigint;
 let coin: { symbol: string; decimals: number };
-const contexts: BrowserContext[] = [];
-const foreign: string[] = [];
-const pageErrors: string[] = [];
+let pages: AppPages;
 const strings = (lang: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../web/i18n/locales/${lang}/tokens.json`), 'utf8'));
-
-async function open(path: string, opts: { width?: number; locale?: string } = {}): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 }, locale: opts.locale ?? 'en-US', acceptDownloads: true });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  foreign.push(...trackForeignRequests(page, stack.url));
-  page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
-  await page.goto(stack.url + path);
-  return page;
-}
 
 const attrs = (page: Page, testId: string, names: string[]) =>
   page.getByTestId(testId).evaluateAll((els, ns) => els.map((e) => Object.fromEntries(ns.map((n) => [n, e.getAttribute(n)]))), names);
@@ -42,6 +30,7 @@ const attrs = (page: Page, testId: string, names: string[]) =>
 beforeAll(async () => {
   const fixture = compileFixture();
   [stack, browser] = await Promise.all([startStack({ server: (devnet) => ({ rpc: (rpc = createRpcClient(devnet.rpcUrl)) }) }), launchBrowser()]);
+  pages = new AppPages(browser, stack.url);
   tok = await runTokenScenario(stack, fixture);
   head = await stack.chain.getBlockNumber();
   await stack.waitIndexed(head, 60_000);
@@ -54,7 +43,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
+  await pages?.close();
   await browser?.close();
   await stack?.stop();
   await rpc?.close();
@@ -63,7 +52,7 @@ afterAll(async () => {
 describe('accounts and tokens in a real browser', () => {
   it('address page: balance in the chain’s unit, four tabs in the URL, each equal to the chain, CSV', async () => {
     const m1 = stack.scenario.members[1]!.address;
-    const page = await open(`/address/${m1}`);
+    const page = await pages.open(`/address/${m1}`);
     const balance = await stack.chain.getBalance({ address: m1, blockNumber: head });
     await expect.poll(() => page.getByTestId('address-balance').getAttribute('data-value')).toBe(balance.toString());
     expect(coin.symbol).not.toBe('ETH');
@@ -133,7 +122,7 @@ describe('accounts and tokens in a real browser', () => {
   });
 
   it('token page: type, supply and holders equal the contract; ERC-721 inventory equals ownerOf', async () => {
-    const page = await open(`/token/${tok.credit}`);
+    const page = await pages.open(`/token/${tok.credit}`);
     await expect.poll(() => page.getByTestId('token-type').getAttribute('data-value')).toBe('ERC20');
     const supply = (await stack.chain.readContract({ address: tok.credit, abi: serviceCreditAbi, functionName: 'totalSupply', blockNumber: head })) as bigint;
     expect(await page.getByTestId('token-supply').getAttribute('data-value')).toBe(supply.toString());
@@ -165,7 +154,7 @@ describe('accounts and tokens in a real browser', () => {
   });
 
   it('a transaction with a token transfer and an internal value transfer shows both', async () => {
-    const page = await open(`/tx/${tok.payTx}`);
+    const page = await pages.open(`/tx/${tok.payTx}`);
     const m1 = stack.scenario.members[1]!.address;
     await page.getByTestId('tx-token-transfers').getByTestId('transfer-row').first().waitFor({ timeout: 10_000 });
     const transfers = await attrs(page, 'transfer-row', ['data-token', 'data-from', 'data-to', 'data-value']);
@@ -191,7 +180,7 @@ describe('accounts and tokens in a real browser', () => {
     expect(want.length).toBeGreaterThan(1);
     const selector = (await stack.chain.getTransaction({ hash: tok.payTx })).input.slice(0, 10);
     for (const [locale, width] of [['zh-CN', 360], ['en-US', 1280]] as const) {
-      const page = await open(`/tx/${tok.payTx}?tab=trace`, { width, locale });
+      const page = await pages.open(`/tx/${tok.payTx}?tab=trace`, { width, locale });
       await expect.poll(() => page.getByTestId('trace-frame').count()).toBe(want.length);
       expect(await page.getByTestId('trace-tree').getAttribute('data-status')).toBe('NODE');
       expect(await page.getByTestId('trace-source').count()).toBe(0);
@@ -221,20 +210,20 @@ describe('accounts and tokens in a real browser', () => {
 
   it('a hostile token renders with what could be read, plainly marked', async () => {
     for (const address of [tok.liar, tok.garbled]) {
-      const page = await open(`/token/${address}`);
+      const page = await pages.open(`/token/${address}`);
       await page.getByTestId('token-problems').waitFor({ timeout: 10_000 });
       const title = (await page.getByTestId('token-title').textContent())!;
       expect(title.length).toBeLessThan(100);
       expect(await horizontalOverflow(page)).toBe(0);
     }
-    const page = await open(`/token/${tok.liar}`);
+    const page = await pages.open(`/token/${tok.liar}`);
     // name() reverts: the bytes32 symbol stands in, read as text.
     await expect.poll(() => page.getByTestId('token-title').textContent()).toContain('HOSTILE');
     expect(await page.getByTestId('token-problems').textContent()).toContain(strings('en').problems.NAME_UNREADABLE);
   });
 
   it('search suggests as you type and is driven from the keyboard', async () => {
-    const page = await open('/blocks');
+    const page = await pages.open('/blocks');
     const input = page.locator('[data-search-input="header"]');
     await page.keyboard.press('/');
     await input.pressSequentially('Alliance Serv', { delay: 20 });
@@ -272,7 +261,7 @@ describe('accounts and tokens in a real browser', () => {
     const paths = [`/address/${m0}?tab=transfers`, `/token/${tok.receipts}`, `/tx/${tok.payTx}`, '/tokens', '/accounts'];
     for (const [locale, lang] of [['zh-CN', 'zh-CN'], ['en-US', 'en']] as const) {
       const s = strings(lang);
-      const page = await open('/', { width: 360, locale });
+      const page = await pages.open('/', { width: 360, locale });
       for (const path of paths) {
         await page.goto(stack.url + path);
         await page.locator('main [data-testid="transfer-row"], main [data-testid="holder-row"], main [data-testid="token-row"], main [data-testid="account-row"]').first().waitFor({ timeout: 10_000 });
@@ -291,8 +280,8 @@ describe('accounts and tokens in a real browser', () => {
   });
 
   it('made no request to another origin and threw no page errors', () => {
-    expect(foreign).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(pages.foreign).toEqual([]);
+    expect(pages.pageErrors).toEqual([]);
   });
 });
 

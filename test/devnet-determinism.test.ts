@@ -24,7 +24,7 @@ describe('devnet determinism', () => {
   it('reaches the same head hash twice with the same seed, and another with a different seed', async () => {
     const a = await head(1);
     const b = await head(1);
-    expect(Number(a.number)).toBeGreaterThan(3000);
+    expect(Number(a.number)).toBeGreaterThan(1800); // about a block a working day since 2020-04-14
     expect(b).toEqual(a);
     const other = await head(2);
     expect(other.hash).not.toBe(a.hash);
