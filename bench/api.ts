@@ -10,6 +10,7 @@ import autocannon, { type Result } from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { buildBenchDb } from './api-data';
 import { postgresCopy } from './api-postgres';
+import { formatSize, postgresSize, sqliteSize } from './db-size';
 import { cpuSeconds } from './process-stats';
 import { sqlitePath } from '../db';
 
@@ -30,6 +31,9 @@ const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 mkdirSync('bench/out', { recursive: true });
 const data = await buildBenchDb('sqlite:bench/out/api-bench.db', log);
 const serverUrl = POSTGRES ? await postgresCopy(data.url, log) : data.url;
+// Measured before the load: the server only reads, but the figure should not wait on it.
+const size = POSTGRES ? formatSize('database size (PostgreSQL, pg_total_relation_size)', await postgresSize(serverUrl)) : formatSize('database size (SQLite file + WAL after a checkpoint)', sqliteSize(data.url));
+log(size);
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
 
 interface Case {
@@ -242,6 +246,7 @@ const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.le
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 console.log(`\nbench:api — ${POSTGRES ? 'PostgreSQL' : data.url}, 1,000,000 transactions, autocannon 64 connections × ${DURATION} s per query, server in ${WORKERS === 1 ? 'its own process' : `${WORKERS} worker processes`}${NO_CACHE ? ", response cache OFF" : ", per-head response cache on"}\n`);
 console.log(`machine load average at end: ${load()}\n`);
+console.log(`${size}\n`);
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_contract_code';
 import * as m0007 from './migrations/0007_balance_history';
 import * as m0008 from './migrations/0008_verification_queue';
 import * as m0009 from './migrations/0009_token_metadata';
+import * as m0011 from './migrations/0011_compact_storage';
 
 // Listed explicitly rather than read from disk, so migrations work the same under tsx,
 // vitest and a bundler.
@@ -21,17 +22,22 @@ const migrations: Record<string, Migration> = {
   '0007_balance_history': m0007,
   '0008_verification_queue': m0008,
   '0009_token_metadata': m0009,
+  '0011_compact_storage': m0011,
 };
 
-/** Apply every pending migration. Idempotent. Returns the names applied by this call. */
-export async function migrateToLatest({ db }: Db): Promise<string[]> {
+/**
+ * Apply every pending migration, or those up to and including `target` (the tests' way to
+ * build a database as an older release left it). Idempotent. Returns the names applied by
+ * this call.
+ */
+export async function migrateToLatest({ db }: Db, target?: string): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in every schema; name ours, or a database split
   // into schemas (tenants, parallel test suites) would find another schema's and skip its own.
   const migrationTableSchema = isPostgres(db)
     ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
     : undefined;
   const migrator = new Migrator({ db, migrationTableSchema, provider: { getMigrations: async () => migrations } });
-  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  const { error, results }: MigrationResultSet = await (target ? migrator.migrateTo(target) : migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, decodeFunctionData, http, type PublicClient } from 'viem';
 import { allianceRegistryAbi, bytes32ToAscii } from '../contracts/registry';
 import { DEVNET_CHAIN_ID } from '../config/constants';
+import { bucketStart, dateString } from '../api/kpi/time';
 import { startApiWorld, freshDatabaseUrl, gql, type ApiWorld } from './helpers/api';
 
 const PHASE1_START = Date.parse('2020-04-14T00:00:00+08:00') / 1000;
@@ -360,6 +361,26 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(BigInt(total(d.gas))).toBe(gas);
       expect(d.avg.every((p: any) => p.value >= 0)).toBe(true);
       expect(d.act.length).toBeGreaterThan(0);
+    });
+
+    it('chainStats counts each active account once per week, month and quarter', async () => {
+      const head = await chain.getBlockNumber();
+      const blocks = await Promise.all(Array.from({ length: Number(head) + 1 }, (_, i) => chain.getBlock({ blockNumber: BigInt(i), includeTransactions: true })));
+      for (const interval of ['DAY', 'WEEK', 'MONTH', 'QUARTER'] as const) {
+        const distinct = new Map<string, Set<string>>();
+        for (const b of blocks) {
+          const date = dateString(bucketStart(Number(b.timestamp), interval));
+          const set = distinct.get(date) ?? new Set<string>();
+          distinct.set(date, set);
+          for (const tx of b.transactions) {
+            set.add(tx.from.toLowerCase());
+            if (tx.to) set.add(tx.to.toLowerCase());
+          }
+        }
+        const d = await data(`query($f: Timestamp) { chainStats(metric: ACTIVE_ACCOUNTS, interval: ${interval}, from: $f) { date value } }`, { f: Number(blocks[0]!.timestamp) });
+        const got = new Map((d.chainStats as { date: string; value: number }[]).filter((p) => p.value > 0).map((p) => [p.date, p.value]));
+        expect(got, interval).toEqual(new Map([...distinct].filter(([, set]) => set.size > 0).map(([date, set]) => [date, set.size])));
+      }
     });
   });
 }

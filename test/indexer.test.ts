@@ -3,8 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEventLogs, type Hex } from 'viem';
 import { allianceRegistryAbi } from '../contracts/registry';
+import { activeHorizon } from '../db/active-accounts';
 import type { Db } from '../db/connect';
 import { INDEXER_PAGE_CACHE_KIB, startIndexer } from '../indexer/index';
+import { bucketStart } from '../rules/calendar';
 import {
   ALLIANCE_TABLES, DIALECTS, buildRichChain, bulkTransfers, bytes32, captureLogger, deployDemoTokens, dumpAll, dumpTable, factoryInit, indexOnce,
   lastIndexed, openDb, spoof, startChain, tokenBlock, waitFor, type TestChain,
@@ -124,6 +126,12 @@ async function expectDatabaseEqualsChain(c: TestChain, db: Db) {
         creation_tx: a.creation,
       })),
   );
+  // Accounts of a day not active on an earlier day of the same week / month / quarter.
+  const newIn = (day: number, active: Set<string>, interval: 'WEEK' | 'MONTH' | 'QUARTER') => {
+    const start = bucketStart(day * 86400, interval) / 86400;
+    const before = new Set([...days].filter(([d]) => d >= start && d < day).flatMap(([, e]) => [...e.active]));
+    return String([...active].filter((a) => !before.has(a)).length);
+  };
   expect(await dumpTable(db, 'daily_stats')).toEqual(
     [...days.entries()].map(([day, d]) => ({
       day: String(day),
@@ -133,7 +141,15 @@ async function expectDatabaseEqualsChain(c: TestChain, db: Db) {
       first_block_time: String(d.first),
       last_block_time: String(d.last),
       active_accounts: String(d.active.size),
+      active_week: newIn(day, d.active, 'WEEK'),
+      active_month: newIn(day, d.active, 'MONTH'),
+      active_quarter: newIn(day, d.active, 'QUARTER'),
     })),
+  );
+  // Day rows are kept from the oldest bucket still open at the head on, and only those.
+  const horizon = activeHorizon(Math.max(...days.keys()));
+  expect(await dumpTable(db, 'daily_active_accounts')).toEqual(
+    [...days].filter(([day]) => day >= horizon).flatMap(([day, d]) => [...d.active].sort().map((address) => ({ day: String(day), address }))),
   );
 }
 

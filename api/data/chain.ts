@@ -1,7 +1,6 @@
 // SQL for blocks and transactions: keyset paging and finality. Resolvers validate input and
 // call these.
 import type { Context } from '../context';
-import type { TxRow } from '../models';
 import { badInput } from '../errors';
 import * as v from '../validate';
 import { connection } from './paging';
@@ -51,16 +50,16 @@ export async function txPage(
   if (args.address != null) {
     const address = v.address(args.address);
     let q = db
-      .selectFrom('address_transactions')
-      .select(['block_number', 'tx_index', 'tx_hash'])
-      .where('address', '=', address)
-      .orderBy('block_number', 'desc')
-      .orderBy('tx_index', 'desc')
+      .selectFrom('address_transactions as a')
+      .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'a.block_number').onRef('t.tx_index', '=', 'a.tx_index'))
+      .selectAll('t')
+      .where('a.address', '=', address)
+      .orderBy('a.block_number', 'desc')
+      .orderBy('a.tx_index', 'desc')
       .limit(n + 1);
-    if (after) q = q.where((eb) => eb(eb.refTuple('block_number', 'tx_index'), '<', eb.tuple(after[0]!, after[1]!)));
-    const refs = await q.execute();
-    const txs = await ctx.loaders.txByHash.loadMany(refs.map((r) => r.tx_hash));
-    const rows = txs.filter((t): t is TxRow => !!t && !(t instanceof Error));
+    if (after) q = q.where((eb) => eb(eb.refTuple('a.block_number', 'a.tx_index'), '<', eb.tuple(after[0]!, after[1]!)));
+    const rows = await q.execute();
+    for (const r of rows) ctx.loaders.txByHash.prime(r.hash, r);
     return connection(rows, n, txCursor);
   }
   let q = db.selectFrom('transactions').selectAll().orderBy('block_number', 'desc').orderBy('tx_index', 'desc').limit(n + 1);

@@ -111,11 +111,12 @@ export class ProxyResolver {
   /** Each change of `slot`, read at the blocks of the proxy's transactions (oldest first). */
   private async slotHistory(address: string, slot: string): Promise<ProxyUpgrade[]> {
     const rows = await this.db
-      .selectFrom('address_transactions')
-      .select(['block_number', 'tx_hash'])
-      .where('address', '=', address)
-      .orderBy('block_number', 'desc')
-      .orderBy('tx_index', 'desc')
+      .selectFrom('address_transactions as a')
+      .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'a.block_number').onRef('t.tx_index', '=', 'a.tx_index'))
+      .select(['a.block_number', 't.hash as tx_hash'])
+      .where('a.address', '=', address)
+      .orderBy('a.block_number', 'desc')
+      .orderBy('a.tx_index', 'desc')
       .limit(SLOT_HISTORY_BLOCKS)
       .execute();
     const out: ProxyUpgrade[] = [];
