@@ -61,11 +61,12 @@ export function createLoaders(db: Kysely<Database>) {
       byKey(hashes, await db.selectFrom('transactions').selectAll().where('hash', 'in', [...hashes]).execute(), (r) => r.hash),
     ),
     logsByTx: new DataLoader<string, LogRow[]>(async (hashes) => {
-      // Through the transaction's (block_number, tx_index): logs keep no index on tx_hash.
+      // Through the transaction's (block_number, tx_index): logs do not store its hash.
       const rows = await db
         .selectFrom('logs as l')
         .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'l.block_number').onRef('t.tx_index', '=', 'l.tx_index'))
         .selectAll('l')
+        .select('t.hash as tx_hash')
         .where('t.hash', 'in', [...hashes])
         .orderBy('l.block_number')
         .orderBy('l.log_index')

@@ -53,7 +53,7 @@ export async function buildBenchDb(url: string, log: (s: string) => void): Promi
   const insTx = sqlite.prepare(
     'insert into transactions (hash,block_number,tx_index,timestamp,from_address,to_address,value,nonce,gas,gas_price,max_fee_per_gas,max_priority_fee_per_gas,type,input,status,gas_used,effective_gas_price,contract_address,method_name,method_args) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
   );
-  const insLog = sqlite.prepare('insert into logs values (?,?,?,?,?,?,?,?,?,?,?,?)');
+  const insLog = sqlite.prepare('insert into logs (block_number, log_index, tx_index, address, topic0, topic1, topic2, topic3, data, event_name, event_args) values (?,?,?,?,?,?,?,?,?,?,?)');
   const insAt = sqlite.prepare('insert into address_transactions (address, block_number, tx_index) values (?,?,?)');
   const daily = new Map<number, { blocks: number; txs: number; gas: number; first: number; last: number; active: Set<string> }>();
   const counts = new Map<string, { first: number; n: number }>();
@@ -81,7 +81,7 @@ export async function buildBenchDb(url: string, log: (s: string) => void): Promi
           const from = addresses[Math.floor(rand() * ADDRESSES)]!;
           const to = addresses[Math.floor(rand() * ADDRESSES)]!;
           insTx.run(tx, number, i, ts, from, to, '1000000000000000', number, 21000, null, '2000000000', '1000000000', 2, '0x', 1, 21000, '1500000000', null, null, null);
-          if (i % 4 === 0) insLog.run(number, i, tx, i, to, `0x${'dd'.repeat(32)}`, `0x${from.slice(2).padStart(64, '0')}`, null, null, `0x${'00'.repeat(31)}01`, null, null);
+          if (i % 4 === 0) insLog.run(number, i, i, to, `0x${'dd'.repeat(32)}`, `0x${from.slice(2).padStart(64, '0')}`, null, null, `0x${'00'.repeat(31)}01`, null, null);
           insAt.run(from, number, i);
           if (to !== from) insAt.run(to, number, i);
           for (const a of [from, to]) {

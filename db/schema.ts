@@ -43,10 +43,10 @@ export interface TransactionsTable {
   method_args: string | null;
 }
 
+/** A log; its transaction is transactions' (block_number, tx_index), whose hash is not repeated here. */
 export interface LogsTable {
   block_number: number;
   log_index: number;
-  tx_hash: string;
   tx_index: number;
   address: string;
   topic0: string | null;

@@ -20,7 +20,8 @@ export type DayDelta = Omit<DailyStatsTable, 'active_accounts' | 'active_week' |
 export interface BatchRows {
   blocks: Insertable<BlocksTable>[];
   transactions: Insertable<TransactionsTable>[];
-  logs: Insertable<LogsTable>[];
+  /** With their transaction's hash, for the registry's rows: not a column of logs. */
+  logs: (Insertable<LogsTable> & { tx_hash: string })[];
   addressTransactions: Insertable<AddressTransactionsTable>[];
   /** One row per address, aggregated over the batch: tx_count is this batch's share. */
   accounts: Insertable<AccountsTable>[];

@@ -20,7 +20,7 @@ export const COLUMNS = {
     'max_fee_per_gas', 'max_priority_fee_per_gas', 'type', 'input', 'status', 'gas_used', 'effective_gas_price',
     'contract_address', 'method_name', 'method_args',
   ],
-  logs: ['block_number', 'log_index', 'tx_hash', 'tx_index', 'address', 'topic0', 'topic1', 'topic2', 'topic3', 'data', 'event_name', 'event_args'],
+  logs: ['block_number', 'log_index', 'tx_index', 'address', 'topic0', 'topic1', 'topic2', 'topic3', 'data', 'event_name', 'event_args'],
   address_transactions: ['address', 'block_number', 'tx_index'],
   accounts: ['address', 'first_seen_block', 'tx_count', 'is_contract', 'creation_tx'],
   member_events: ['block_number', 'log_index', 'tx_hash', 'member', 'kind', 'name', 'country', 'sector', 'at'],

@@ -54,6 +54,8 @@ async function checkUpgrade(url: string) {
     const address = (i: number) => `0x${String(i).padStart(40, '0')}`;
     const history = Array.from({ length: 40 }, (_, i) => ({ address: address(i % 7), block_number: 10 + Math.floor(i / 3), tx_index: i % 3, tx_hash: `0x${String(i).padStart(64, 'f')}` }));
     await old.insertInto('address_transactions').values(history).execute();
+    const log = { block_number: 10, log_index: 0, tx_index: 1, address: address(1), topic0: `0x${'ab'.repeat(32)}`, topic1: null, topic2: null, topic3: null, data: '0x', event_name: null, event_args: null };
+    await old.insertInto('logs').values({ ...log, tx_hash: history[1]!.tx_hash }).execute();
     // Active accounts on days from 2024-03-20 to 2024-04-20: the last days are in Q2.
     const pairs: { day: number; address: string }[] = [];
     for (let d = dayOf('2024-03-20'); d <= dayOf('2024-04-20'); d++) {
@@ -71,6 +73,8 @@ async function checkUpgrade(url: string) {
     const rows = await h.db.selectFrom('address_transactions').selectAll().orderBy('address').orderBy('block_number').orderBy('tx_index').execute();
     expect(rows.map((r) => ({ ...r, block_number: Number(r.block_number), tx_index: Number(r.tx_index) })))
       .toEqual(history.map(({ tx_hash: _, ...r }) => r).sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : a.block_number - b.block_number || a.tx_index - b.tx_index)));
+    const logs = await h.db.selectFrom('logs').selectAll().execute();
+    expect(logs.map((r) => ({ ...r, block_number: Number(r.block_number), log_index: Number(r.log_index), tx_index: Number(r.tx_index) }))).toEqual([log]);
     const stats = await h.db.selectFrom('daily_stats').selectAll().execute();
     for (const [interval, column] of [['WEEK', 'active_week'], ['MONTH', 'active_month'], ['QUARTER', 'active_quarter']] as const) {
       const bucketOf = (day: number) => bucketStart(day * DAY, interval);

@@ -5,7 +5,8 @@
 // - address_transactions drops tx_hash, a copy of transactions' hash at (block_number,
 //   tx_index), and its block_number index (a rollback finds the rows by address); on SQLite
 //   it is clustered by its key (WITHOUT ROWID), so the key is stored once, not twice;
-// - logs drops its tx_hash index: a transaction's logs are read by (block_number, tx_index).
+// - logs drop tx_hash and its index, the same copy: a transaction's logs are read by its
+//   (block_number, tx_index).
 // No down: the pruned day rows and the dropped copies are derived, and rebuilt by re-indexing.
 import { sql, type Kysely } from 'kysely';
 import { activeHorizon, countActive, type ActiveCounts } from '../active-accounts';
@@ -39,6 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   if (head?.day != null) await db.deleteFrom('daily_active_accounts').where('day', '<', activeHorizon(Number(head.day))).execute();
 
   await db.schema.dropIndex('logs_tx').ifExists().execute();
+  await db.schema.alterTable('logs').dropColumn('tx_hash').execute();
   if (pg) {
     await db.schema.dropIndex('address_transactions_block').ifExists().execute();
     await db.schema.alterTable('address_transactions').dropColumn('tx_hash').execute();
