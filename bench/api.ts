@@ -133,6 +133,15 @@ const cases: Case[] = [
       return () => s.all(last - 90, last);
     },
   },
+  {
+    name: 'chainStats (active accounts/week, 1 year)',
+    query: `{ chainStats(metric: ACTIVE_ACCOUNTS, interval: WEEK, from: "2024-01-15") { date from to value } }`,
+    sql: (db) => {
+      const s = db.prepare('select * from daily_stats where day >= ? and day <= ? order by day');
+      const last = (db.prepare('select max(day) as d from daily_stats').get() as { d: number }).d;
+      return () => s.all(last - 365, last);
+    },
+  },
 ];
 
 function rawSql(c: Case, db: SQLite.Database) {

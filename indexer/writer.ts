@@ -105,14 +105,16 @@ const HISTORY_CHUNK = 500;
 /** The counts of `pairs` (stored already), from the stored history of their addresses. */
 async function activeCounts(trx: Q, pairs: readonly ActivePair[]): Promise<Map<number, ActiveCounts>> {
   if (!pairs.length) return new Map();
-  const from = activeHorizon(Math.min(...pairs.map((r) => r.day)));
+  // A loop, not Math.min(...): a deep rollback recounts more pairs than a call takes arguments.
+  const from = activeHorizon(pairs.reduce((min, r) => Math.min(min, Number(r.day)), Infinity));
   const addresses = [...new Set(pairs.map((r) => r.address))];
   const history: ActivePair[] = [];
   for (let i = 0; i < addresses.length; i += HISTORY_CHUNK) {
     const chunk = addresses.slice(i, i + HISTORY_CHUNK);
-    history.push(...(await trx.selectFrom('daily_active_accounts').select(['day', 'address']).where('address', 'in', chunk).where('day', '>=', from).execute()));
+    const rows = await trx.selectFrom('daily_active_accounts').select(['day', 'address']).where('address', 'in', chunk).where('day', '>=', from).execute();
+    for (const r of rows) history.push({ day: Number(r.day), address: r.address });
   }
-  return countActive(pairs.map((r) => ({ day: Number(r.day), address: r.address })), history.map((r) => ({ day: Number(r.day), address: r.address })));
+  return countActive(pairs.map((r) => ({ day: Number(r.day), address: r.address })), history);
 }
 
 /** Drop the (day, address) rows no day from `headDay` on can need. */
