@@ -37,7 +37,13 @@ export async function migrateToLatest({ db }: Db, target?: string): Promise<stri
     ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
     : undefined;
   const migrator = new Migrator({ db, migrationTableSchema, provider: { getMigrations: async () => migrations } });
-  const { error, results }: MigrationResultSet = await (target ? migrator.migrateTo(target) : migrator.migrateToLatest());
+  const run = () => (target ? migrator.migrateTo(target) : migrator.migrateToLatest());
+  let { error, results }: MigrationResultSet = await run();
+  // Before taking its lock, Kysely looks up its bookkeeping tables by introspecting every
+  // schema's columns; on PostgreSQL that read fails when another schema drops a column at
+  // that instant (another database's migration, e.g. 0011). No migration has run then (no
+  // results), so trying again is safe.
+  for (let attempt = 1; error && !results && isPostgres(db) && attempt < 3; attempt++) ({ error, results } = await run());
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`);
