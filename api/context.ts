@@ -68,7 +68,16 @@ export function createLoaders(db: Kysely<Database>) {
       byKey(hashes, await db.selectFrom('transactions').selectAll().where('hash', 'in', [...hashes]).execute(), (r) => r.hash),
     ),
     logsByTx: new DataLoader<string, LogRow[]>(async (hashes) => {
-      const rows = await db.selectFrom('logs').selectAll().where('tx_hash', 'in', [...hashes]).orderBy('block_number').orderBy('log_index').execute();
+      // Through the transaction's (block_number, tx_index): logs do not store its hash.
+      const rows = await db
+        .selectFrom('logs as l')
+        .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'l.block_number').onRef('t.tx_index', '=', 'l.tx_index'))
+        .selectAll('l')
+        .select('t.hash as tx_hash')
+        .where('t.hash', 'in', [...hashes])
+        .orderBy('l.block_number')
+        .orderBy('l.log_index')
+        .execute();
       const map = new Map<string, LogRow[]>();
       for (const r of rows) {
         const list = map.get(r.tx_hash) ?? [];

@@ -6,7 +6,8 @@ import type { DecodeSource, KpiId, KpiStatus, ScenarioStage } from './generated/
 
 export type BlockRow = BlocksTable;
 export type TxRow = TransactionsTable;
-export type LogRow = LogsTable;
+/** A log with its transaction's hash, joined from transactions (logs do not store it). */
+export type LogRow = LogsTable & { tx_hash: string };
 
 export interface AccountModel {
   address: string;

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { connect, migrateToLatest, sqlitePath } from '../db';
 import { TABLE_NAMES } from '../db/schema';
+import { activeHorizon, countActive, type ActivePair } from '../db/active-accounts';
 import { asciiToBytes32 } from '../contracts/registry';
 
 export const BLOCKS = 50_000;
@@ -52,9 +53,8 @@ export async function buildBenchDb(url: string, log: (s: string) => void): Promi
   const insTx = sqlite.prepare(
     'insert into transactions (hash,block_number,tx_index,timestamp,from_address,to_address,value,nonce,gas,gas_price,max_fee_per_gas,max_priority_fee_per_gas,type,input,status,gas_used,effective_gas_price,contract_address,method_name,method_args) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
   );
-  const insLog = sqlite.prepare('insert into logs values (?,?,?,?,?,?,?,?,?,?,?,?)');
-  const insAt = sqlite.prepare('insert into address_transactions values (?,?,?,?)');
-  const insActive = sqlite.prepare('insert or ignore into daily_active_accounts values (?,?)');
+  const insLog = sqlite.prepare('insert into logs (block_number, log_index, tx_index, address, topic0, topic1, topic2, topic3, data, event_name, event_args) values (?,?,?,?,?,?,?,?,?,?,?)');
+  const insAt = sqlite.prepare('insert into address_transactions (address, block_number, tx_index) values (?,?,?)');
   const daily = new Map<number, { blocks: number; txs: number; gas: number; first: number; last: number; active: Set<string> }>();
   const counts = new Map<string, { first: number; n: number }>();
   let parent = `0x${'0'.repeat(64)}`;
@@ -81,17 +81,14 @@ export async function buildBenchDb(url: string, log: (s: string) => void): Promi
           const from = addresses[Math.floor(rand() * ADDRESSES)]!;
           const to = addresses[Math.floor(rand() * ADDRESSES)]!;
           insTx.run(tx, number, i, ts, from, to, '1000000000000000', number, 21000, null, '2000000000', '1000000000', 2, '0x', 1, 21000, '1500000000', null, null, null);
-          if (i % 4 === 0) insLog.run(number, i, tx, i, to, `0x${'dd'.repeat(32)}`, `0x${from.slice(2).padStart(64, '0')}`, null, null, `0x${'00'.repeat(31)}01`, null, null);
-          insAt.run(from, number, i, tx);
-          if (to !== from) insAt.run(to, number, i, tx);
+          if (i % 4 === 0) insLog.run(number, i, i, to, `0x${'dd'.repeat(32)}`, `0x${from.slice(2).padStart(64, '0')}`, null, null, `0x${'00'.repeat(31)}01`, null, null);
+          insAt.run(from, number, i);
+          if (to !== from) insAt.run(to, number, i);
           for (const a of [from, to]) {
             const c = counts.get(a);
             if (c) c.n++;
             else counts.set(a, { first: number, n: 1 });
-            if (!d.active.has(a)) {
-              d.active.add(a);
-              insActive.run(day, a);
-            }
+            d.active.add(a);
           }
         }
       }
@@ -99,8 +96,18 @@ export async function buildBenchDb(url: string, log: (s: string) => void): Promi
     if ((b0 / chunk) % 10 === 9) log(`  ${((b0 + chunk) * TX_PER_BLOCK).toLocaleString('en')} transactions (${Math.round((Date.now() - t0) / 1000)} s)`);
   }
   sqlite.transaction(() => {
-    const insDay = sqlite.prepare('insert into daily_stats values (?,?,?,?,?,?,?)');
-    for (const [day, d] of daily) insDay.run(day, d.blocks, d.txs, d.gas, d.first, d.last, d.active.size);
+    // As the indexer keeps them (db/active-accounts.ts): counts per day, and the day rows
+    // only from the oldest calendar bucket still open at the head.
+    const pairs: ActivePair[] = [...daily].flatMap(([day, d]) => [...d.active].map((address) => ({ day, address })));
+    const active = countActive(pairs, pairs);
+    const insDay = sqlite.prepare('insert into daily_stats (day, block_count, tx_count, gas_used, first_block_time, last_block_time, active_accounts, active_week, active_month, active_quarter) values (?,?,?,?,?,?,?,?,?,?)');
+    for (const [day, d] of daily) {
+      const c = active.get(day)!;
+      insDay.run(day, d.blocks, d.txs, d.gas, d.first, d.last, c.active_accounts, c.active_week, c.active_month, c.active_quarter);
+    }
+    const horizon = activeHorizon(Math.max(...daily.keys()));
+    const insActive = sqlite.prepare('insert into daily_active_accounts (day, address) values (?,?)');
+    for (const p of pairs) if (p.day >= horizon) insActive.run(p.day, p.address);
     const insAcct = sqlite.prepare('insert into accounts values (?,?,?,?,?)');
     for (const [a, c] of counts) insAcct.run(a, c.first, c.n, 0, null);
 

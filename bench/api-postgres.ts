@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { connect, migrateToLatest, sqlitePath } from '../db';
-import { TABLE_NAMES } from '../db/schema';
+import { TABLE_NAMES, TABLES } from '../db/schema';
 import { inserter } from '../indexer/insert';
 import { testDatabaseUrl } from '../test/helpers/postgres';
 
@@ -37,7 +37,11 @@ export async function postgresCopy(sqliteUrl: string, log: (s: string) => void):
         const started = Date.now();
         let rows: Record<string, unknown>[] = [];
         let n = 0;
-        for (const row of src.prepare(`select * from "${t}"`).iterate() as Iterable<Record<string, unknown>>) {
+        // In block order, as the indexer writes them: an index filled in its own key order
+        // would be denser than any real one (address_transactions is clustered by address).
+        const column = TABLES[t].blockColumn;
+        const order = column ? ` order by "${column}"` : '';
+        for (const row of src.prepare(`select * from "${t}"${order}`).iterate() as Iterable<Record<string, unknown>>) {
           rows.push(row);
           if (rows.length === CHUNK) {
             await insert(t, Object.keys(rows[0]!), rows);

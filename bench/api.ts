@@ -10,6 +10,7 @@ import autocannon, { type Result } from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { BLOCK_TIME, BLOCKS, buildBenchDb, START } from './api-data';
 import { postgresCopy } from './api-postgres';
+import { formatSize, postgresSize, sqliteSize } from './db-size';
 import { cpuSeconds } from './process-stats';
 import { sqlitePath } from '../db';
 
@@ -30,6 +31,9 @@ const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 mkdirSync('bench/out', { recursive: true });
 const data = await buildBenchDb('sqlite:bench/out/api-bench.db', log);
 const serverUrl = POSTGRES ? await postgresCopy(data.url, log) : data.url;
+// Measured before the load: the server only reads, but the figure should not wait on it.
+const size = POSTGRES ? formatSize('database size (PostgreSQL, pg_total_relation_size)', await postgresSize(serverUrl)) : formatSize('database size (SQLite file + WAL after a checkpoint)', sqliteSize(data.url));
+log(size);
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
 const YEAR = 365 * 86_400;
 /** The start of a year's window inside the bench chain's time span. */
@@ -78,12 +82,12 @@ const cases: Case[] = [
     sql: (db) => {
       const t = db.prepare('select * from transactions where hash = ?');
       const b = db.prepare('select * from blocks where number = ?');
-      const l = db.prepare('select * from logs where tx_hash = ? order by block_number, log_index');
+      const l = db.prepare('select * from logs where block_number = ? and tx_index = ? order by log_index');
       return () => {
         const h = pick(data.txHashes);
-        const tx = t.get(h) as { block_number: number };
+        const tx = t.get(h) as { block_number: number; tx_index: number };
         b.get(tx.block_number);
-        l.all(h);
+        l.all(tx.block_number, tx.tx_index);
       };
     },
   },
@@ -93,13 +97,13 @@ const cases: Case[] = [
     variables: () => ({ a: pick(data.addresses) }),
     sql: (db) => {
       const a = db.prepare('select * from accounts where address = ?');
-      const h = db.prepare('select tx_hash from address_transactions where address = ? order by block_number desc, tx_index desc limit 26');
-      const t = db.prepare(`select * from transactions where hash in (${Array(26).fill('?').join(',')})`);
+      const h = db.prepare(
+        'select t.* from address_transactions a join transactions t on t.block_number = a.block_number and t.tx_index = a.tx_index where a.address = ? order by a.block_number desc, a.tx_index desc limit 26',
+      );
       return () => {
         const addr = pick(data.addresses);
         a.get(addr);
-        const hashes = (h.all(addr) as Array<{ tx_hash: string }>).map((r) => r.tx_hash);
-        t.all(...hashes, ...Array(26 - hashes.length).fill(''));
+        h.all(addr);
       };
     },
   },
@@ -153,6 +157,15 @@ const cases: Case[] = [
       const s = db.prepare('select * from daily_stats where day >= ? and day <= ? order by day');
       const last = (db.prepare('select max(day) as d from daily_stats').get() as { d: number }).d;
       return () => s.all(last - 90, last);
+    },
+  },
+  {
+    name: 'chainStats (active accounts/week, 1 year)',
+    query: `{ chainStats(metric: ACTIVE_ACCOUNTS, interval: WEEK, from: "2024-01-15") { date from to value } }`,
+    sql: (db) => {
+      const s = db.prepare('select * from daily_stats where day >= ? and day <= ? order by day');
+      const last = (db.prepare('select max(day) as d from daily_stats').get() as { d: number }).d;
+      return () => s.all(last - 365, last);
     },
   },
 ];
@@ -268,6 +281,7 @@ const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.le
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 console.log(`\nbench:api — ${POSTGRES ? 'PostgreSQL' : data.url}, 1,000,000 transactions, autocannon 64 connections × ${DURATION} s per query, server in ${WORKERS === 1 ? 'its own process' : `${WORKERS} worker processes`}${NO_CACHE ? ", response cache OFF" : ", per-head response cache on"}\n`);
 console.log(`machine load average at end: ${load()}\n`);
+console.log(`${size}\n`);
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));

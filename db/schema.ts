@@ -43,10 +43,10 @@ export interface TransactionsTable {
   method_args: string | null;
 }
 
+/** A log; its transaction is transactions' (block_number, tx_index), whose hash is not repeated here. */
 export interface LogsTable {
   block_number: number;
   log_index: number;
-  tx_hash: string;
   tx_index: number;
   address: string;
   topic0: string | null;
@@ -59,12 +59,16 @@ export interface LogsTable {
   event_args: string | null;
 }
 
-/** One row per (address, transaction) it takes part in: the account-history index. */
+/**
+ * One row per (address, transaction) it takes part in: the account-history index. The
+ * transaction is transactions' (block_number, tx_index); its hash is not repeated here.
+ * Clustered by its key on SQLite (WITHOUT ROWID); no index on block_number: a rollback finds
+ * the rows above the ancestor through the parties of the transactions it removes.
+ */
 export interface AddressTransactionsTable {
   address: string;
   block_number: number;
   tx_index: number;
-  tx_hash: string;
 }
 
 export interface AccountsTable {
@@ -147,10 +151,15 @@ export interface DailyStatsTable {
   gas_used: number;
   first_block_time: number;
   last_block_time: number;
+  /** Distinct senders/recipients of the day. */
   active_accounts: number;
+  /** Of those, the ones not active earlier in the same ISO week, month, quarter: a bucket's distinct count is their sum over its days (indexer/active-accounts.ts). */
+  active_week: number;
+  active_month: number;
+  active_quarter: number;
 }
 
-/** Distinct senders/recipients per day, the source of `active_accounts`. */
+/** Distinct senders/recipients per day, kept only from the oldest calendar bucket still open at the head on (`activeHorizon`), the source of daily_stats' counts. */
 export interface DailyActiveAccountsTable {
   day: number;
   address: string;

@@ -15,12 +15,13 @@ export const SECONDS_PER_DAY = 86_400;
 export const dayOf = (timestamp: number) => Math.floor(timestamp / SECONDS_PER_DAY);
 
 /** One batch's contribution to a day's aggregates; active accounts are counted apart. */
-export type DayDelta = Omit<DailyStatsTable, 'active_accounts'>;
+export type DayDelta = Omit<DailyStatsTable, 'active_accounts' | 'active_week' | 'active_month' | 'active_quarter'>;
 
 export interface BatchRows {
   blocks: Insertable<BlocksTable>[];
   transactions: Insertable<TransactionsTable>[];
-  logs: Insertable<LogsTable>[];
+  /** With their transaction's hash, for the registry's rows: not a column of logs. */
+  logs: (Insertable<LogsTable> & { tx_hash: string })[];
   addressTransactions: Insertable<AddressTransactionsTable>[];
   /** One row per address, aggregated over the batch: tx_count is this batch's share. */
   accounts: Insertable<AccountsTable>[];
@@ -149,7 +150,7 @@ export function buildRows(fetched: FetchedBlock[], registry: string | null): Bat
       if (to && to !== from) parties.push(to);
       if (created && created !== from && created !== to) parties.push(created);
       for (const address of parties) {
-        out.addressTransactions.push({ address, block_number: number, tx_index: txIndex, tx_hash: hash });
+        out.addressTransactions.push({ address, block_number: number, tx_index: txIndex });
         touch(address, number);
       }
       if (created) {

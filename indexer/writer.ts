@@ -2,11 +2,12 @@
 // transaction, and so does a reorg rollback: a crash at any instant leaves the database at
 // a batch boundary. Inserts bypass Kysely's query builder (insert.ts), because building an
 // AST for thousands of rows costs more than the insert itself.
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../db/connect';
 import type { Dialect } from '../db/dialect';
 import { blockKeyedTables, type Database } from '../db/schema';
 import { saveCheckpoint, type Checkpoint } from '../db/indexer-state';
+import { activeHorizon, countActive, type ActiveCounts, type ActivePair } from '../db/active-accounts';
 import { rollbackAccountTokens, writeAccountTokens, type AccountWriteOptions } from './account-writer';
 import { inserter, type Q } from './insert';
 import type { BatchRows } from './rows';
@@ -19,8 +20,8 @@ export const COLUMNS = {
     'max_fee_per_gas', 'max_priority_fee_per_gas', 'type', 'input', 'status', 'gas_used', 'effective_gas_price',
     'contract_address', 'method_name', 'method_args',
   ],
-  logs: ['block_number', 'log_index', 'tx_hash', 'tx_index', 'address', 'topic0', 'topic1', 'topic2', 'topic3', 'data', 'event_name', 'event_args'],
-  address_transactions: ['address', 'block_number', 'tx_index', 'tx_hash'],
+  logs: ['block_number', 'log_index', 'tx_index', 'address', 'topic0', 'topic1', 'topic2', 'topic3', 'data', 'event_name', 'event_args'],
+  address_transactions: ['address', 'block_number', 'tx_index'],
   accounts: ['address', 'first_seen_block', 'tx_count', 'is_contract', 'creation_tx'],
   member_events: ['block_number', 'log_index', 'tx_hash', 'member', 'kind', 'name', 'country', 'sector', 'at'],
   kpi_targets: ['block_number', 'log_index', 'tx_hash', 'kpi', 'target', 'period_start', 'period_end'],
@@ -28,7 +29,10 @@ export const COLUMNS = {
   scenarios: ['block_number', 'log_index', 'tx_hash', 'scenario_id', 'lead_member', 'name', 'sector', 'launched_at'],
   scenario_stages: ['block_number', 'log_index', 'tx_hash', 'scenario_id', 'stage', 'at'],
   output_reports: ['block_number', 'log_index', 'tx_hash', 'member', 'period', 'amount_cny', 'at'],
-  daily_stats: ['day', 'block_count', 'tx_count', 'gas_used', 'first_block_time', 'last_block_time', 'active_accounts'],
+  daily_stats: [
+    'day', 'block_count', 'tx_count', 'gas_used', 'first_block_time', 'last_block_time', 'active_accounts', 'active_week', 'active_month',
+    'active_quarter',
+  ],
   daily_active_accounts: ['day', 'address'],
 } as const satisfies Partial<Record<keyof Database, readonly string[]>>;
 
@@ -69,30 +73,54 @@ export async function writeBatch(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, row
   }
 
   if (rows.days.length) {
-    const newActive = new Map<number, number>();
-    if (rows.activeAccounts.length) {
-      const suffix = ' on conflict do nothing returning "day"';
-      const inserted = (await insert('daily_active_accounts', COLUMNS.daily_active_accounts, rows.activeAccounts, suffix)) as { day: number }[];
-      for (const r of inserted) newActive.set(Number(r.day), (newActive.get(Number(r.day)) ?? 0) + 1);
-    }
-    const days = rows.days.map((d) => ({ ...d, active_accounts: newActive.get(d.day) ?? 0 }));
+    // Only the pairs not stored yet count: the batch before may have ended inside a day.
+    const fresh = rows.activeAccounts.length
+      ? ((await insert('daily_active_accounts', COLUMNS.daily_active_accounts, rows.activeAccounts, ' on conflict do nothing returning "day", "address"')) as ActivePair[])
+      : [];
+    const counts = await activeCounts(trx, fresh);
+    const days = rows.days.map((d) => ({ ...d, ...(counts.get(d.day) ?? NO_ACTIVE) }));
+    const add = (c: string) => ` "${c}" = "daily_stats"."${c}" + excluded."${c}"`;
     await insert(
       'daily_stats',
       COLUMNS.daily_stats,
       days,
-      ` on conflict ("day") do update set "block_count" = "daily_stats"."block_count" + excluded."block_count",` +
-        ` "tx_count" = "daily_stats"."tx_count" + excluded."tx_count",` +
-        ` "gas_used" = "daily_stats"."gas_used" + excluded."gas_used",` +
+      ` on conflict ("day") do update set ${['block_count', 'tx_count', 'gas_used'].map(add).join(',')},` +
         ` "first_block_time" = ${least(dialect)}("daily_stats"."first_block_time", excluded."first_block_time"),` +
         ` "last_block_time" = ${greatest(dialect)}("daily_stats"."last_block_time", excluded."last_block_time"),` +
-        ` "active_accounts" = "daily_stats"."active_accounts" + excluded."active_accounts"`,
+        ACTIVE_COLUMNS.map(add).join(','),
     );
+    await pruneActive(trx, Math.max(...rows.days.map((d) => d.day)));
   }
   await writeAccountTokens(trx, db, rows.accountsTokens, opts);
   await saveCheckpoint(trx, cp);
 }
 
 const p = (dialect: Dialect, i: number) => (dialect === 'postgres' ? `$${i}` : '?');
+
+const ACTIVE_COLUMNS = ['active_accounts', 'active_week', 'active_month', 'active_quarter'] as const;
+const NO_ACTIVE: ActiveCounts = { active_accounts: 0, active_week: 0, active_month: 0, active_quarter: 0 };
+/** Addresses per history query: bounds the statement, not a parameter limit. */
+const HISTORY_CHUNK = 500;
+
+/** The counts of `pairs` (stored already), from the stored history of their addresses. */
+async function activeCounts(trx: Q, pairs: readonly ActivePair[]): Promise<Map<number, ActiveCounts>> {
+  if (!pairs.length) return new Map();
+  // A loop, not Math.min(...): a deep rollback recounts more pairs than a call takes arguments.
+  const from = activeHorizon(pairs.reduce((min, r) => Math.min(min, Number(r.day)), Infinity));
+  const addresses = [...new Set(pairs.map((r) => r.address))];
+  const history: ActivePair[] = [];
+  for (let i = 0; i < addresses.length; i += HISTORY_CHUNK) {
+    const chunk = addresses.slice(i, i + HISTORY_CHUNK);
+    const rows = await trx.selectFrom('daily_active_accounts').select(['day', 'address']).where('address', 'in', chunk).where('day', '>=', from).execute();
+    for (const r of rows) history.push({ day: Number(r.day), address: r.address });
+  }
+  return countActive(pairs.map((r) => ({ day: Number(r.day), address: r.address })), history);
+}
+
+/** Drop the (day, address) rows no day from `headDay` on can need. */
+async function pruneActive(trx: Q, headDay: number): Promise<void> {
+  await trx.deleteFrom('daily_active_accounts').where('day', '<', activeHorizon(headDay)).execute();
+}
 
 /**
  * Undo every block above `ancestor`: chain data, alliance data, account counters and the
@@ -105,45 +133,57 @@ export async function rollbackTo(trx: Q, dialect: Dialect, ancestor: number): Pr
 
   const first = await exec(`select min("timestamp") as t from "blocks" where "number" > ${a}`, [ancestor]);
   const minTime = (first.rows[0] as { t: number | string | null } | undefined)?.t;
+  const headDay = await lastDay(trx);
 
   await exec(
     `update "accounts" set "is_contract" = 0, "creation_tx" = null where "creation_tx" in (select "hash" from "transactions" where "block_number" > ${a})`,
     [ancestor],
   );
-  await exec(
-    `update "accounts" set "tx_count" = "tx_count" - (select count(*) from "address_transactions" t where t."address" = "accounts"."address" and t."block_number" > ${a})` +
-      ` where "address" in (select "address" from "address_transactions" where "block_number" > ${p(dialect, dialect === 'postgres' ? 1 : 2)})`,
-    dialect === 'postgres' ? [ancestor] : [ancestor, ancestor],
-  );
+  // address_transactions has no index on block_number: its rows above the ancestor are found
+  // by address, the parties of the transactions being removed (transactions is indexed by block).
+  const parties = sql`select "from_address" from "transactions" where "block_number" > ${ancestor}
+    union select "to_address" from "transactions" where "block_number" > ${ancestor} and "to_address" is not null
+    union select "contract_address" from "transactions" where "block_number" > ${ancestor} and "contract_address" is not null`;
+  await sql`update "accounts" set "tx_count" = "tx_count" - (select count(*) from "address_transactions" t where t."address" = "accounts"."address" and t."block_number" > ${ancestor})
+    where "address" in (${parties})`.execute(trx);
+  await sql`delete from "address_transactions" where "block_number" > ${ancestor} and "address" in (${parties})`.execute(trx);
   await exec(`delete from "accounts" where "first_seen_block" > ${a}`, [ancestor]);
   await rollbackAccountTokens(trx, dialect, ancestor);
   for (const t of BLOCK_KEYED_TABLES) await exec(`delete from "${t.name}" where "${t.column}" > ${a}`, [ancestor]);
 
-  if (minTime != null) await recomputeDays(trx, dialect, Math.floor(Number(minTime) / SECONDS_PER_DAY));
+  if (minTime != null && headDay != null) await recomputeDays(trx, Math.floor(Number(minTime) / SECONDS_PER_DAY), headDay);
 }
 
-/** Rebuild daily_stats and daily_active_accounts for every day >= fromDay from the chain tables. */
-export async function recomputeDays(trx: Q, dialect: Dialect, fromDay: number): Promise<void> {
-  const exec = (text: string, params: unknown[] = []) => trx.executeQuery(CompiledQuery.raw(text, params));
-  const from = fromDay * SECONDS_PER_DAY;
-  const a = p(dialect, 1);
-  await exec(`delete from "daily_stats" where "day" >= ${a}`, [fromDay]);
-  await exec(`delete from "daily_active_accounts" where "day" >= ${a}`, [fromDay]);
-  await exec(
-    `insert into "daily_active_accounts" ("day", "address")` +
-      ` select "timestamp" / ${SECONDS_PER_DAY}, "from_address" from "transactions" where "timestamp" >= ${a}` +
-      ` union select "timestamp" / ${SECONDS_PER_DAY}, "to_address" from "transactions" where "timestamp" >= ${p(dialect, dialect === 'postgres' ? 1 : 2)} and "to_address" is not null`,
-    dialect === 'postgres' ? [from] : [from, from],
-  );
-  await exec(
-    `insert into "daily_stats" ("day", "block_count", "tx_count", "gas_used", "first_block_time", "last_block_time", "active_accounts")` +
-      ` select "day", count(*), sum("tx_count"), sum("gas_used"), min("timestamp"), max("timestamp"), 0` +
-      ` from (select "timestamp" / ${SECONDS_PER_DAY} as "day", "tx_count", "gas_used", "timestamp" from "blocks" where "timestamp" >= ${a}) b` +
-      ` group by "day"`,
-    [from],
-  );
-  await exec(
-    `update "daily_stats" set "active_accounts" = (select count(*) from "daily_active_accounts" d where d."day" = "daily_stats"."day") where "day" >= ${a}`,
-    [fromDay],
-  );
+/** The day of the newest indexed block, or null when there is none. */
+async function lastDay(trx: Q): Promise<number | null> {
+  const row = await trx.selectFrom('blocks').select((eb) => eb.fn.max('timestamp').as('t')).executeTakeFirst();
+  return row?.t == null ? null : Math.floor(Number(row.t) / SECONDS_PER_DAY);
+}
+
+/**
+ * Rebuild daily_stats for every day >= fromDay from the chain tables, after a rollback from
+ * a head on `oldHeadDay`. daily_active_accounts gets back the rows of days >= fromDay, and
+ * those a lower head needs again (pruned at the old head, see active-accounts.ts).
+ */
+async function recomputeDays(trx: Q, fromDay: number, oldHeadDay: number): Promise<void> {
+  const headDay = await lastDay(trx);
+  const horizon = headDay == null ? fromDay : activeHorizon(headDay);
+  const rebuildFrom = horizon < activeHorizon(oldHeadDay) ? Math.min(fromDay, horizon) : fromDay;
+  // No block on or after the day: null, and so no rows.
+  const since = (day: number) => sql`(select min("number") from "blocks" where "timestamp" >= ${day * SECONDS_PER_DAY})`;
+  const dayOf = sql`"timestamp" / ${sql.lit(SECONDS_PER_DAY)}`;
+
+  await trx.deleteFrom('daily_stats').where('day', '>=', fromDay).execute();
+  await trx.deleteFrom('daily_active_accounts').where('day', '>=', rebuildFrom).execute();
+  await sql`insert into "daily_active_accounts" ("day", "address")
+    select ${dayOf}, "from_address" from "transactions" where "block_number" >= ${since(rebuildFrom)}
+    union select ${dayOf}, "to_address" from "transactions" where "block_number" >= ${since(rebuildFrom)} and "to_address" is not null`.execute(trx);
+  await sql`insert into "daily_stats" ("day", "block_count", "tx_count", "gas_used", "first_block_time", "last_block_time", "active_accounts", "active_week", "active_month", "active_quarter")
+    select "day", count(*), sum("tx_count"), sum("gas_used"), min("timestamp"), max("timestamp"), 0, 0, 0, 0
+    from (select ${dayOf} as "day", "tx_count", "gas_used", "timestamp" from "blocks" where "number" >= ${since(fromDay)}) b
+    group by "day"`.execute(trx);
+
+  const pairs = await trx.selectFrom('daily_active_accounts').select(['day', 'address']).where('day', '>=', fromDay).execute();
+  for (const [day, c] of await activeCounts(trx, pairs)) await trx.updateTable('daily_stats').set(c).where('day', '=', day).execute();
+  if (headDay != null) await pruneActive(trx, headDay);
 }

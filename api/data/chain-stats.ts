@@ -1,8 +1,17 @@
-// Chain activity per calendar bucket, summed from the indexer's daily aggregates.
+// Chain activity per calendar bucket, summed from the indexer's daily aggregates (distinct
+// active accounts too: see indexer/active-accounts.ts).
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { DailyStatsTable, Database } from '../../db/schema';
 import type { ChainStatsMetric, Interval } from '../generated/enums';
 import { buckets, dateString, dayNumber } from '../kpi/time';
+
+/** The daily_stats column whose sum over a bucket's days is its distinct active accounts. */
+const ACTIVE_BY_INTERVAL = {
+  DAY: 'active_accounts',
+  WEEK: 'active_week',
+  MONTH: 'active_month',
+  QUARTER: 'active_quarter',
+} as const satisfies Record<Interval, keyof DailyStatsTable>;
 
 export interface StatPoint {
   date: string;
@@ -29,18 +38,6 @@ export async function chainStats(db: Kysely<Database>, metric: ChainStatsMetric,
     }
     return lo;
   };
-  if (metric === 'ACTIVE_ACCOUNTS' && interval !== 'DAY') {
-    const rows = await db
-      .selectFrom('daily_active_accounts')
-      .select(['day', 'address'])
-      .where('day', '>=', firstDay)
-      .where('day', '<=', lastDay)
-      .execute();
-    const sets = points.map(() => new Set<string>());
-    for (const r of rows) sets[indexOf(r.day)]!.add(r.address);
-    sets.forEach((s, i) => (points[i]!.value = s.size));
-    return points;
-  }
   const rows = await db
     .selectFrom('daily_stats')
     .selectAll()
@@ -63,7 +60,8 @@ export async function chainStats(db: Kysely<Database>, metric: ChainStatsMetric,
         p.value += Number(r.gas_used);
         break;
       case 'ACTIVE_ACCOUNTS':
-        p.value += Number(r.active_accounts);
+        // Each day's accounts new to its bucket: their sum is the bucket's distinct count.
+        p.value += Number(r[ACTIVE_BY_INTERVAL[interval]]);
         break;
       case 'AVG_BLOCK_TIME':
         span[i]!.time += Number(r.last_block_time) - Number(r.first_block_time);

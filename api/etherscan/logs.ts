@@ -50,8 +50,8 @@ export async function getLogs({ db, head }: ApiDeps, params: Params): Promise<Et
 
   let q = db
     .selectFrom('logs as l')
-    .innerJoin('transactions as t', 't.hash', 'l.tx_hash')
-    .select(['l.address', 'l.topic0', 'l.topic1', 'l.topic2', 'l.topic3', 'l.data', 'l.block_number', 'l.log_index', 'l.tx_hash', 'l.tx_index',
+    .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'l.block_number').onRef('t.tx_index', '=', 'l.tx_index'))
+    .select(['l.address', 'l.topic0', 'l.topic1', 'l.topic2', 'l.topic3', 'l.data', 'l.block_number', 'l.log_index', 't.hash as tx_hash', 'l.tx_index',
       'l.event_name', 'l.event_args', 't.timestamp', 't.effective_gas_price', 't.gas_used'])
     .where('l.block_number', '>=', fromBlock)
     .where('l.block_number', '<=', toBlock)

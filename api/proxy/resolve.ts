@@ -52,12 +52,13 @@ export class ProxyResolver {
 
   private async upgrades(address: string, topic: string) {
     const rows = await this.db
-      .selectFrom('logs')
-      .select(['block_number', 'tx_hash', 'topic1'])
-      .where('address', '=', address)
-      .where('topic0', '=', topic)
-      .orderBy('block_number')
-      .orderBy('log_index')
+      .selectFrom('logs as l')
+      .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'l.block_number').onRef('t.tx_index', '=', 'l.tx_index'))
+      .select(['l.block_number', 't.hash as tx_hash', 'l.topic1'])
+      .where('l.address', '=', address)
+      .where('l.topic0', '=', topic)
+      .orderBy('l.block_number')
+      .orderBy('l.log_index')
       .execute();
     return rows.flatMap((r) => {
       const to = wordAddress(r.topic1);
@@ -111,11 +112,12 @@ export class ProxyResolver {
   /** Each change of `slot`, read at the blocks of the proxy's transactions (oldest first). */
   private async slotHistory(address: string, slot: string): Promise<ProxyUpgrade[]> {
     const rows = await this.db
-      .selectFrom('address_transactions')
-      .select(['block_number', 'tx_hash'])
-      .where('address', '=', address)
-      .orderBy('block_number', 'desc')
-      .orderBy('tx_index', 'desc')
+      .selectFrom('address_transactions as a')
+      .innerJoin('transactions as t', (j) => j.onRef('t.block_number', '=', 'a.block_number').onRef('t.tx_index', '=', 'a.tx_index'))
+      .select(['a.block_number', 't.hash as tx_hash'])
+      .where('a.address', '=', address)
+      .orderBy('a.block_number', 'desc')
+      .orderBy('a.tx_index', 'desc')
       .limit(SLOT_HISTORY_BLOCKS)
       .execute();
     const out: ProxyUpgrade[] = [];
