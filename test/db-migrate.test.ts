@@ -68,7 +68,7 @@ async function checkUpgrade(url: string) {
       active_accounts: pairs.filter((p) => p.day === day).length,
     }))).execute();
 
-    expect(await migrateToLatest(h)).toEqual(['0011_compact_storage']);
+    expect(await migrateToLatest(h)).toEqual(['0010_tx_filters', '0011_compact_storage']);
 
     const rows = await h.db.selectFrom('address_transactions').selectAll().orderBy('address').orderBy('block_number').orderBy('tx_index').execute();
     expect(rows.map((r) => ({ ...r, block_number: Number(r.block_number), tx_index: Number(r.tx_index) })))

@@ -127,7 +127,7 @@ describe.each(DIALECTS)('transaction filters on %s', (dialect) => {
       base_fee_per_gas: '1', size: 500, tx_count: txs.filter((t) => t.block_number === n).length,
     }))).execute();
     await db.db.insertInto('transactions').values(txs).execute();
-    const links = txs.flatMap((t) => [...new Set([t.from_address, t.to_address ?? t.contract_address!])].map((address) => ({ address, block_number: t.block_number, tx_index: t.tx_index, tx_hash: t.hash })));
+    const links = txs.flatMap((t) => [...new Set([t.from_address, t.to_address ?? t.contract_address!])].map((address) => ({ address, block_number: t.block_number, tx_index: t.tx_index })));
     await db.db.insertInto('address_transactions').values(links).execute();
     await db.db.insertInto('internal_transactions').values(internals).execute();
     await db.db.insertInto('token_transfers').values(transfers).execute();
