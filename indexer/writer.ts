@@ -1,14 +1,12 @@
 // Every write the indexer makes. A batch of blocks and its checkpoint go in one
 // transaction, and so does a reorg rollback: a crash at any instant leaves the database at
-// a batch boundary. Inserts bypass Kysely's query builder (insert.ts), because building an
-// AST for thousands of rows costs more than the insert itself.
-import { CompiledQuery } from 'kysely';
-import type { Db } from '../db/connect';
-import type { Dialect } from '../db/dialect';
+// a batch boundary. Inserts bypass Kysely's query builder (the engine's bulk insert,
+// db/engine.ts), because building an AST for thousands of rows costs more than the insert itself.
+import { sql } from 'kysely';
+import type { Db, Q } from '../db/engine';
 import { blockKeyedTables, type Database } from '../db/schema';
 import { saveCheckpoint, type Checkpoint } from '../db/indexer-state';
 import { rollbackAccountTokens, writeAccountTokens, type AccountWriteOptions } from './account-writer';
-import { inserter, type Q } from './insert';
 import type { BatchRows } from './rows';
 import { SECONDS_PER_DAY } from './rows';
 
@@ -35,13 +33,9 @@ export const COLUMNS = {
 /** Tables whose rows hang off a block number; a rollback deletes above the ancestor in each (accounts-and-tokens' in its own pass). */
 const BLOCK_KEYED_TABLES = blockKeyedTables((group) => group !== 'accounts');
 
-const greatest = (d: Dialect) => (d === 'postgres' ? 'greatest' : 'max');
-const least = (d: Dialect) => (d === 'postgres' ? 'least' : 'min');
-
 /** Write one batch's rows and its checkpoint. Call inside a transaction on `db`. */
-export async function writeBatch(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, rows: BatchRows, cp: Checkpoint, opts: AccountWriteOptions): Promise<void> {
-  const { dialect } = db;
-  const insert = inserter(trx, db);
+export async function writeBatch(trx: Q, { engine }: Pick<Db, 'engine'>, rows: BatchRows, cp: Checkpoint, opts: AccountWriteOptions): Promise<void> {
+  const insert = engine.inserter(trx);
   const plain: [keyof typeof COLUMNS, Record<string, unknown>[]][] = [
     ['blocks', rows.blocks],
     ['transactions', rows.transactions],
@@ -63,7 +57,7 @@ export async function writeBatch(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, row
       COLUMNS.accounts,
       rows.accounts,
       ` on conflict ("address") do update set "tx_count" = "accounts"."tx_count" + excluded."tx_count",` +
-        ` "is_contract" = ${greatest(dialect)}("accounts"."is_contract", excluded."is_contract"),` +
+        ` "is_contract" = ${engine.greatest}("accounts"."is_contract", excluded."is_contract"),` +
         ` "creation_tx" = coalesce(excluded."creation_tx", "accounts"."creation_tx")`,
     );
   }
@@ -83,67 +77,46 @@ export async function writeBatch(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, row
       ` on conflict ("day") do update set "block_count" = "daily_stats"."block_count" + excluded."block_count",` +
         ` "tx_count" = "daily_stats"."tx_count" + excluded."tx_count",` +
         ` "gas_used" = "daily_stats"."gas_used" + excluded."gas_used",` +
-        ` "first_block_time" = ${least(dialect)}("daily_stats"."first_block_time", excluded."first_block_time"),` +
-        ` "last_block_time" = ${greatest(dialect)}("daily_stats"."last_block_time", excluded."last_block_time"),` +
+        ` "first_block_time" = ${engine.least}("daily_stats"."first_block_time", excluded."first_block_time"),` +
+        ` "last_block_time" = ${engine.greatest}("daily_stats"."last_block_time", excluded."last_block_time"),` +
         ` "active_accounts" = "daily_stats"."active_accounts" + excluded."active_accounts"`,
     );
   }
-  await writeAccountTokens(trx, db, rows.accountsTokens, opts);
+  await writeAccountTokens(trx, engine, rows.accountsTokens, opts);
   await saveCheckpoint(trx, cp);
 }
-
-const p = (dialect: Dialect, i: number) => (dialect === 'postgres' ? `$${i}` : '?');
 
 /**
  * Undo every block above `ancestor`: chain data, alliance data, account counters and the
  * aggregates of every day those blocks touched (recomputed from what remains, so the
  * result equals a fresh index). Call inside a transaction.
  */
-export async function rollbackTo(trx: Q, dialect: Dialect, ancestor: number): Promise<void> {
-  const exec = (text: string, params: unknown[] = []) => trx.executeQuery(CompiledQuery.raw(text, params));
-  const a = p(dialect, 1);
+export async function rollbackTo(trx: Q, ancestor: number): Promise<void> {
+  const first = await sql<{ t: number | string | null }>`select min("timestamp") as t from "blocks" where "number" > ${ancestor}`.execute(trx);
+  const minTime = first.rows[0]?.t;
 
-  const first = await exec(`select min("timestamp") as t from "blocks" where "number" > ${a}`, [ancestor]);
-  const minTime = (first.rows[0] as { t: number | string | null } | undefined)?.t;
+  await sql`update "accounts" set "is_contract" = 0, "creation_tx" = null where "creation_tx" in (select "hash" from "transactions" where "block_number" > ${ancestor})`.execute(trx);
+  await sql`update "accounts" set "tx_count" = "tx_count" - (select count(*) from "address_transactions" t where t."address" = "accounts"."address" and t."block_number" > ${ancestor})
+    where "address" in (select "address" from "address_transactions" where "block_number" > ${ancestor})`.execute(trx);
+  await sql`delete from "accounts" where "first_seen_block" > ${ancestor}`.execute(trx);
+  await rollbackAccountTokens(trx, ancestor);
+  for (const t of BLOCK_KEYED_TABLES) await sql`delete from ${sql.table(t.name)} where ${sql.ref(t.column)} > ${ancestor}`.execute(trx);
 
-  await exec(
-    `update "accounts" set "is_contract" = 0, "creation_tx" = null where "creation_tx" in (select "hash" from "transactions" where "block_number" > ${a})`,
-    [ancestor],
-  );
-  await exec(
-    `update "accounts" set "tx_count" = "tx_count" - (select count(*) from "address_transactions" t where t."address" = "accounts"."address" and t."block_number" > ${a})` +
-      ` where "address" in (select "address" from "address_transactions" where "block_number" > ${p(dialect, dialect === 'postgres' ? 1 : 2)})`,
-    dialect === 'postgres' ? [ancestor] : [ancestor, ancestor],
-  );
-  await exec(`delete from "accounts" where "first_seen_block" > ${a}`, [ancestor]);
-  await rollbackAccountTokens(trx, dialect, ancestor);
-  for (const t of BLOCK_KEYED_TABLES) await exec(`delete from "${t.name}" where "${t.column}" > ${a}`, [ancestor]);
-
-  if (minTime != null) await recomputeDays(trx, dialect, Math.floor(Number(minTime) / SECONDS_PER_DAY));
+  if (minTime != null) await recomputeDays(trx, Math.floor(Number(minTime) / SECONDS_PER_DAY));
 }
 
 /** Rebuild daily_stats and daily_active_accounts for every day >= fromDay from the chain tables. */
-export async function recomputeDays(trx: Q, dialect: Dialect, fromDay: number): Promise<void> {
-  const exec = (text: string, params: unknown[] = []) => trx.executeQuery(CompiledQuery.raw(text, params));
+export async function recomputeDays(trx: Q, fromDay: number): Promise<void> {
   const from = fromDay * SECONDS_PER_DAY;
-  const a = p(dialect, 1);
-  await exec(`delete from "daily_stats" where "day" >= ${a}`, [fromDay]);
-  await exec(`delete from "daily_active_accounts" where "day" >= ${a}`, [fromDay]);
-  await exec(
-    `insert into "daily_active_accounts" ("day", "address")` +
-      ` select "timestamp" / ${SECONDS_PER_DAY}, "from_address" from "transactions" where "timestamp" >= ${a}` +
-      ` union select "timestamp" / ${SECONDS_PER_DAY}, "to_address" from "transactions" where "timestamp" >= ${p(dialect, dialect === 'postgres' ? 1 : 2)} and "to_address" is not null`,
-    dialect === 'postgres' ? [from] : [from, from],
-  );
-  await exec(
-    `insert into "daily_stats" ("day", "block_count", "tx_count", "gas_used", "first_block_time", "last_block_time", "active_accounts")` +
-      ` select "day", count(*), sum("tx_count"), sum("gas_used"), min("timestamp"), max("timestamp"), 0` +
-      ` from (select "timestamp" / ${SECONDS_PER_DAY} as "day", "tx_count", "gas_used", "timestamp" from "blocks" where "timestamp" >= ${a}) b` +
-      ` group by "day"`,
-    [from],
-  );
-  await exec(
-    `update "daily_stats" set "active_accounts" = (select count(*) from "daily_active_accounts" d where d."day" = "daily_stats"."day") where "day" >= ${a}`,
-    [fromDay],
-  );
+  const day = sql.lit(SECONDS_PER_DAY);
+  await sql`delete from "daily_stats" where "day" >= ${fromDay}`.execute(trx);
+  await sql`delete from "daily_active_accounts" where "day" >= ${fromDay}`.execute(trx);
+  await sql`insert into "daily_active_accounts" ("day", "address")
+    select "timestamp" / ${day}, "from_address" from "transactions" where "timestamp" >= ${from}
+    union select "timestamp" / ${day}, "to_address" from "transactions" where "timestamp" >= ${from} and "to_address" is not null`.execute(trx);
+  await sql`insert into "daily_stats" ("day", "block_count", "tx_count", "gas_used", "first_block_time", "last_block_time", "active_accounts")
+    select "day", count(*), sum("tx_count"), sum("gas_used"), min("timestamp"), max("timestamp"), 0
+    from (select "timestamp" / ${day} as "day", "tx_count", "gas_used", "timestamp" from "blocks" where "timestamp" >= ${from}) b
+    group by "day"`.execute(trx);
+  await sql`update "daily_stats" set "active_accounts" = (select count(*) from "daily_active_accounts" d where d."day" = "daily_stats"."day") where "day" >= ${fromDay}`.execute(trx);
 }
