@@ -2,11 +2,14 @@
 // (the indexer's schema, its conventions), plus a realistic registry (120 members, ~1,100
 // patents, quarterly reports with corrections, 25 scenarios, the phase-1 targets).
 import { randomBytes } from 'node:crypto';
-import SQLite from 'better-sqlite3';
-import { connect, migrateToLatest, sqlitePath } from '../db';
-import { TABLE_NAMES } from '../db/schema';
-import { activeHorizon, countActive, type ActivePair } from '../db/active-accounts';
+import { sql } from 'kysely';
+import { connect, migrateToLatest } from '../db';
+import type { Insert } from '../db/engine';
+import { saveCheckpoint } from '../db/indexer-state';
+import { resetDatabase } from '../db/reset';
 import { asciiToBytes32 } from '../contracts/registry';
+import { COLUMNS } from '../indexer/writer';
+import { activeHorizon, countActive, type ActivePair } from '../db/active-accounts';
 
 export const BLOCKS = 50_000;
 export const TX_PER_BLOCK = 20;
@@ -26,41 +29,50 @@ export interface BenchData {
   addresses: string[];
 }
 
+/** Rows for one table, given as values in its column order (COLUMNS), written by the engine's bulk insert. */
+function rowsOf(table: keyof typeof COLUMNS, suffix = '') {
+  const columns = COLUMNS[table];
+  let rows: Record<string, unknown>[] = [];
+  return {
+    add: (...values: unknown[]) => void rows.push(Object.fromEntries(columns.map((c, i) => [c, values[i]]))),
+    async flush(insert: Insert) {
+      if (rows.length) await insert(table, columns, rows, suffix);
+      rows = [];
+    },
+  };
+}
+
 export async function buildBenchDb(url: string, log: (s: string) => void): Promise<BenchData> {
   const db = connect(url);
   await migrateToLatest(db);
-  await db.close();
-  const sqlite = new SQLite(sqlitePath(url));
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = OFF');
-  const have = (sqlite.prepare('select count(*) as n from transactions').get() as { n: number }).n;
+  // A synthetic database, rebuilt when lost: no need to wait for the disk.
+  await sql`pragma synchronous = off`.execute(db.db);
+  const have = Number((await db.db.selectFrom('transactions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const addresses = Array.from({ length: ADDRESSES }, (_, i) => `0x${(BigInt(i + 1) * 0x9e3779b97f4a7c15n).toString(16).padStart(40, '0').slice(-40)}`);
-  const sample = () => {
+  const sample = async () => {
     const blockNumbers = Array.from({ length: 2000 }, () => 1 + Math.floor(rand() * (BLOCKS - 1)));
-    const txHashes = (sqlite.prepare('select hash from transactions where rowid % 997 = 0 limit 2000').all() as Array<{ hash: string }>).map((r) => r.hash);
+    const txHashes = (await sql<{ hash: string }>`select hash from transactions where rowid % 997 = 0 limit 2000`.execute(db.db)).rows.map((r) => r.hash);
     return { url, blockNumbers, txHashes, addresses: addresses.slice(0, 2000) };
   };
   if (have >= BLOCKS * TX_PER_BLOCK) {
     log(`bench db: reusing ${url} (${have.toLocaleString('en')} transactions)`);
-    const s = sample();
-    sqlite.close();
+    const s = await sample();
+    await db.close();
     return s;
   }
   log(`bench db: writing ${(BLOCKS * TX_PER_BLOCK).toLocaleString('en')} transactions to ${url} …`);
   const t0 = Date.now();
-  for (const t of TABLE_NAMES) sqlite.exec(`delete from "${t}"`);
-  const insBlock = sqlite.prepare('insert into blocks values (?,?,?,?,?,?,?,?,?,?)');
-  const insTx = sqlite.prepare(
-    'insert into transactions (hash,block_number,tx_index,timestamp,from_address,to_address,value,nonce,gas,gas_price,max_fee_per_gas,max_priority_fee_per_gas,type,input,status,gas_used,effective_gas_price,contract_address,method_name,method_args) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
-  );
-  const insLog = sqlite.prepare('insert into logs (block_number, log_index, tx_index, address, topic0, topic1, topic2, topic3, data, event_name, event_args) values (?,?,?,?,?,?,?,?,?,?,?)');
-  const insAt = sqlite.prepare('insert into address_transactions (address, block_number, tx_index) values (?,?,?)');
+  await resetDatabase(db.db);
+  const blocks = rowsOf('blocks');
+  const txs = rowsOf('transactions');
+  const logs = rowsOf('logs');
+  const addressTxs = rowsOf('address_transactions');
   const daily = new Map<number, { blocks: number; txs: number; gas: number; first: number; last: number; active: Set<string> }>();
   const counts = new Map<string, { first: number; n: number }>();
   let parent = `0x${'0'.repeat(64)}`;
   const chunk = 1000;
   for (let b0 = 0; b0 < BLOCKS; b0 += chunk) {
-    sqlite.transaction(() => {
+    {
       const hashes = randomBytes(32 * chunk * (TX_PER_BLOCK + 1));
       let h = 0;
       for (let number = b0; number < Math.min(BLOCKS, b0 + chunk); number++) {
@@ -68,7 +80,7 @@ export async function buildBenchDb(url: string, log: (s: string) => void): Promi
         const day = Math.floor(ts / 86400);
         const hash = hex(hashes, h++, 32);
         const gasUsed = TX_PER_BLOCK * 21_000;
-        insBlock.run(number, hash, parent, ts, addresses[0], gasUsed, 30_000_000, '1000000000', 1200, TX_PER_BLOCK);
+        blocks.add(number, hash, parent, ts, addresses[0], gasUsed, 30_000_000, '1000000000', 1200, TX_PER_BLOCK);
         parent = hash;
         let d = daily.get(day);
         if (!d) daily.set(day, (d = { blocks: 0, txs: 0, gas: 0, first: ts, last: ts, active: new Set() }));
@@ -80,10 +92,10 @@ export async function buildBenchDb(url: string, log: (s: string) => void): Promi
           const tx = hex(hashes, h++, 32);
           const from = addresses[Math.floor(rand() * ADDRESSES)]!;
           const to = addresses[Math.floor(rand() * ADDRESSES)]!;
-          insTx.run(tx, number, i, ts, from, to, '1000000000000000', number, 21000, null, '2000000000', '1000000000', 2, '0x', 1, 21000, '1500000000', null, null, null);
-          if (i % 4 === 0) insLog.run(number, i, i, to, `0x${'dd'.repeat(32)}`, `0x${from.slice(2).padStart(64, '0')}`, null, null, `0x${'00'.repeat(31)}01`, null, null);
-          insAt.run(from, number, i);
-          if (to !== from) insAt.run(to, number, i);
+          txs.add(tx, number, i, ts, from, to, '1000000000000000', number, 21000, null, '2000000000', '1000000000', 2, '0x', 1, 21000, '1500000000', null, null, null);
+          if (i % 4 === 0) logs.add(number, i, i, to, `0x${'dd'.repeat(32)}`, `0x${from.slice(2).padStart(64, '0')}`, null, null, `0x${'00'.repeat(31)}01`, null, null);
+          addressTxs.add(from, number, i);
+          if (to !== from) addressTxs.add(to, number, i);
           for (const a of [from, to]) {
             const c = counts.get(a);
             if (c) c.n++;
@@ -92,65 +104,71 @@ export async function buildBenchDb(url: string, log: (s: string) => void): Promi
           }
         }
       }
-    })();
+    }
+    await db.db.transaction().execute(async (trx) => {
+      const insert = db.engine.inserter(trx);
+      for (const t of [blocks, txs, logs, addressTxs]) await t.flush(insert);
+    });
     if ((b0 / chunk) % 10 === 9) log(`  ${((b0 + chunk) * TX_PER_BLOCK).toLocaleString('en')} transactions (${Math.round((Date.now() - t0) / 1000)} s)`);
   }
-  sqlite.transaction(() => {
+  await db.db.transaction().execute(async (trx) => {
     // As the indexer keeps them (db/active-accounts.ts): counts per day, and the day rows
     // only from the oldest calendar bucket still open at the head.
     const pairs: ActivePair[] = [...daily].flatMap(([day, d]) => [...d.active].map((address) => ({ day, address })));
-    const active = countActive(pairs, pairs);
-    const insDay = sqlite.prepare('insert into daily_stats (day, block_count, tx_count, gas_used, first_block_time, last_block_time, active_accounts, active_week, active_month, active_quarter) values (?,?,?,?,?,?,?,?,?,?)');
+    const counted = countActive(pairs, pairs);
+    const insDay = rowsOf('daily_stats');
     for (const [day, d] of daily) {
-      const c = active.get(day)!;
-      insDay.run(day, d.blocks, d.txs, d.gas, d.first, d.last, c.active_accounts, c.active_week, c.active_month, c.active_quarter);
+      const c = counted.get(day)!;
+      insDay.add(day, d.blocks, d.txs, d.gas, d.first, d.last, c.active_accounts, c.active_week, c.active_month, c.active_quarter);
     }
     const horizon = activeHorizon(Math.max(...daily.keys()));
-    const insActive = sqlite.prepare('insert into daily_active_accounts (day, address) values (?,?)');
-    for (const p of pairs) if (p.day >= horizon) insActive.run(p.day, p.address);
-    const insAcct = sqlite.prepare('insert into accounts values (?,?,?,?,?)');
-    for (const [a, c] of counts) insAcct.run(a, c.first, c.n, 0, null);
+    const insActive = rowsOf('daily_active_accounts');
+    for (const p of pairs) if (p.day >= horizon) insActive.add(p.day, p.address);
+    const insAcct = rowsOf('accounts');
+    for (const [a, c] of counts) insAcct.add(a, c.first, c.n, 0, null);
 
     // The registry.
     const at = (i: number) => START + Math.floor((i / 6000) * (BLOCKS * BLOCK_TIME));
     let li = 10_000;
     const key = (n: number) => [Math.min(BLOCKS - 1, Math.floor((at(n) - START) / BLOCK_TIME)), li++, `0x${randomBytes(32).toString('hex')}`] as const;
-    const insMember = sqlite.prepare('insert into member_events values (?,?,?,?,?,?,?,?,?)');
+    const insMember = rowsOf('member_events');
     const sectors = ['finance', 'logistics', 'government', 'healthcare', 'manufacturing', 'energy'];
     const members = addresses.slice(0, 120);
-    members.forEach((m, i) => insMember.run(...key(i * 10), m, 'admitted', `Enterprise ${i} / 企业${i}`, i % 5 === 0 ? 'SG' : 'CN', sectors[i % 6], at(i * 10)));
-    for (let i = 0; i < 6; i++) insMember.run(...key(3000 + i), members[i * 7], 'removed', null, null, null, at(3000 + i));
-    const insTarget = sqlite.prepare('insert into kpi_targets values (?,?,?,?,?,?,?)');
+    members.forEach((m, i) => insMember.add(...key(i * 10), m, 'admitted', `Enterprise ${i} / 企业${i}`, i % 5 === 0 ? 'SG' : 'CN', sectors[i % 6], at(i * 10)));
+    for (let i = 0; i < 6; i++) insMember.add(...key(3000 + i), members[i * 7], 'removed', null, null, null, at(3000 + i));
+    const insTarget = rowsOf('kpi_targets');
     for (const [k, t] of [['patents', '1000'], ['scenarios', '20'], ['outputValue', '5000000000'], ['members', '100']] as const) {
-      insTarget.run(...key(0), k, t, PHASE1.start, PHASE1.end);
+      insTarget.add(...key(0), k, t, PHASE1.start, PHASE1.end);
     }
-    const insPatent = sqlite.prepare('insert into patents values (?,?,?,?,?,?,?)');
+    const insPatent = rowsOf('patents');
     for (let i = 0; i < 1100; i++) {
       const n = Math.floor((i / 1100) * 5800);
-      insPatent.run(...key(n), members[i % 120], asciiToBytes32(`CN2020${String(i).padStart(6, '0')}`), `Patent ${i}`, at(n) - 86400 * 3);
+      insPatent.add(...key(n), members[i % 120], asciiToBytes32(`CN2020${String(i).padStart(6, '0')}`), `Patent ${i}`, at(n) - 86400 * 3);
     }
-    const insScenario = sqlite.prepare('insert into scenarios values (?,?,?,?,?,?,?,?)');
-    const insStage = sqlite.prepare('insert into scenario_stages values (?,?,?,?,?,?)');
+    const insScenario = rowsOf('scenarios');
+    const insStage = rowsOf('scenario_stages');
     for (let s = 0; s < 25; s++) {
-      insScenario.run(...key(s * 200), s + 1, members[s], `Scenario ${s} / 场景${s}`, sectors[s % 6], at(s * 200));
-      if (s < 22) insStage.run(...key(s * 200 + 300), s + 1, 1, at(s * 200 + 300));
-      if (s % 7 === 0) insStage.run(...key(s * 200 + 900), s + 1, 2, at(s * 200 + 900));
+      insScenario.add(...key(s * 200), s + 1, members[s], `Scenario ${s} / 场景${s}`, sectors[s % 6], at(s * 200));
+      if (s < 22) insStage.add(...key(s * 200 + 300), s + 1, 1, at(s * 200 + 300));
+      if (s % 7 === 0) insStage.add(...key(s * 200 + 900), s + 1, 2, at(s * 200 + 900));
     }
-    const insReport = sqlite.prepare('insert into output_reports values (?,?,?,?,?,?,?)');
+    const insReport = rowsOf('output_reports');
     for (let q = 0; q < 20; q++) {
       const year = 2020 + Math.floor((q + 1) / 4);
       const period = year * 10 + ((q + 1) % 4) + 1;
       for (let m = 0; m < 60; m++) {
         const n = Math.min(5999, Math.floor(((q + 1) / 20) * 5800) + m);
-        insReport.run(...key(n), members[m], period, String(1_000_000 + m * 10_000 + q * 5_000), at(n));
-        if (m % 10 === 0) insReport.run(...key(n + 5), members[m], period, String(1_100_000 + m * 10_000), at(n + 5));
+        insReport.add(...key(n), members[m], period, String(1_000_000 + m * 10_000 + q * 5_000), at(n));
+        if (m % 10 === 0) insReport.add(...key(n + 5), members[m], period, String(1_100_000 + m * 10_000), at(n + 5));
       }
     }
-    sqlite.prepare('insert into indexer_state (id, chain_id, registry, last_block, last_hash, chain_head, updated_at) values (1, 20200414, ?, ?, ?, ?, ?)').run(addresses[9999], BLOCKS - 1, parent, BLOCKS - 1, Math.floor(Date.now() / 1000));
-  })();
-  sqlite.exec('analyze');
+    const insert = db.engine.inserter(trx);
+    for (const t of [insDay, insActive, insAcct, insMember, insTarget, insPatent, insScenario, insStage, insReport]) await t.flush(insert);
+    await saveCheckpoint(trx, { chainId: 20200414, registry: addresses[9999]!, lastBlock: BLOCKS - 1, lastHash: parent, chainHead: BLOCKS - 1 });
+  });
+  await sql`analyze`.execute(db.db);
   log(`bench db: done in ${Math.round((Date.now() - t0) / 1000)} s`);
-  const s = sample();
-  sqlite.close();
+  const s = await sample();
+  await db.close();
   return s;
 }

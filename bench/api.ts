@@ -1,18 +1,17 @@
 // `npm run bench:api`: load the API with autocannon (64 connections per query) over a SQLite
 // database of ≥ 1,000,000 transactions, and set beside each figure the same data read by
-// raw SQL (better-sqlite3, one thread), and the server's CPU per request. Then two floors
+// raw SQL (statements prepared once, run by the engine in one thread), and the server's CPU per request. Then two floors
 // under the same load (bench/api-floor-server.ts) show what this machine allows at all.
 // Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import autocannon, { type Result } from 'autocannon';
-import SQLite from 'better-sqlite3';
 import { BLOCK_TIME, BLOCKS, buildBenchDb, START } from './api-data';
 import { postgresCopy } from './api-postgres';
-import { formatSize, postgresSize, sqliteSize } from './db-size';
+import { formatSize, postgresSize, sqliteSize } from '../db/size';
 import { cpuSeconds } from './process-stats';
-import { sqlitePath } from '../db';
+import { connect, type Db } from '../db';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 // BENCH_NO_CACHE=1 turns the server's per-head response cache off: every request runs its
@@ -45,8 +44,17 @@ interface Case {
   /** A request's variables, drawn afresh for each; absent: the query takes none, and every request is the same body. */
   variables?: () => Record<string, unknown>;
   /** The same data by raw SQL. */
-  sql: (db: SQLite.Database) => () => void;
+  sql: (db: Db) => () => Promise<unknown>;
 }
+
+/**
+ * A statement as the engine runs db/fixed-query.ts's queries: SQL text kept, prepared once per
+ * connection (on SQLite), run with positional parameters.
+ */
+const prepare = (db: Db, text: string) => ({
+  all: <R>(...params: unknown[]) => db.engine.prepared<R>(text, params),
+  get: async <R>(...params: unknown[]) => (await db.engine.prepared<R>(text, params))[0],
+});
 
 const cases: Case[] = [
   {
@@ -55,10 +63,10 @@ const cases: Case[] = [
       blocks(first: 10) { edges { node { number hash timestamp txCount gasUsed miner } } }
       transactions(first: 10) { edges { node { hash from to value timestamp status fromMember { name } toMember { name } } } } }`,
     sql: (db) => {
-      const s = db.prepare('select * from indexer_state where id = 1');
-      const b = db.prepare('select * from blocks order by number desc limit 11');
-      const t = db.prepare('select * from transactions order by block_number desc, tx_index desc limit 11');
-      return () => (s.get(), b.all(), t.all());
+      const s = prepare(db, 'select * from indexer_state where id = 1');
+      const b = prepare(db, 'select * from blocks order by number desc limit 11');
+      const t = prepare(db, 'select * from transactions order by block_number desc, tx_index desc limit 11');
+      return async () => [await s.get(), await b.all(), await t.all()];
     },
   },
   {
@@ -66,12 +74,12 @@ const cases: Case[] = [
     query: `query($n: Int) { block(number: $n) { number hash parentHash timestamp miner gasUsed gasLimit txCount transactions(first: 20) { edges { node { hash from to value } } } } }`,
     variables: () => ({ n: pick(data.blockNumbers) }),
     sql: (db) => {
-      const b = db.prepare('select * from blocks where number = ?');
-      const t = db.prepare('select * from transactions where block_number = ? order by tx_index limit 21');
-      return () => {
+      const b = prepare(db, 'select * from blocks where number = ?');
+      const t = prepare(db, 'select * from transactions where block_number = ? order by tx_index limit 21');
+      return async () => {
         const n = pick(data.blockNumbers);
-        b.get(n);
-        t.all(n);
+        await b.get(n);
+        await t.all(n);
       };
     },
   },
@@ -80,14 +88,14 @@ const cases: Case[] = [
     query: `query($h: String!) { transaction(hash: $h) { hash blockNumber from to value fee status input block { timestamp hash } logs { logIndex address topics data decoded { name } } } }`,
     variables: () => ({ h: pick(data.txHashes) }),
     sql: (db) => {
-      const t = db.prepare('select * from transactions where hash = ?');
-      const b = db.prepare('select * from blocks where number = ?');
-      const l = db.prepare('select * from logs where block_number = ? and tx_index = ? order by log_index');
-      return () => {
+      const t = prepare(db, 'select * from transactions where hash = ?');
+      const b = prepare(db, 'select * from blocks where number = ?');
+      const l = prepare(db, 'select * from logs where block_number = ? and tx_index = ? order by log_index');
+      return async () => {
         const h = pick(data.txHashes);
-        const tx = t.get(h) as { block_number: number; tx_index: number };
-        b.get(tx.block_number);
-        l.all(tx.block_number, tx.tx_index);
+        const tx = (await t.get<{ block_number: number; tx_index: number }>(h))!;
+        await b.get(tx.block_number);
+        await l.all(tx.block_number, tx.tx_index);
       };
     },
   },
@@ -96,14 +104,14 @@ const cases: Case[] = [
     query: `query($a: String!) { account(address: $a) { address txCount isContract member { name } transactions(first: 25) { edges { cursor node { hash blockNumber timestamp from to value status } } pageInfo { hasNextPage endCursor } } } }`,
     variables: () => ({ a: pick(data.addresses) }),
     sql: (db) => {
-      const a = db.prepare('select * from accounts where address = ?');
-      const h = db.prepare(
+      const a = prepare(db, 'select * from accounts where address = ?');
+      const h = prepare(db, 
         'select t.* from address_transactions a join transactions t on t.block_number = a.block_number and t.tx_index = a.tx_index where a.address = ? order by a.block_number desc, a.tx_index desc limit 26',
       );
-      return () => {
+      return async () => {
         const addr = pick(data.addresses);
-        a.get(addr);
-        h.all(addr);
+        await a.get(addr);
+        await h.all(addr);
       };
     },
   },
@@ -116,17 +124,17 @@ const cases: Case[] = [
       return { a: pick(data.addresses), f: { direction: 'OUT', since, until: since + YEAR } };
     },
     sql: (db) => {
-      const t = db.prepare(
+      const t = prepare(db, 
         `select t.* from address_transactions a join transactions t on t.block_number = a.block_number and t.tx_index = a.tx_index
          where a.address = ? and t.from_address = ? and coalesce(t.to_address, t.contract_address, '') <> ?
            and a.block_number >= (select number from blocks where timestamp >= ? order by timestamp, number limit 1)
            and a.block_number <= (select number from blocks where timestamp <= ? order by timestamp desc, number desc limit 1)
          order by a.block_number desc, a.tx_index desc limit 26`,
       );
-      return () => {
+      return async () => {
         const addr = pick(data.addresses);
         const since = yearWindow();
-        t.all(addr, addr, addr, since, since + YEAR);
+        await t.all(addr, addr, addr, since, since + YEAR);
       };
     },
   },
@@ -134,19 +142,19 @@ const cases: Case[] = [
     name: 'kpis with monthly series',
     query: `{ kpis { id current target progress expectedProgress status periodStart periodEnd series(interval: MONTH) { date from to value delta expected } } }`,
     sql: (db) => {
-      const p = db.prepare("select count(*) as n from patents where filed_at >= ? and filed_at < ?");
-      const s = db.prepare('select count(*) as n from (select scenario_id, stage, row_number() over (partition by scenario_id order by block_number desc, log_index desc) as r from scenario_stages) where r = 1 and stage = 1');
-      const o = db.prepare('select amount_cny from (select amount_cny, row_number() over (partition by member, period order by block_number desc, log_index desc) as r from output_reports) where r = 1');
-      const m = db.prepare("select count(*) as n from (select kind, row_number() over (partition by member order by block_number desc, log_index desc) as r from member_events) where r = 1 and kind = 'admitted'");
-      const t = db.prepare('select * from kpi_targets');
-      const monthly = db.prepare("select filed_at / 2592000 as m, count(*) as n from patents group by m");
-      return () => {
-        t.all();
-        p.get(1586793600, 1744560000);
-        s.get();
-        (o.all() as Array<{ amount_cny: string }>).reduce((sum, r) => sum + BigInt(r.amount_cny), 0n);
-        m.get();
-        monthly.all();
+      const p = prepare(db, "select count(*) as n from patents where filed_at >= ? and filed_at < ?");
+      const s = prepare(db, 'select count(*) as n from (select scenario_id, stage, row_number() over (partition by scenario_id order by block_number desc, log_index desc) as r from scenario_stages) where r = 1 and stage = 1');
+      const o = prepare(db, 'select amount_cny from (select amount_cny, row_number() over (partition by member, period order by block_number desc, log_index desc) as r from output_reports) where r = 1');
+      const m = prepare(db, "select count(*) as n from (select kind, row_number() over (partition by member order by block_number desc, log_index desc) as r from member_events) where r = 1 and kind = 'admitted'");
+      const t = prepare(db, 'select * from kpi_targets');
+      const monthly = prepare(db, "select filed_at / 2592000 as m, count(*) as n from patents group by m");
+      return async () => {
+        await t.all();
+        await p.get(1586793600, 1744560000);
+        await s.get();
+        (await o.all<{ amount_cny: string }>()).reduce((sum, r) => sum + BigInt(r.amount_cny), 0n);
+        await m.get();
+        await monthly.all();
       };
     },
   },
@@ -154,29 +162,29 @@ const cases: Case[] = [
     name: 'chainStats (tx/day, 90 days)',
     query: `{ chainStats(metric: TRANSACTIONS, interval: DAY) { date from to value } }`,
     sql: (db) => {
-      const s = db.prepare('select * from daily_stats where day >= ? and day <= ? order by day');
-      const last = (db.prepare('select max(day) as d from daily_stats').get() as { d: number }).d;
-      return () => s.all(last - 90, last);
+      const s = prepare(db, 'select * from daily_stats where day >= ? and day <= ? order by day');
+      const last = prepare(db, 'select max(day) as d from daily_stats').get<{ d: number }>().then((r) => r!.d);
+      return async () => s.all((await last) - 90, await last);
     },
   },
   {
     name: 'chainStats (active accounts/week, 1 year)',
     query: `{ chainStats(metric: ACTIVE_ACCOUNTS, interval: WEEK, from: "2024-01-15") { date from to value } }`,
     sql: (db) => {
-      const s = db.prepare('select * from daily_stats where day >= ? and day <= ? order by day');
-      const last = (db.prepare('select max(day) as d from daily_stats').get() as { d: number }).d;
-      return () => s.all(last - 365, last);
+      const s = prepare(db, 'select * from daily_stats where day >= ? and day <= ? order by day');
+      const last = prepare(db, 'select max(day) as d from daily_stats').get<{ d: number }>().then((r) => r!.d);
+      return async () => s.all((await last) - 365, await last);
     },
   },
 ];
 
-function rawSql(c: Case, db: SQLite.Database) {
+async function rawSql(c: Case, db: Db) {
   const run = c.sql(db);
   const lat: number[] = [];
   const end = Date.now() + 2000;
   while (Date.now() < end) {
     const t = process.hrtime.bigint();
-    run();
+    await run();
     lat.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   lat.sort((a, b) => a - b);
@@ -230,7 +238,7 @@ const apiColumns = (r: Result, micros: number) => [
 ];
 
 const server = await startServer('bench/api-server.ts', [serverUrl, String(freePort()), String(WORKERS), ...(NO_CACHE ? ['0'] : [])]);
-const db = new SQLite(sqlitePath(data.url), { readonly: true });
+const db = connect(data.url, { mustExist: true });
 try {
   const only = process.env.BENCH_ONLY;
   for (const c of cases.filter((x) => !only || x.name.includes(only))) {
@@ -239,7 +247,7 @@ try {
     const body = (await probe.json()) as { errors?: unknown };
     if (probe.status !== 200 || body.errors) throw new Error(`${c.name}: ${probe.status} ${JSON.stringify(body.errors)}`);
     const { r, micros } = await underLoad(server.url, server.child.pid!, request, c.variables !== undefined);
-    const raw = rawSql(c, db);
+    const raw = await rawSql(c, db);
     const bad = r.non2xx + r.errors + r.timeouts;
     rows.push([
       c.name,
@@ -254,7 +262,7 @@ try {
   }
 } finally {
   server.child.kill('SIGTERM');
-  db.close();
+  await db.close();
 }
 
 // The floors: the same load on servers that do less (bench/api-floor-server.ts).
@@ -285,7 +293,7 @@ console.log(`${size}\n`);
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
-console.log('\nraw SQL: the same rows read with better-sqlite3 prepared statements in one thread (no HTTP, no GraphQL).');
+console.log('\nraw SQL: the same rows read with SQLite statements prepared once, run by the engine in one thread (no HTTP, no GraphQL).');
 console.log(`server CPU: of the server's processes (Linux /proc)${POSTGRES ? "; PostgreSQL's own processes are not counted" : ''}.`);
 console.log('floors: the same load on servers doing less than any GraphQL answer can (BENCH_FLOOR=0 skips them).');
 console.log('targets: home p99 ≤ 50 ms and ≥ 1,500 req/s; kpis p99 ≤ 50 ms.');

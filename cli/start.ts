@@ -2,7 +2,7 @@
 // RPC_URL), migrations, the indexer and the API + web server — behind one banner.
 import { DEVNET_CHAIN_ID, metadataSettings, type StartConfig } from '../config';
 import { createLogger } from '../config/log';
-import { connect, migrateToLatest, sqlitePath, type Db } from '../db';
+import { connect, migrateToLatest, type Db } from '../db';
 import { loadIndexerState } from '../db/indexer-state';
 import { resetDatabase } from '../db/reset';
 import { createServer } from '../api/server';
@@ -34,16 +34,9 @@ export async function storedChainDiffers(db: Db, rpcUrl: string): Promise<string
   return null;
 }
 
-/**
- * The API's own connection to the indexer's database. On a SQLite file the indexer's handle
- * is one connection: a query on it would wait behind every write transaction, and a
- * statement run on the raw handle (as /api's fixed queries do) would see a batch half
- * written. A second connection reads only what has committed (WAL), without waiting.
- * PostgreSQL's pool already gives each query its own connection; :memory: has no file to share.
- */
+/** The API's own connection to the indexer's database, when the engine wants one (see readerConnection). */
 export function apiConnection(db: Db): Db {
-  if (db.dialect !== 'sqlite' || sqlitePath(db.url) === ':memory:') return db;
-  return connect(db.url, { mustExist: true });
+  return db.engine.readerConnection() ?? db;
 }
 
 // The banner and the progress line say what is going on; the logs add only what needs

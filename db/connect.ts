@@ -3,40 +3,19 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type SQLite from 'better-sqlite3';
-import type pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
-import { dialectOf, type Dialect } from './dialect';
+import { dialectOf } from './dialect';
+import type { Db } from './engine';
+import { loadPg } from './postgres/driver';
+import { postgresEngine } from './postgres/engine';
 import type { Database } from './schema';
-import { reusingStatements } from './statement-cache';
+import { sqliteEngine } from './sqlite/engine';
+import { reusingStatements } from './sqlite/statement-cache';
 
 // Each driver loads on first use, so a process on one dialect never pays for the other's.
 const require = createRequire(import.meta.url);
-let pgModule: typeof pg | undefined;
 
-/** The pg driver, configured once. */
-export function loadPg(): typeof pg {
-  if (!pgModule) {
-    pgModule = require('pg') as typeof pg;
-    // int8 (bigint, COUNT) arrives from pg as a string; every int8 we store fits in 2^53
-    // (block numbers, timestamps, gas), so read it as a number like SQLite does. NUMERIC
-    // stays a string: that is where the uint256 values live.
-    pgModule.types.setTypeParser(pgModule.types.builtins.INT8, (v) => Number(v));
-  }
-  return pgModule;
-}
-
-export interface Db {
-  db: Kysely<Database>;
-  dialect: Dialect;
-  url: string;
-  /**
-   * SQLite only: the better-sqlite3 handle behind `db`. It is the same (single) connection,
-   * so statements run on it inside a Kysely transaction belong to that transaction. The
-   * indexer uses it to reuse prepared statements, which Kysely's driver cannot do.
-   */
-  sqlite?: SQLite.Database;
-  close(): Promise<void>;
-}
+export type { Db } from './engine';
 
 export interface ConnectOptions {
   /** PostgreSQL pool size. */
@@ -75,12 +54,13 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), log });
-    return { db, dialect, url, sqlite, close: () => db.destroy() };
+    const reopen = path === ':memory:' ? null : () => connect(url, { mustExist: true });
+    return { db, dialect, url, engine: sqliteEngine(sqlite, db, reopen), sqlite, close: () => db.destroy() };
   }
 
   const pool = new (loadPg().Pool)({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client's socket error must not crash the process; the pool replaces the client.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-  return { db, dialect, url, close: () => db.destroy() };
+  return { db, dialect, url, engine: postgresEngine(db, url), close: () => db.destroy() };
 }

@@ -3,13 +3,12 @@
 // tables (account_balances, token_holdings, tokens' counters and supply) follow the
 // history, and a rollback rebuilds the rows it touched from what history remains, so the
 // result equals a fresh index.
-import { CompiledQuery } from 'kysely';
-import type { Db } from '../db/connect';
-import type { Dialect } from '../db/dialect';
+import { sql } from 'kysely';
+import type { Engine, Insert, Q } from '../db/engine';
+import { insertHead } from '../db/insert-head';
 import { blockKeyedTables } from '../db/schema';
 import { runningSums, type AccountTokenRows } from './account-rows';
 import { splitHoldingKey, holdingKey } from './enrich';
-import { inserter, type Insert, type Q } from './insert';
 import { sortKey, type TokenIssue } from './tokens';
 
 export const ACCOUNT_COLUMNS = {
@@ -34,8 +33,6 @@ export const ACCOUNT_COLUMNS = {
 /** Tables of history rows keyed by block number: a rollback deletes above the ancestor. */
 const ACCOUNT_HISTORY_TABLES = blockKeyedTables((group) => group === 'accounts');
 
-const ph = (dialect: Dialect, n: number, from = 1) =>
-  Array.from({ length: n }, (_, i) => (dialect === 'postgres' ? `$${from + i}` : '?')).join(', ');
 const CHUNK = 500;
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -43,24 +40,22 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-const exec = (trx: Q, text: string, params: unknown[] = []) => trx.executeQuery(CompiledQuery.raw(text, params));
-
 /** Of `addresses`, those that already have a tokens row. */
-async function existingTokens(trx: Q, dialect: Dialect, addresses: string[]): Promise<Set<string>> {
+async function existingTokens(trx: Q, addresses: string[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (const part of chunks(addresses)) {
-    const r = await exec(trx, `select "address" from "tokens" where "address" in (${ph(dialect, part.length)})`, part);
-    for (const row of r.rows as { address: string }[]) out.add(row.address);
+    const r = await sql<{ address: string }>`select "address" from "tokens" where "address" in (${sql.join(part)})`.execute(trx);
+    for (const row of r.rows) out.add(row.address);
   }
   return out;
 }
 
 /** Current values of `keys` in one column of a table keyed by one column, chunked. */
-async function currentValues(trx: Q, dialect: Dialect, table: string, keyColumn: string, valueColumn: string, keys: string[]): Promise<Map<string, bigint | null>> {
+async function currentValues(trx: Q, table: string, keyColumn: string, valueColumn: string, keys: string[]): Promise<Map<string, bigint | null>> {
   const out = new Map<string, bigint | null>();
   for (const part of chunks(keys)) {
-    const r = await exec(trx, `select "${keyColumn}" as k, "${valueColumn}" as v from "${table}" where "${keyColumn}" in (${ph(dialect, part.length)})`, part);
-    for (const row of r.rows as { k: string; v: unknown }[]) out.set(row.k, row.v == null ? null : BigInt(String(row.v)));
+    const r = await sql<{ k: string; v: unknown }>`select ${sql.ref(keyColumn)} as k, ${sql.ref(valueColumn)} as v from ${sql.table(table)} where ${sql.ref(keyColumn)} in (${sql.join(part)})`.execute(trx);
+    for (const row of r.rows) out.set(row.k, row.v == null ? null : BigInt(String(row.v)));
   }
   return out;
 }
@@ -71,9 +66,8 @@ export interface AccountWriteOptions {
 }
 
 /** Write one batch's accounts-and-tokens rows. */
-export async function writeAccountTokens(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, r: AccountTokenRows, opts: AccountWriteOptions): Promise<void> {
-  const { dialect } = db;
-  const insert = inserter(trx, db);
+export async function writeAccountTokens(trx: Q, engine: Engine, r: AccountTokenRows, opts: AccountWriteOptions): Promise<void> {
+  const insert = engine.inserter(trx);
   const C = ACCOUNT_COLUMNS;
   const plain: [keyof typeof C, readonly Record<string, unknown>[]][] = [
     ['token_transfers', r.tokenTransfers],
@@ -85,7 +79,7 @@ export async function writeAccountTokens(trx: Q, db: Pick<Db, 'dialect' | 'sqlit
   // Native balances: what the database holds plus the batch's deltas. An address never
   // seen held nothing before, which the genesis allocations at block 0 make true from the start.
   const addresses = [...new Set(r.coin.flatMap((b) => [...b.deltas.keys()]))];
-  const coin = runningSums(await currentValues(trx, dialect, 'account_balances', 'address', 'balance', addresses), r.coin, 0n);
+  const coin = runningSums(await currentValues(trx, 'account_balances', 'address', 'balance', addresses), r.coin, 0n);
   if (coin.steps.length) {
     await insert('coin_balances', C.coin_balances, coin.steps.map((s) => ({ address: s.key, block_number: s.block, balance: String(s.value) })));
     await upsertBalances(insert, [...coin.last].map(([address, l]) => ({ address, block_number: l.block, balance: String(l.value) })));
@@ -93,7 +87,7 @@ export async function writeAccountTokens(trx: Q, db: Pick<Db, 'dialect' | 'sqlit
 
   const issues: { token: string; block_number: number; issue: TokenIssue }[] = [];
   const touched = [...new Set([...r.transferCounts.keys(), ...r.newTokens.map((t) => t.address)])].sort();
-  const existing = await existingTokens(trx, dialect, touched);
+  const existing = await existingTokens(trx, touched);
   const inserted = new Set<string>();
   for (const t of r.newTokens) {
     if (existing.has(t.address)) continue; // seen by an earlier batch still in flight when this one was fetched
@@ -107,26 +101,26 @@ export async function writeAccountTokens(trx: Q, db: Pick<Db, 'dialect' | 'sqlit
     for (const issue of m.issues) issues.push({ token: t.address, block_number: t.firstSeenBlock, issue });
   }
   for (const [token, { count }] of r.transferCounts) {
-    await exec(trx, `update "tokens" set "transfer_count" = "transfer_count" + ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [count, token]);
+    await sql`update "tokens" set "transfer_count" = "transfer_count" + ${count} where "address" = ${token}`.execute(trx);
   }
 
   // Supplies: minted less burned, on top of what the database holds. A token first seen now
   // started at 0 when the index starts at block 0; otherwise its supply is unknown until the
   // head check reads totalSupply().
   const supplyTokens = [...new Set(r.supplies.flatMap((b) => [...b.deltas.keys()]))];
-  const held = await currentValues(trx, dialect, 'tokens', 'address', 'total_supply', supplyTokens);
+  const held = await currentValues(trx, 'tokens', 'address', 'total_supply', supplyTokens);
   for (const t of inserted) held.delete(t); // a token first seen now starts from the base, not from its row's null
   const supply = runningSums(held, r.supplies, opts.zeroBase ? 0n : null);
   if (supply.steps.length) {
     await insert('token_supplies', C.token_supplies, supply.steps.map((s) => ({ token: s.key, block_number: s.block, total_supply: s.value === null ? null : String(s.value) })));
     for (const [token, l] of supply.last) {
-      await exec(trx, `update "tokens" set "total_supply" = ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [l.value === null ? null : String(l.value), token]);
+      await sql`update "tokens" set "total_supply" = ${l.value === null ? null : String(l.value)} where "address" = ${token}`.execute(trx);
     }
   }
 
-  const holders = await writeHoldings(trx, dialect, insert, r);
+  const holders = await writeHoldings(trx, insert, r);
   if (issues.length) await insert('token_issues', C.token_issues, issues, ' on conflict do nothing');
-  await addHolderCounts(trx, dialect, holders);
+  await addHolderCounts(trx, holders);
 }
 
 /** account_balances follows the newest coin_balances row of each address. */
@@ -140,9 +134,9 @@ export async function upsertBalances(insert: Insert, rows: { address: string; bl
   );
 }
 
-export async function addHolderCounts(trx: Q, dialect: Dialect, changes: Map<string, number>): Promise<void> {
+export async function addHolderCounts(trx: Q, changes: Map<string, number>): Promise<void> {
   for (const [token, change] of changes) {
-    if (change !== 0) await exec(trx, `update "tokens" set "holder_count" = "holder_count" + ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [change, token]);
+    if (change !== 0) await sql`update "tokens" set "holder_count" = "holder_count" + ${change} where "address" = ${token}`.execute(trx);
   }
 }
 
@@ -184,18 +178,15 @@ export function holderCountChanges(before: ReadonlyMap<string, string>, after: R
 }
 
 /** The non-zero balances the database holds for every id of the (token, holder) pairs of `keys`. */
-export async function heldBefore(trx: Q, dialect: Dialect, keys: string[]): Promise<Map<string, string>> {
+export async function heldBefore(trx: Q, keys: string[]): Promise<Map<string, string>> {
   const previous = new Map<string, string>();
   if (!keys.length) return previous;
   const tokens = [...new Set(keys.map((k) => splitHoldingKey(k).token))];
   const holders = [...new Set(keys.map((k) => splitHoldingKey(k).holder))];
   for (const part of chunks(holders)) {
-    const res = await exec(
-      trx,
-      `select "token", "holder", "token_id", "balance" from "token_holdings" where "token" in (${ph(dialect, tokens.length)}) and "holder" in (${ph(dialect, part.length, tokens.length + 1)})`,
-      [...tokens, ...part],
-    );
-    for (const row of res.rows as { token: string; holder: string; token_id: string; balance: unknown }[]) {
+    const res = await sql<{ token: string; holder: string; token_id: string; balance: unknown }>`select "token", "holder", "token_id", "balance" from "token_holdings"
+      where "token" in (${sql.join(tokens)}) and "holder" in (${sql.join(part)})`.execute(trx);
+    for (const row of res.rows) {
       previous.set(holdingKey(row.token, row.holder, row.token_id), String(row.balance));
     }
   }
@@ -203,12 +194,12 @@ export async function heldBefore(trx: Q, dialect: Dialect, keys: string[]): Prom
 }
 
 /** Set holdings to their final balances (a zero holding is removed); returns each token's change in holder count. */
-export async function setHoldings(trx: Q, dialect: Dialect, insert: Insert, previous: Map<string, string>, final: Map<string, { block: number; balance: string }>): Promise<Map<string, number>> {
+export async function setHoldings(trx: Q, insert: Insert, previous: Map<string, string>, final: Map<string, { block: number; balance: string }>): Promise<Map<string, number>> {
   const upserts: Record<string, unknown>[] = [];
   for (const [key, { block, balance }] of final) {
     const { token, holder, tokenId } = splitHoldingKey(key);
     if (balance === '0') {
-      await exec(trx, `delete from "token_holdings" where "token" = ${ph(dialect, 1)} and "holder" = ${ph(dialect, 1, 2)} and "token_id" = ${ph(dialect, 1, 3)}`, [token, holder, tokenId]);
+      await sql`delete from "token_holdings" where "token" = ${token} and "holder" = ${holder} and "token_id" = ${tokenId}`.execute(trx);
     } else upserts.push({ token, holder, token_id: tokenId, block_number: block, balance, sort_key: sortKey(balance) });
   }
   if (upserts.length) {
@@ -223,33 +214,25 @@ export async function setHoldings(trx: Q, dialect: Dialect, insert: Insert, prev
 }
 
 /** Holdings move by the batch's transfers; token_balances keeps each one's value after every block that moved it. */
-async function writeHoldings(trx: Q, dialect: Dialect, insert: Insert, r: AccountTokenRows): Promise<Map<string, number>> {
+async function writeHoldings(trx: Q, insert: Insert, r: AccountTokenRows): Promise<Map<string, number>> {
   const keys = [...new Set(r.holdings.flatMap((b) => [...b.deltas.keys()]))];
   if (!keys.length) return new Map();
-  const previous = await heldBefore(trx, dialect, keys);
+  const previous = await heldBefore(trx, keys);
   const sums = runningSums(new Map([...previous].map(([k, v]) => [k, BigInt(v)])), r.holdings, 0n);
   await insert('token_balances', ACCOUNT_COLUMNS.token_balances, sums.steps.map((s) => {
     const { token, holder, tokenId } = splitHoldingKey(s.key);
     return { token, holder, token_id: tokenId, block_number: s.block, balance: String(s.value) };
   }));
   const final = new Map([...sums.last].map(([k, l]) => [k, { block: l.block, balance: String(l.value) }]));
-  return setHoldings(trx, dialect, insert, previous, final);
+  return setHoldings(trx, insert, previous, final);
 }
 
 /** holder_count = distinct holders with a non-zero balance (token_holdings keeps only those). */
-async function recountHolders(trx: Q, dialect: Dialect, tokens: string[]): Promise<void> {
+async function recountHolders(trx: Q, tokens: string[]): Promise<void> {
   for (const part of chunks(tokens)) {
-    await exec(
-      trx,
-      `update "tokens" set "holder_count" = (select count(distinct "holder") from "token_holdings" h where h."token" = "tokens"."address") where "address" in (${ph(dialect, part.length)})`,
-      part,
-    );
+    await sql`update "tokens" set "holder_count" = (select count(distinct "holder") from "token_holdings" h where h."token" = "tokens"."address")
+      where "address" in (${sql.join(part)})`.execute(trx);
   }
-}
-
-async function column(trx: Q, text: string, params: unknown[]): Promise<string[]> {
-  const r = await exec(trx, text, params);
-  return (r.rows as Record<string, unknown>[]).map((row) => String(Object.values(row)[0]));
 }
 
 /**
@@ -257,54 +240,43 @@ async function column(trx: Q, text: string, params: unknown[]): Promise<string[]
  * current rows they changed from the history that remains. Call inside the rollback's
  * transaction, before the blocks themselves are deleted.
  */
-export async function rollbackAccountTokens(trx: Q, dialect: Dialect, ancestor: number): Promise<void> {
-  const a = ph(dialect, 1);
+export async function rollbackAccountTokens(trx: Q, ancestor: number): Promise<void> {
   // One plain statement per row: a rollback is rare and small, so no prepared or bulk path.
   const insert: Insert = async (table, columns, rows, suffix = '') => {
-    const text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${ph(dialect, columns.length)})${suffix}`;
-    for (const row of rows) await trx.executeQuery(CompiledQuery.raw(text, columns.map((c) => row[c] ?? null)));
+    const head = sql.raw(insertHead(table, columns));
+    for (const row of rows) await sql`${head}values (${sql.join(columns.map((c) => row[c] ?? null))})${sql.raw(suffix)}`.execute(trx);
     return [];
   };
-  const addresses = await column(trx, `select distinct "address" from "coin_balances" where "block_number" > ${a}`, [ancestor]);
-  const holdingKeys = await exec(trx, `select distinct "token", "holder", "token_id" from "token_balances" where "block_number" > ${a}`, [ancestor]);
-  const tokens = await column(
-    trx,
-    `select "token" from "token_transfers" where "block_number" > ${a} union select "token" from "token_supplies" where "block_number" > ${a}` +
-      ` union select "token" from "token_balances" where "block_number" > ${a}`,
-    dialect === 'postgres' ? [ancestor] : [ancestor, ancestor, ancestor],
-  );
-  for (const t of ACCOUNT_HISTORY_TABLES) await exec(trx, `delete from "${t.name}" where "${t.column}" > ${a}`, [ancestor]);
-  await exec(trx, `delete from "tokens" where "first_seen_block" > ${a}`, [ancestor]);
+  const addresses = (await sql<{ address: string }>`select distinct "address" from "coin_balances" where "block_number" > ${ancestor}`.execute(trx)).rows.map((x) => x.address);
+  const holdingKeys = await sql<{ token: string; holder: string; token_id: string }>`select distinct "token", "holder", "token_id" from "token_balances" where "block_number" > ${ancestor}`.execute(trx);
+  const tokens = (await sql<{ token: string }>`select "token" from "token_transfers" where "block_number" > ${ancestor}
+    union select "token" from "token_supplies" where "block_number" > ${ancestor}
+    union select "token" from "token_balances" where "block_number" > ${ancestor}`.execute(trx)).rows.map((x) => x.token);
+  for (const t of ACCOUNT_HISTORY_TABLES) await sql`delete from ${sql.table(t.name)} where ${sql.ref(t.column)} > ${ancestor}`.execute(trx);
+  await sql`delete from "tokens" where "first_seen_block" > ${ancestor}`.execute(trx);
 
   // Native balances: back to each address's latest remaining record.
-  await exec(trx, `delete from "account_balances" where "block_number" > ${a}`, [ancestor]);
+  await sql`delete from "account_balances" where "block_number" > ${ancestor}`.execute(trx);
   for (const part of chunks(addresses)) {
-    const r = await exec(
-      trx,
-      `select c."address", c."block_number", c."balance" from "coin_balances" c where c."address" in (${ph(dialect, part.length)})` +
-        ` and c."block_number" = (select max(c2."block_number") from "coin_balances" c2 where c2."address" = c."address")`,
-      part,
-    );
-    const rows = (r.rows as { address: string; block_number: unknown; balance: unknown }[]).map((x) => ({
+    const r = await sql<{ address: string; block_number: unknown; balance: unknown }>`select c."address", c."block_number", c."balance" from "coin_balances" c
+      where c."address" in (${sql.join(part)})
+      and c."block_number" = (select max(c2."block_number") from "coin_balances" c2 where c2."address" = c."address")`.execute(trx);
+    const rows = r.rows.map((x) => ({
       address: x.address, block_number: Number(x.block_number), balance: String(x.balance), sort_key: sortKey(String(x.balance)),
     }));
     if (rows.length) await insert('account_balances', ACCOUNT_COLUMNS.account_balances, rows);
   }
 
   // Token holdings: back to each holding's latest remaining readable balance (none when zero).
-  for (const row of holdingKeys.rows as { token: string; holder: string; token_id: string }[]) {
-    const key = [row.token, row.holder, row.token_id];
-    await exec(trx, `delete from "token_holdings" where "token" = ${a} and "holder" = ${ph(dialect, 1, 2)} and "token_id" = ${ph(dialect, 1, 3)}`, key);
-    const r = await exec(
-      trx,
-      `select "block_number", "balance" from "token_balances" where "token" = ${a} and "holder" = ${ph(dialect, 1, 2)} and "token_id" = ${ph(dialect, 1, 3)}` +
-        ` and "balance" is not null order by "block_number" desc limit 1`,
-      key,
-    );
-    const last = r.rows[0] as { block_number: unknown; balance: unknown } | undefined;
+  for (const { token, holder, token_id } of holdingKeys.rows) {
+    await sql`delete from "token_holdings" where "token" = ${token} and "holder" = ${holder} and "token_id" = ${token_id}`.execute(trx);
+    const r = await sql<{ block_number: unknown; balance: unknown }>`select "block_number", "balance" from "token_balances"
+      where "token" = ${token} and "holder" = ${holder} and "token_id" = ${token_id}
+      and "balance" is not null order by "block_number" desc limit 1`.execute(trx);
+    const last = r.rows[0];
     if (last && String(last.balance) !== '0') {
       await insert('token_holdings', ACCOUNT_COLUMNS.token_holdings, [{
-        token: row.token, holder: row.holder, token_id: row.token_id, block_number: Number(last.block_number),
+        token, holder, token_id, block_number: Number(last.block_number),
         balance: String(last.balance), sort_key: sortKey(String(last.balance)),
       }]);
     }
@@ -312,14 +284,9 @@ export async function rollbackAccountTokens(trx: Q, dialect: Dialect, ancestor: 
 
   // Token counters and supply, recomputed for the tokens that remain.
   for (const token of tokens) {
-    const t = ph(dialect, 1);
-    await exec(
-      trx,
-      `update "tokens" set "transfer_count" = (select count(*) from "token_transfers" x where x."token" = "tokens"."address"),` +
-        ` "total_supply" = (select s."total_supply" from "token_supplies" s where s."token" = "tokens"."address" order by s."block_number" desc limit 1)` +
-        ` where "address" = ${t}`,
-      [token],
-    );
+    await sql`update "tokens" set "transfer_count" = (select count(*) from "token_transfers" x where x."token" = "tokens"."address"),
+      "total_supply" = (select s."total_supply" from "token_supplies" s where s."token" = "tokens"."address" order by s."block_number" desc limit 1)
+      where "address" = ${token}`.execute(trx);
   }
-  await recountHolders(trx, dialect, tokens);
+  await recountHolders(trx, tokens);
 }

@@ -2,10 +2,9 @@
 // the creating block: rows for the contract_code table, written in the batch's transaction.
 // A rollback finds the table in db/schema.ts's catalogue, as it finds every block-keyed one.
 import type { Insertable } from 'kysely';
-import type { Db } from '../db/connect';
+import type { Db, Q } from '../db/engine';
 import type { ContractCodeTable } from '../db/schema';
 import type { FetchedBlock } from './fetch';
-import { inserter, type Q } from './insert';
 
 const COLUMNS = ['address', 'block_number', 'tx_hash', 'code'] as const;
 
@@ -20,6 +19,6 @@ export function contractCodeRows(blocks: readonly FetchedBlock[]): Insertable<Co
 }
 
 /** Write a batch's contract code; call inside the batch's transaction. */
-export async function writeContractCode(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, rows: readonly Insertable<ContractCodeTable>[]): Promise<void> {
-  if (rows.length) await inserter(trx, db)('contract_code', COLUMNS, rows as unknown as Record<string, unknown>[]);
+export async function writeContractCode(trx: Q, { engine }: Pick<Db, 'engine'>, rows: readonly Insertable<ContractCodeTable>[]): Promise<void> {
+  if (rows.length) await engine.inserter(trx)('contract_code', COLUMNS, rows as unknown as Record<string, unknown>[]);
 }

@@ -3,14 +3,12 @@
 // holdings and totalSupply of the tokens, and where a sum differs, log it and let the
 // node's value win: a correction row at that block, the current tables set to it, and for
 // tokens the issue that their events disagree with their balances.
-import { CompiledQuery } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Logger } from 'pino';
-import type { Db } from '../db/connect';
-import type { Dialect } from '../db/dialect';
+import type { Db, Q } from '../db/engine';
 import { addHolderCounts, heldBefore, setHoldings, upsertBalances } from './account-writer';
 import { holdingKey, splitHoldingKey } from './enrich';
 import type { BlockFetcher } from './fetch';
-import { inserter, type Q } from './insert';
 import type { RpcCall, RpcResult } from './rpc';
 import { isStateUnavailable } from './state-errors';
 import { callData, decodeUint, SELECTOR } from './tokens';
@@ -94,28 +92,24 @@ async function readValues(fetcher: Pick<BlockFetcher, 'batched'>, block: number,
 /** How nodes say a block hash is not (or no longer) on their chain. */
 const BLOCK_GONE = /block not found|unknown block|not found/i;
 
-const ph = (dialect: Dialect, n: number, from = 1) =>
-  Array.from({ length: n }, (_, i) => (dialect === 'postgres' ? `$${from + i}` : '?')).join(', ');
-
-async function current(trx: Q, dialect: Dialect, sqlText: (marks: string) => string, keys: string[]): Promise<Map<string, string | null>> {
+/** The `k` -> `v` rows of `query` for `keys`, asked 500 at a time (`query` gets the list for its `in (…)`). */
+async function current(trx: Q, query: (list: RawBuilder<unknown>) => RawBuilder<{ k: string; v: unknown }>, keys: string[]): Promise<Map<string, string | null>> {
   const out = new Map<string, string | null>();
   for (let i = 0; i < keys.length; i += 500) {
-    const part = keys.slice(i, i + 500);
-    const r = await trx.executeQuery(CompiledQuery.raw(sqlText(ph(dialect, part.length)), part));
-    for (const row of r.rows as { k: string; v: unknown }[]) out.set(row.k, row.v == null ? null : String(row.v));
+    const r = await query(sql.join(keys.slice(i, i + 500))).execute(trx);
+    for (const row of r.rows) out.set(row.k, row.v == null ? null : String(row.v));
   }
   return out;
 }
 
 /** Hold the index against the node's values; returns how many of each it corrected. */
-export async function applyHeadCheck(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, v: HeadValues, logger: Logger): Promise<Corrections> {
-  const { dialect } = db;
-  const insert = inserter(trx, db);
+export async function applyHeadCheck(trx: Q, { engine }: Pick<Db, 'engine'>, v: HeadValues, logger: Logger): Promise<Corrections> {
+  const insert = engine.inserter(trx);
   const fixed: Corrections = { balances: 0, holdings: 0, supplies: 0 };
   const upsertAt = (conflict: string[], update: string) =>
     ` on conflict (${conflict.map((c) => `"${c}"`).join(', ')}) do update set "${update}" = excluded."${update}"`;
 
-  const held = await current(trx, dialect, (m) => `select "address" as k, "balance" as v from "account_balances" where "address" in (${m})`, [...v.balances.keys()]);
+  const held = await current(trx, (list) => sql`select "address" as k, "balance" as v from "account_balances" where "address" in (${list})`, [...v.balances.keys()]);
   const balanceFixes: { address: string; block_number: number; balance: string }[] = [];
   for (const [address, node] of v.balances) {
     const ours = held.get(address);
@@ -131,7 +125,7 @@ export async function applyHeadCheck(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>,
 
   const holdingKeys = [...v.holdings.keys()];
   if (holdingKeys.length) {
-    const previous = await heldBefore(trx, dialect, holdingKeys);
+    const previous = await heldBefore(trx, holdingKeys);
     const final = new Map<string, { block: number; balance: string }>();
     const issues: { token: string; block_number: number; issue: string }[] = [];
     for (const [key, node] of v.holdings) {
@@ -155,13 +149,13 @@ export async function applyHeadCheck(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>,
         }),
         upsertAt(['token', 'holder', 'token_id', 'block_number'], 'balance'),
       );
-      await addHolderCounts(trx, dialect, await setHoldings(trx, dialect, insert, previous, final));
+      await addHolderCounts(trx, await setHoldings(trx, insert, previous, final));
       fixed.holdings = final.size;
     }
     if (issues.length) await insert('token_issues', ['token', 'block_number', 'issue'], issues, ' on conflict do nothing');
   }
 
-  const supplies = await current(trx, dialect, (m) => `select "address" as k, "total_supply" as v from "tokens" where "address" in (${m})`, [...v.supplies.keys()]);
+  const supplies = await current(trx, (list) => sql`select "address" as k, "total_supply" as v from "tokens" where "address" in (${list})`, [...v.supplies.keys()]);
   for (const [token, node] of v.supplies) {
     const ours = supplies.get(token);
     // A token with no readable totalSupply() has no supply to show: the sum of its events is
@@ -170,7 +164,7 @@ export async function applyHeadCheck(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>,
     const value = node === null ? null : node.toString();
     await insert('token_supplies', ['token', 'block_number', 'total_supply'], [{ token, block_number: v.block, total_supply: value }],
       upsertAt(['token', 'block_number'], 'total_supply'));
-    await trx.executeQuery(CompiledQuery.raw(`update "tokens" set "total_supply" = ${ph(dialect, 1)} where "address" = ${ph(dialect, 1, 2)}`, [value, token]));
+    await sql`update "tokens" set "total_supply" = ${value} where "address" = ${token}`.execute(trx);
     // A supply that was unknown (the index did not start at block 0) is learnt, not corrected.
     if (ours != null && node !== null) {
       fixed.supplies++;

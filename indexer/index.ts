@@ -3,16 +3,14 @@ import type { Logger } from 'pino';
 import { DEVNET_CHAIN_ID } from '../config/constants';
 import { INDEXER_HEAP_GROWTH_PERCENT, limitHeapGrowth } from '../config/heap';
 import { createLogger } from '../config/log';
-import type { Db } from '../db/connect';
+import { LockError, type Db, type WriterLock } from '../db/engine';
 import { migrateToLatest } from '../db/migrate';
 import { DEFAULT_RETRY, RetryableError, STARTUP_RETRY, withRetry, type RetryPolicy } from './backoff';
 import { toHex } from './fetch';
-import { acquireWriterLock, LockError, type WriterLock } from './lock';
 import { observedRpc, type IndexerObserver } from './observer';
 import type { IndexerProgress } from './progress';
 import { createRpcClient, redactUrl, RpcError, type RpcClient } from './rpc';
 import { Sync } from './sync';
-import { startWalCheckpointer } from './wal-checkpointer';
 import { loadIndexerState, saveBalanceHistory, saveCheckpoint } from '../db/indexer-state';
 import type { TraceMethod } from '../config';
 import { exactFromAtStart } from './exactness';
@@ -109,7 +107,7 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
   await migrateToLatest(db);
   let lock: WriterLock;
   try {
-    lock = await acquireWriterLock(db, {
+    lock = await db.engine.acquireWriterLock({
       signal: opts.signal,
       onStandby: () =>
         logger.info('standby: another indexer holds the PostgreSQL advisory lock; waiting to take over when it stops'),
@@ -119,15 +117,12 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
     if (err instanceof LockError) throw new IndexerError(err.message);
     throw err;
   }
-  // A negative cache_size is in KiB. It is this connection's own: the API, in `yuscan start`
-  // too, reads through another connection and keeps its own cache.
-  db.sqlite?.pragma(`cache_size = -${INDEXER_PAGE_CACHE_KIB}`);
-  const checkpointer = db.sqlite ? startWalCheckpointer(db.sqlite) : null;
+  const writer = db.engine.startWriter({ pageCacheKib: INDEXER_PAGE_CACHE_KIB });
   const plainRpc = createRpcClient(opts.rpcUrl, { timeoutMs: opts.rpcTimeoutMs });
   const rpc = opts.observer ? observedRpc(plainRpc, opts.observer) : plainRpc;
   const cleanup = async () => {
     await rpc.close().catch(() => {});
-    await checkpointer?.close();
+    await writer.close();
     await lock.release();
   };
   let sync: Sync;
@@ -198,7 +193,7 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
       targetTxPerBatch: opts.targetTxPerBatch ?? 2_000,
       maxBlocksPerBatch: opts.maxBlocksPerBatch ?? 100,
       onProgress: opts.onProgress,
-      onCommit: () => checkpointer?.committed(),
+      onCommit: () => writer.committed(),
       observer: opts.observer,
       signal: controller.signal,
       tracer,

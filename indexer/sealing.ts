@@ -4,10 +4,9 @@
 // only for that address, by buildRows). Kept apart from rows.ts/writer.ts, which call in here
 // through two small hooks.
 import type { Insertable } from 'kysely';
-import type { Db } from '../db/connect';
+import type { Db, Q } from '../db/engine';
 import type { BlockSealersTable, NodeEventsTable, ValidatorSetsTable, ValidatorVotesTable } from '../db/schema';
 import type { FetchedBlock } from './fetch';
-import { inserter, type Q } from './insert';
 import type { BatchRows } from './rows';
 import type { HeaderFields } from './sealer/header';
 import { detectScheme, sealingOf, type SealScheme } from './sealer/index';
@@ -97,8 +96,8 @@ export class SealTracker {
 }
 
 /** Write a batch's seal rows; call inside the batch's transaction. */
-export async function writeSealRows(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, rows: SealRows): Promise<void> {
-  const insert = inserter(trx, db);
+export async function writeSealRows(trx: Q, { engine }: Pick<Db, 'engine'>, rows: SealRows): Promise<void> {
+  const insert = engine.inserter(trx);
   if (rows.sealers.length) await insert('block_sealers', COLUMNS.block_sealers, rows.sealers);
   if (rows.nodeEvents.length) await insert('node_events', COLUMNS.node_events, rows.nodeEvents);
   if (rows.sets.length) await insert('validator_sets', COLUMNS.validator_sets, rows.sets);

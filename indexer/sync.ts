@@ -305,7 +305,7 @@ export class Sync {
     const ancestorRow = await db.selectFrom('blocks').select('hash').where('number', '=', ancestor).executeTakeFirst();
     const ancestorHash = ancestorRow?.hash ?? '';
     await db.transaction().execute(async (trx) => {
-      await rollbackTo(trx, this.o.db.dialect, ancestor);
+      await rollbackTo(trx, ancestor);
       await rewindCheckpoint(trx, ancestor, ancestorHash);
     });
     this.o.onCommit?.();

@@ -1,15 +1,13 @@
 // Every write the indexer makes. A batch of blocks and its checkpoint go in one
 // transaction, and so does a reorg rollback: a crash at any instant leaves the database at
-// a batch boundary. Inserts bypass Kysely's query builder (insert.ts), because building an
-// AST for thousands of rows costs more than the insert itself.
-import { CompiledQuery, sql } from 'kysely';
-import type { Db } from '../db/connect';
-import type { Dialect } from '../db/dialect';
+// a batch boundary. Inserts bypass Kysely's query builder (the engine's bulk insert,
+// db/engine.ts), because building an AST for thousands of rows costs more than the insert itself.
+import { sql } from 'kysely';
+import type { Db, Q } from '../db/engine';
 import { blockKeyedTables, type Database } from '../db/schema';
 import { saveCheckpoint, type Checkpoint } from '../db/indexer-state';
 import { activeHorizon, countActive, type ActiveCounts, type ActivePair } from '../db/active-accounts';
 import { rollbackAccountTokens, writeAccountTokens, type AccountWriteOptions } from './account-writer';
-import { inserter, type Q } from './insert';
 import type { BatchRows } from './rows';
 import { SECONDS_PER_DAY } from './rows';
 
@@ -39,13 +37,9 @@ export const COLUMNS = {
 /** Tables whose rows hang off a block number; a rollback deletes above the ancestor in each (accounts-and-tokens' in its own pass). */
 const BLOCK_KEYED_TABLES = blockKeyedTables((group) => group !== 'accounts');
 
-const greatest = (d: Dialect) => (d === 'postgres' ? 'greatest' : 'max');
-const least = (d: Dialect) => (d === 'postgres' ? 'least' : 'min');
-
 /** Write one batch's rows and its checkpoint. Call inside a transaction on `db`. */
-export async function writeBatch(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, rows: BatchRows, cp: Checkpoint, opts: AccountWriteOptions): Promise<void> {
-  const { dialect } = db;
-  const insert = inserter(trx, db);
+export async function writeBatch(trx: Q, { engine }: Pick<Db, 'engine'>, rows: BatchRows, cp: Checkpoint, opts: AccountWriteOptions): Promise<void> {
+  const insert = engine.inserter(trx);
   const plain: [keyof typeof COLUMNS, Record<string, unknown>[]][] = [
     ['blocks', rows.blocks],
     ['transactions', rows.transactions],
@@ -67,7 +61,7 @@ export async function writeBatch(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, row
       COLUMNS.accounts,
       rows.accounts,
       ` on conflict ("address") do update set "tx_count" = "accounts"."tx_count" + excluded."tx_count",` +
-        ` "is_contract" = ${greatest(dialect)}("accounts"."is_contract", excluded."is_contract"),` +
+        ` "is_contract" = ${engine.greatest}("accounts"."is_contract", excluded."is_contract"),` +
         ` "creation_tx" = coalesce(excluded."creation_tx", "accounts"."creation_tx")`,
     );
   }
@@ -85,17 +79,15 @@ export async function writeBatch(trx: Q, db: Pick<Db, 'dialect' | 'sqlite'>, row
       COLUMNS.daily_stats,
       days,
       ` on conflict ("day") do update set ${['block_count', 'tx_count', 'gas_used'].map(add).join(',')},` +
-        ` "first_block_time" = ${least(dialect)}("daily_stats"."first_block_time", excluded."first_block_time"),` +
-        ` "last_block_time" = ${greatest(dialect)}("daily_stats"."last_block_time", excluded."last_block_time"),` +
+        ` "first_block_time" = ${engine.least}("daily_stats"."first_block_time", excluded."first_block_time"),` +
+        ` "last_block_time" = ${engine.greatest}("daily_stats"."last_block_time", excluded."last_block_time"),` +
         ACTIVE_COLUMNS.map(add).join(','),
     );
     await pruneActive(trx, Math.max(...rows.days.map((d) => d.day)));
   }
-  await writeAccountTokens(trx, db, rows.accountsTokens, opts);
+  await writeAccountTokens(trx, engine, rows.accountsTokens, opts);
   await saveCheckpoint(trx, cp);
 }
-
-const p = (dialect: Dialect, i: number) => (dialect === 'postgres' ? `$${i}` : '?');
 
 const ACTIVE_COLUMNS = ['active_accounts', 'active_week', 'active_month', 'active_quarter'] as const;
 const NO_ACTIVE: ActiveCounts = { active_accounts: 0, active_week: 0, active_month: 0, active_quarter: 0 };
@@ -127,18 +119,12 @@ async function pruneActive(trx: Q, headDay: number): Promise<void> {
  * aggregates of every day those blocks touched (recomputed from what remains, so the
  * result equals a fresh index). Call inside a transaction.
  */
-export async function rollbackTo(trx: Q, dialect: Dialect, ancestor: number): Promise<void> {
-  const exec = (text: string, params: unknown[] = []) => trx.executeQuery(CompiledQuery.raw(text, params));
-  const a = p(dialect, 1);
-
-  const first = await exec(`select min("timestamp") as t from "blocks" where "number" > ${a}`, [ancestor]);
-  const minTime = (first.rows[0] as { t: number | string | null } | undefined)?.t;
+export async function rollbackTo(trx: Q, ancestor: number): Promise<void> {
+  const first = await sql<{ t: number | string | null }>`select min("timestamp") as t from "blocks" where "number" > ${ancestor}`.execute(trx);
+  const minTime = first.rows[0]?.t;
   const headDay = await lastDay(trx);
 
-  await exec(
-    `update "accounts" set "is_contract" = 0, "creation_tx" = null where "creation_tx" in (select "hash" from "transactions" where "block_number" > ${a})`,
-    [ancestor],
-  );
+  await sql`update "accounts" set "is_contract" = 0, "creation_tx" = null where "creation_tx" in (select "hash" from "transactions" where "block_number" > ${ancestor})`.execute(trx);
   // address_transactions has no index on block_number: its rows above the ancestor are found
   // by address, the parties of the transactions being removed (transactions is indexed by block).
   const parties = sql`select "from_address" from "transactions" where "block_number" > ${ancestor}
@@ -147,9 +133,9 @@ export async function rollbackTo(trx: Q, dialect: Dialect, ancestor: number): Pr
   await sql`update "accounts" set "tx_count" = "tx_count" - (select count(*) from "address_transactions" t where t."address" = "accounts"."address" and t."block_number" > ${ancestor})
     where "address" in (${parties})`.execute(trx);
   await sql`delete from "address_transactions" where "block_number" > ${ancestor} and "address" in (${parties})`.execute(trx);
-  await exec(`delete from "accounts" where "first_seen_block" > ${a}`, [ancestor]);
-  await rollbackAccountTokens(trx, dialect, ancestor);
-  for (const t of BLOCK_KEYED_TABLES) await exec(`delete from "${t.name}" where "${t.column}" > ${a}`, [ancestor]);
+  await sql`delete from "accounts" where "first_seen_block" > ${ancestor}`.execute(trx);
+  await rollbackAccountTokens(trx, ancestor);
+  for (const t of BLOCK_KEYED_TABLES) await sql`delete from ${sql.table(t.name)} where ${sql.ref(t.column)} > ${ancestor}`.execute(trx);
 
   if (minTime != null && headDay != null) await recomputeDays(trx, Math.floor(Number(minTime) / SECONDS_PER_DAY), headDay);
 }

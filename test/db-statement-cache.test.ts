@@ -4,7 +4,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, sql, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedStatement, reusingStatements } from '../db/statement-cache';
+import { cachedStatement, reusingStatements } from '../db/sqlite/statement-cache';
 
 const sqlite = new SQLite(':memory:');
 sqlite.exec(`create table t (id integer primary key, name text, amount text, note text);

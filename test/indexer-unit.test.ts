@@ -1,16 +1,17 @@
 // Pure indexer modules, no network: backoff, reorg planning, row building, insert chunking,
 // decoding, lock staleness, progress.
 import { describe, expect, it } from 'vitest';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { encodeAbiParameters, encodeEventTopics, encodeFunctionData, type Hex } from 'viem';
 import { allianceRegistryAbi, kpiKey } from '../contracts/registry';
 import { backoffDelay, RetryableError, withRetry } from '../indexer/backoff';
 import { decodeRegistryCall, decodeRegistryLog } from '../indexer/decode';
 import type { FetchedBlock } from '../indexer/fetch';
-import { lockIsLive } from '../indexer/lock';
+import { lockIsLive } from '../db/sqlite/lock-row';
 import { eta, progressLine, RateMeter } from '../indexer/progress';
 import { commonAncestor, continues, findCommonAncestor } from '../indexer/reorg';
 import { buildRows } from '../indexer/rows';
-import { buildUnnestInserts, PG_ROWS_PER_STATEMENT } from '../indexer/insert';
+import { buildUnnestInserts, PG_ROWS_PER_STATEMENT } from '../db/postgres/unnest';
 import { readHeadValues } from '../indexer/head-check';
 import type { RpcCall, RpcResult } from '../indexer/rpc';
 
@@ -138,19 +139,28 @@ describe('row building', () => {
 });
 
 describe('PostgreSQL unnest inserts', () => {
+  // Kysely's compile-only setup: PostgreSQL's SQL text and parameters, no connection.
+  const pgSql = new Kysely<any>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
   const types = { a: 'bigint', b: 'text', c: 'numeric(78,0)' };
   it('sends one array per column, typed from the catalogue, whatever the row count', () => {
     const rows = [{ a: 1, b: 'x', c: '10' }, { a: 2, c: '20' }, { a: 3, b: 'it\'s "q"', c: null }];
-    const [q, ...rest] = buildUnnestInserts('t', ['a', 'b', 'c'], types, rows, ' on conflict do nothing returning "a"');
+    const [q, ...rest] = buildUnnestInserts(pgSql, 't', ['a', 'b', 'c'], types, rows, ' on conflict do nothing returning "a"');
     expect(rest).toEqual([]);
     expect(q!.sql).toBe('insert into "t" ("a", "b", "c") select * from unnest($1::bigint[], $2::text[], $3::numeric(78,0)[]) on conflict do nothing returning "a"');
     expect(q!.parameters).toEqual([[1, 2, 3], ['x', null, 'it\'s "q"'], ['10', '20', null]]);
   });
   it('splits only to bound the message size, and refuses a column the table lacks', () => {
     const rows = Array.from({ length: PG_ROWS_PER_STATEMENT * 2 + 1 }, (_, i) => ({ a: i }));
-    const qs = buildUnnestInserts('t', ['a'], types, rows);
+    const qs = buildUnnestInserts(pgSql, 't', ['a'], types, rows);
     expect(qs.map((q) => (q.parameters[0] as unknown[]).length)).toEqual([PG_ROWS_PER_STATEMENT, PG_ROWS_PER_STATEMENT, 1]);
-    expect(() => buildUnnestInserts('t', ['zz'], types, rows)).toThrow('table t has no column zz');
+    expect(() => buildUnnestInserts(pgSql, 't', ['zz'], types, rows)).toThrow('table t has no column zz');
   });
 });
 

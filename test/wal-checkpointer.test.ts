@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startWalCheckpointer, WAL_SIZE_LIMIT } from '../indexer/wal-checkpointer';
+import { startWalCheckpointer, WAL_SIZE_LIMIT } from '../db/sqlite/wal-checkpointer';
 
 const dir = mkdtempSync(join(tmpdir(), 'yuscan-wal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

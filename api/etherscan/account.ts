@@ -1,19 +1,19 @@
 // module=account: an address's history in Etherscan's field names, from the account-history
 // index (address_transactions), paged by page/offset within a capped window.
 import type { NodeBalances } from '../balances/account-balance';
-import type { Database as SqliteHandle } from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
+import type { Engine } from '../../db/engine';
+import { fixedQuery } from '../../db/fixed-query';
 import type { Database, TransactionsTable } from '../../db/schema';
 import { callName, mayNeedAbi } from '../decode/decoder';
 import { loadVerifiedAbis } from '../decode/verified';
 import { address, paging, required, type Params } from './params';
-import { fixedQuery } from './prepared';
 import { list, type EtherscanAnswer } from './respond';
 
 export interface ApiDeps {
   db: Kysely<Database>;
-  /** SQLite only: the handle behind `db`, so hot queries are prepared once (prepared.ts). */
-  sqlite?: SqliteHandle;
+  /** Runs the hot queries prepared once (db/fixed-query.ts). */
+  engine: Engine;
   /** The indexed head. */
   head(): number;
   /** Balances of addresses the index has not seen, from the node (absent: no node). */

@@ -16,7 +16,7 @@ export function mountEtherscanApi(
   app.use(
     '/api',
     etherscanRouter({
-      db: options.db.db, sqlite: options.db.sqlite, head: () => head.current.indexedHead, chainId: () => head.current.chainId,
+      db: options.db.db, engine: options.db.engine, head: () => head.current.indexedHead, chainId: () => head.current.chainId,
       verifier: options.verifier, proxies: options.proxies, nodeBalances: options.nodeBalances, logger: options.logger, limiter: options.limiter,
     }),
   );

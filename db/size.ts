@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { sqlitePath } from '../db';
+import { sqlitePath } from './connect';
 
 export interface DbSize {
   bytes: number;

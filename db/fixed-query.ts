@@ -1,12 +1,11 @@
-// Queries /api runs on every request of an action, built once. Kysely builds and compiles a
-// query on every call, and its SQLite driver prepares every statement it runs; for txlist,
-// SQLite's parse and plan of the statement alone cost a third of executing it. So the query
-// is built with Kysely once per shape, its SQL kept, and on SQLite prepared once per
-// connection (the handle db/connect.ts exposes), from the cache Kysely's driver uses too.
-import type { Database as SqliteHandle } from 'better-sqlite3';
-import { CompiledQuery, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
-import { cachedStatement } from '../../db/statement-cache';
+// Queries run on every request of a hot path (/api's txlist), built once. Kysely builds and
+// compiles a query on every call, and its SQLite driver prepares every statement it runs; for
+// txlist, SQLite's parse and plan of the statement alone cost a third of executing it. So the
+// query is built with Kysely once per shape, its SQL kept, and run by the engine, which on
+// SQLite prepares it once per connection, from the cache Kysely's driver uses too.
+import type { CompiledQuery, Kysely } from 'kysely';
+import type { Db } from './engine';
+import type { Database } from './schema';
 
 /**
  * A query of fixed shape with positional parameters. `build` is called once per database
@@ -32,10 +31,8 @@ export function fixedQuery<P extends readonly unknown[], K extends string>(
     return text;
   };
   return {
-    async run<R>(deps: { db: Kysely<Database>; sqlite?: SqliteHandle }, key: K, ...params: P): Promise<R[]> {
-      const text = sqlOf(deps.db, key);
-      if (deps.sqlite) return cachedStatement(deps.sqlite, text).all(...params) as R[];
-      return (await deps.db.executeQuery(CompiledQuery.raw(text, [...params]))).rows as R[];
+    run<R>(deps: Pick<Db, 'db' | 'engine'>, key: K, ...params: P): Promise<R[]> {
+      return deps.engine.prepared<R>(sqlOf(deps.db, key), params);
     },
   };
 }
