@@ -5,7 +5,7 @@
 // chain's and a block's transactions walk (block_number, tx_index), or with a method the
 // selector index (migration 0010_tx_filters). Written with Kysely's builder only, so it runs
 // unchanged on SQLite and PostgreSQL.
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { TxDirection } from '../generated/graphql';
 import type { TxRow } from '../models';
@@ -62,8 +62,12 @@ function sides<DB, TB extends keyof DB>(
 
 type TxEb = ExpressionBuilder<Database & { t: Database['transactions'] }, 't'>;
 
-/** The calldata's selector is one of these (the expression of the selector index). */
-const methodMatch = (eb: TxEb, selectors: string[]) => eb(eb.fn<string>('substr', ['t.input', eb.lit(1), eb.lit(10)]), 'in', selectors);
+/**
+ * The calldata's selector is one of these: the expression of the selector index, and its
+ * condition (a call, not a plain transfer) as a literal, which a partial index needs to see.
+ */
+const methodMatch = (eb: TxEb, selectors: string[]) =>
+  eb.and([eb('t.input', '<>', sql.lit('0x')), eb(eb.fn<string>('substr', ['t.input', eb.lit(1), eb.lit(10)]), 'in', selectors)]);
 
 /**
  * The kind's own table, where a transaction's internal calls or token transfers are. Both
