@@ -1,4 +1,4 @@
-// module=account actions over issue 9's tables: native balances, internal transactions and
+// module=account actions over the accounts-and-tokens tables: native balances, internal transactions and
 // token transfers, in Etherscan's field names and paging.
 import { sql } from 'kysely';
 import { accountBalances } from '../balances/account-balance';
