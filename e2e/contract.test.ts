@@ -15,7 +15,6 @@ import { freshDatabaseUrl } from '../test/helpers/api';
 import { hardhat, HARDHAT_PROJECT, LEDGER_ARGS, startVerifyWorld, type VerifyWorld } from '../test/helpers/verify';
 import { horizontalOverflow, launchBrowser } from './helpers/browser';
 import { injectWallet } from './helpers/wallet';
-import { indexOnce } from '../test/helpers/indexer';
 
 let w: VerifyWorld;
 let browser: Browser;
@@ -230,7 +229,7 @@ describe('write contract in a real browser, through an injected wallet', () => {
       expect(await horizontalOverflow(page)).toBe(0);
 
       // Once indexed, the link opens the transaction's page with the decoded call.
-      await indexOnce(w.chain.rpcUrl, w.db);
+      await w.indexed();
       await link.click();
       await page.waitForURL(new RegExp(`/tx/${hash}$`));
       await expect.poll(() => page.getByTestId('method-name').textContent(), { timeout: 15_000 }).toBe('record(string note, uint256 amount)');

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { encodeAbiParameters, encodeFunctionData, type Hex } from 'viem';
 import { freshDatabaseUrl } from '../test/helpers/api';
-import { indexOnce } from '../test/helpers/indexer';
 import { apiPost, compileProxies, startVerifyWorld, verifyStatus, type VerifyWorld } from '../test/helpers/verify';
 import { horizontalOverflow, launchBrowser } from './helpers/browser';
 import { injectWallet } from './helpers/wallet';
@@ -42,7 +41,7 @@ beforeAll(async () => {
   boxV2 = await deploy('BoxV2');
   proxy = await deploy('ERC1967Proxy', [{ type: 'address' }, { type: 'bytes' }], [boxV1, encodeFunctionData({ abi: c.get('BoxV1').abi, functionName: 'set', args: [42n] })]);
   await send({ to: proxy, data: encodeFunctionData({ abi: c.get('BoxV1').abi, functionName: 'upgradeToAndCall', args: [boxV2, '0x'] }) });
-  await indexOnce(w.chain.rpcUrl, w.db);
+  await w.indexed();
   const sub = await apiPost(w.server.url, {
     module: 'contract', action: 'verifysourcecode', contractaddress: boxV2, codeformat: 'solidity-standard-json-input',
     sourceCode: c.stdJson, contractname: 'contracts/Proxies.sol:BoxV2', compilerversion: c.version,

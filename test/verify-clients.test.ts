@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEventLog, encodeAbiParameters, encodeFunctionData, getAddress, keccak256, stringToBytes, type Hex } from 'viem';
 import { freshDatabaseUrl } from './helpers/api';
-import { indexOnce } from './helpers/indexer';
 import { api, compileFixtures, HARDHAT_PROJECT, LEDGER_ARGS, sourcifyJob, sourcifyPost, startVerifyWorld, type VerifyWorld } from './helpers/verify';
 
 const ledgerSource = readFileSync(join(HARDHAT_PROJECT, 'contracts/ServiceLedger.sol'), 'utf8');
@@ -69,7 +68,7 @@ describe('verification clients (sqlite)', () => {
     };
     created = await make('make', 7n);
     created2 = await make('make2', 9n);
-    await indexOnce(w.chain.rpcUrl, w.db);
+    await w.indexed();
   }, 240_000);
   afterAll(async () => w?.close());
 

@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEventLog, encodeAbiParameters, encodeFunctionData, type Hex } from 'viem';
 import { freshDatabaseUrl, gql } from './helpers/api';
-import { indexOnce } from './helpers/indexer';
 import { api, apiPost, compileProxies, startVerifyWorld, verifyStatus, type VerifyWorld } from './helpers/verify';
 
 const PROXY_QUERY = `query($a: String!) { account(address: $a) { proxy { kind implementation beacon history { blockNumber implementation beacon } } } }`;
@@ -54,7 +53,7 @@ describe('proxies (sqlite)', () => {
     const log = decodeEventLog({ abi: c.get('CloneMaker').abi, data: made.logs[0]!.data, topics: made.logs[0]!.topics });
     at.clone = (log.args as unknown as { clone: string }).clone.toLowerCase() as Hex;
 
-    await indexOnce(w.chain.rpcUrl, w.db);
+    await w.indexed();
   }, 240_000);
   afterAll(async () => w?.close());
 

@@ -13,7 +13,7 @@ import { encodeDeployData, encodeFunctionData, type Abi, type Hex } from 'viem';
 import { connect, migrateToLatest, type Db } from '../../db';
 import { createRpcClient, type RpcClient } from '../../indexer/rpc';
 import { createServer, type ServerOptions, type YuscanServer } from '../../api/server';
-import { indexOnce, startChain, type TestChain } from './indexer';
+import { indexOnce, startChain, waitFor, type TestChain } from './indexer';
 
 const run = promisify(execFile);
 export const HARDHAT_PROJECT = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/hardhat-verify');
@@ -58,6 +58,12 @@ export interface VerifyWorld {
   third: Hex;
   recordTx: Hex;
   startServer(extra?: Partial<ServerOptions>): Promise<YuscanServer>;
+  /**
+   * Index what the chain holds now, then wait until the server has seen it. The server
+   * follows the checkpoint on a poll, and until then reads the node at its older head:
+   * asked too soon, a proxy deployed since reads as none.
+   */
+  indexed(): Promise<void>;
   /** Run at close, after the server stops. */
   onClose(fn: () => Promise<void>): void;
   close(): Promise<void>;
@@ -91,6 +97,15 @@ export async function startVerifyWorld(dbUrl: string): Promise<VerifyWorld> {
     chain, db, dbUrl, rpc, hardhatOut, abi: artifact.abi, ledger: ledger.toLowerCase() as Hex, other: other.toLowerCase() as Hex, third: third.toLowerCase() as Hex, recordTx,
     server: await startServer(),
     startServer,
+    async indexed() {
+      await indexOnce(chain.rpcUrl, db, { genesisFile: chain.genesisFile });
+      const head = Number(await chain.rpc('eth_blockNumber'));
+      await waitFor(`the server at block ${head}`, async () => {
+        const res = await fetch(`${world.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ status { indexedHead } }' }) });
+        const body = (await res.json()) as { data?: { status: { indexedHead: number } } };
+        return (body.data?.status.indexedHead ?? -1) >= head;
+      });
+    },
     onClose: (fn) => closers.push(fn),
     async close() {
       await world.server.close();
