@@ -28,7 +28,8 @@ export interface GethFrame {
   calls?: GethFrame[];
 }
 
-const dec = (h: string | undefined): string => {
+/** A node's hex quantity in decimal; '0' for none or nonsense. */
+export const dec = (h: string | undefined): string => {
   try {
     return h ? BigInt(h).toString() : '0';
   } catch {
@@ -39,7 +40,8 @@ const gas = (h: string | undefined): number => {
   const n = Number(h ?? 0);
   return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 };
-const addr = (a: string | undefined | null): string | null => (a && /^0x[0-9a-fA-F]{40}$/.test(a) ? a.toLowerCase() : null);
+/** A node's address, lower-cased; null for none or a malformed one. */
+export const addr = (a: string | undefined | null): string | null => (a && /^0x[0-9a-fA-F]{40}$/.test(a) ? a.toLowerCase() : null);
 /**
  * Error strings come from the node; keep them short, and spell a revert and the common EVM
  * faults one way whichever tracer reported them (trace_block says "Reverted", callTracer
@@ -53,7 +55,7 @@ export function errorText(e: unknown): string | null {
 }
 
 /** DELEGATECALL and STATICCALL move no value; a tracer that shows the caller's value for them would double-count it. */
-const movedValue = (callType: string, value: string | undefined) =>
+export const movedValue = (callType: string, value: string | undefined) =>
   callType === 'DELEGATECALL' || callType === 'STATICCALL' ? '0' : dec(value);
 
 /** Flatten one transaction's callTracer tree below its root. */

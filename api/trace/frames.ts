@@ -2,7 +2,7 @@
 // node's callTracer tree (every frame with input, output and gas), or the index (the
 // transaction itself plus its indexed internal transactions, which keep no calldata). Pure.
 import { decodeAbiParameters, type Hex } from 'viem';
-import { errorText, type GethFrame } from '../../indexer/traces';
+import { addr, dec, errorText, movedValue, type GethFrame } from '../../indexer/traces';
 import type { FrameModel } from './models';
 
 /** A callTracer frame as the node answers it (geth, anvil, reth). */
@@ -26,18 +26,7 @@ export function revertReason(output: string | null | undefined): string | null {
   }
 }
 
-const dec = (h: string | undefined): string => {
-  try {
-    return h ? BigInt(h).toString() : '0';
-  } catch {
-    return '0';
-  }
-};
-const address = (a: string | undefined): string | null => (a && /^0x[0-9a-fA-F]{40}$/.test(a) ? a.toLowerCase() : null);
 const hex = (h: string | undefined): string | null => (h === undefined ? null : h.toLowerCase());
-
-/** DELEGATECALL and STATICCALL move no value, whatever the tracer repeats of the caller's. */
-const NO_VALUE = new Set(['DELEGATECALL', 'STATICCALL']);
 
 /** The callTracer tree, depth-first from its root (path ""). */
 export function framesFromCallTracer(root: CallTracerFrame): FrameModel[] {
@@ -50,10 +39,10 @@ export function framesFromCallTracer(root: CallTracerFrame): FrameModel[] {
       path: path.join('.'),
       depth: path.length,
       callType,
-      from: address(f.from) ?? '0x0000000000000000000000000000000000000000',
+      from: addr(f.from) ?? '0x0000000000000000000000000000000000000000',
       // A creation that failed created nothing, whatever address the tracer names.
-      to: callType.startsWith('CREATE') && error ? null : address(f.to),
-      value: NO_VALUE.has(callType) ? '0' : dec(f.value),
+      to: callType.startsWith('CREATE') && error ? null : addr(f.to),
+      value: movedValue(callType, f.value),
       gas: f.gas === undefined ? null : dec(f.gas),
       gasUsed: dec(f.gasUsed),
       input: hex(f.input),
