@@ -79,6 +79,13 @@ export function unsupported(r: RpcResult): boolean {
   return r.error.code === -32601 || r.error.code === -32004 || /not (found|supported|available)|unsupported/i.test(r.error.message);
 }
 
+/** The node's newest block number; a RetryableError when it answers anything else. */
+export async function nodeHead(fetcher: Pick<BlockFetcher, 'batched'>): Promise<number> {
+  const [r] = await fetcher.batched([{ method: 'eth_blockNumber', params: [] }]);
+  if (!r || r.error || typeof r.result !== 'string') throw new RetryableError(`eth_blockNumber answered ${JSON.stringify(r)}`);
+  return parseInt(r.result, 16);
+}
+
 export class BlockFetcher {
   /** Learned on first use; null until then. */
   blockReceipts: boolean | null = null;

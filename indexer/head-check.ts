@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Db, Q } from '../db/engine';
 import { addHolderCounts, heldBefore, setHoldings, upsertBalances } from './account-writer';
 import { holdingKey, splitHoldingKey } from './enrich';
-import type { BlockFetcher } from './fetch';
+import { nodeHead, type BlockFetcher } from './fetch';
 import type { RpcCall, RpcResult } from './rpc';
 import { isStateUnavailable } from './state-errors';
 import { callData, decodeUint, SELECTOR } from './tokens';
@@ -52,12 +52,6 @@ export async function readHeadValues(fetcher: Pick<BlockFetcher, 'batched'>, blo
     const values = await readValues(fetcher, block, hash, t);
     if (before > block || (await nodeHead(fetcher)) <= block) return values;
   }
-}
-
-async function nodeHead(fetcher: Pick<BlockFetcher, 'batched'>): Promise<number> {
-  const [r] = await fetcher.batched([{ method: 'eth_blockNumber', params: [] }]);
-  if (!r || r.error || typeof r.result !== 'string') throw new RetryableError(`eth_blockNumber failed: ${r?.error?.message ?? 'no result'}`);
-  return parseInt(r.result, 16);
 }
 
 async function readValues(fetcher: Pick<BlockFetcher, 'batched'>, block: number, hash: string, t: CheckTargets): Promise<HeadValues | null> {

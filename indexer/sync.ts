@@ -3,9 +3,9 @@
 // ancestor and carry on from there.
 import type { Logger } from 'pino';
 import type { Db } from '../db/connect';
-import { RetryableError, sleep, withRetry, type RetryPolicy } from './backoff';
+import { sleep, withRetry, type RetryPolicy } from './backoff';
 import { Enricher } from './enrich';
-import { BlockFetcher, type FetchedBlock } from './fetch';
+import { BlockFetcher, nodeHead, type FetchedBlock } from './fetch';
 import { RateMeter, eta, type IndexerProgress } from './progress';
 import { continues, findCommonAncestor } from './reorg';
 import type { IndexerObserver } from './observer';
@@ -107,11 +107,7 @@ export class Sync {
   }
 
   private async fetchHead(): Promise<number> {
-    const head = await this.retry('eth_blockNumber', async () => {
-      const [r] = await this.o.rpc.batch([{ method: 'eth_blockNumber', params: [] }]);
-      if (r!.error || typeof r!.result !== 'string') throw new RetryableError(`eth_blockNumber answered ${JSON.stringify(r)}`);
-      return parseInt(r!.result, 16);
-    });
+    const head = await this.retry('eth_blockNumber', () => nodeHead(this.fetcher));
     this.head = head;
     return head;
   }
